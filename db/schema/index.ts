@@ -1,0 +1,4 @@
+export * from "./workspaces";
+export * from "./incidents";
+export * from "./audit";
+export * from "./api-keys";

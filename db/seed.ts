@@ -1,0 +1,82 @@
+import { eq, sql } from "drizzle-orm";
+import { incidents, workspaces, type Workspace } from "@/db/schema";
+import type { Database } from "./client";
+import { systemActor } from "@/lib/auth/actor";
+import { insertIncident } from "@/lib/incidents/create-incident";
+import { applyStatusChange } from "@/lib/incidents/change-status";
+import { createIncidentSchema } from "@/lib/incidents/schemas";
+import { sampleIncidents } from "@/lib/seed/sample-incidents";
+
+export const DEFAULT_WORKSPACE = { slug: "acme", name: "Acme Shop" } as const;
+export const DEMO_WORKSPACE = { slug: "demo", name: "Firedrill Demo" } as const;
+
+/** Writes the sample incidents into a workspace, as they would have happened (history included). */
+export async function seedSampleIncidents(tx: Database, workspaceId: string, now = new Date()): Promise<void> {
+  const actor = systemActor(workspaceId, "Firedrill seed");
+  for (const sample of sampleIncidents) {
+    const openedAt = new Date(now.getTime() - sample.minutesAgo * 60_000);
+    const draft = createIncidentSchema.parse({
+      title: sample.title,
+      description: sample.description,
+      service: sample.service,
+      team: sample.team,
+      severity: sample.severity,
+      status: "triage",
+      affectedSystems: sample.affectedSystems,
+      incidentType: sample.incidentType ?? "real",
+      metadata: sample.metadata ?? {},
+      notes: sample.notes ?? "",
+      generatedBy: "seed",
+    });
+    const row = await insertIncident(tx, actor, {
+      ...draft,
+      source: "seed",
+      eventCount: sample.eventCount,
+      firstEventAt: openedAt,
+      lastEventAt: new Date(openedAt.getTime() + Math.min(sample.minutesAgo, 30) * 60_000),
+      createdAt: openedAt,
+    });
+    const path: Record<string, Array<"investigating" | "fixing" | "resolved" | "closed">> = {
+      triage: [],
+      investigating: ["investigating"],
+      fixing: ["investigating", "fixing"],
+      resolved: ["investigating", "fixing", "resolved"],
+      closed: ["investigating", "fixing", "resolved", "closed"],
+    };
+    let at = openedAt.getTime();
+    const step = (sample.minutesAgo * 60_000) / (path[sample.status].length + 1);
+    for (const status of path[sample.status]) {
+      at += step;
+      await applyStatusChange(tx, actor, row.id, { status, at: new Date(at) });
+    }
+  }
+}
+
+export async function createWorkspaceRow(tx: Database, values: { slug: string; name: string; kind?: "team" | "demo" }): Promise<Workspace> {
+  const [row] = await tx.insert(workspaces).values({ slug: values.slug, name: values.name, kind: values.kind ?? "team" }).returning();
+  return row;
+}
+
+/**
+ * On a fresh database: the default team workspace and the public demo workspace, each with sample
+ * incidents. Idempotent: does nothing once any workspace exists.
+ */
+export async function ensureSeeded(db: Database): Promise<void> {
+  await db.transaction(async (tx) => {
+    // Serialise concurrent first starts (several instances on one PostgreSQL).
+    await tx.execute(sql`select pg_advisory_xact_lock(727275)`);
+    const [{ count }] = await tx.select({ count: sql<number>`count(*)::int` }).from(workspaces);
+    if (Number(count) > 0) return;
+    const team = await createWorkspaceRow(tx, { ...DEFAULT_WORKSPACE, kind: "team" });
+    await seedSampleIncidents(tx, team.id);
+    const demo = await createWorkspaceRow(tx, { ...DEMO_WORKSPACE, kind: "demo" });
+    await seedSampleIncidents(tx, demo.id);
+  });
+}
+
+/** Puts a workspace back to its seed: all incidents (and what hangs off them) removed, samples rewritten. */
+export async function resetWorkspaceToSeed(tx: Database, workspaceId: string): Promise<void> {
+  await tx.delete(incidents).where(eq(incidents.workspaceId, workspaceId));
+  await tx.update(workspaces).set({ incidentSeq: 0 }).where(eq(workspaces.id, workspaceId));
+  await seedSampleIncidents(tx, workspaceId);
+}

@@ -1,0 +1,81 @@
+import { AppError, isAppError } from "@/lib/errors";
+import { logger } from "@/lib/logger";
+import { unwrap, type Result } from "@/lib/result";
+
+const log = logger("api");
+
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+export function json(data: unknown, init: number | ResponseInit = 200): Response {
+  const base = typeof init === "number" ? { status: init } : init;
+  const headers = new Headers(base.headers);
+  headers.set("content-type", "application/json");
+  return new Response(JSON.stringify(data), { ...base, headers });
+}
+
+/** Maps a thrown error to a response: AppErrors say what went wrong, anything else is a logged 500. */
+export function errorResponse(e: unknown): Response {
+  if (isAppError(e)) return e.toResponse();
+  log.error({ err: e }, "unhandled error in route");
+  return json({ error: "Internal server error.", code: "internal" }, 500);
+}
+
+/** Wraps a route handler so every failure becomes a JSON error with the right status. */
+export function route<Args extends unknown[]>(handler: (...args: Args) => Promise<Response>) {
+  return async (...args: Args): Promise<Response> => {
+    try {
+      return await handler(...args);
+    } catch (e) {
+      return errorResponse(e);
+    }
+  };
+}
+
+/** Reads the raw body with a size cap (413), without trusting Content-Length alone. */
+export async function readBody(request: Request, maxBytes = DEFAULT_BODY_LIMIT): Promise<string> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) throw tooLarge(maxBytes);
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function tooLarge(maxBytes: number): AppError {
+  return new AppError("payload_too_large:body", `The request body is larger than ${Math.round(maxBytes / 1024)} KiB.`, {
+    issues: [{ path: "(body)", message: `must be at most ${maxBytes} bytes` }],
+  });
+}
+
+export function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("bad_request:json", "The request body is not valid JSON.", { issues: [{ path: "(body)", message: "is not valid JSON" }] });
+  }
+}
+
+/** Reads and parses a JSON body: 413 when too large, 400 when malformed. */
+export async function readJson(request: Request, maxBytes = DEFAULT_BODY_LIMIT): Promise<unknown> {
+  const text = await readBody(request, maxBytes);
+  if (text.trim() === "") {
+    throw new AppError("bad_request:json", "The request body is empty; JSON was expected.", { issues: [{ path: "(body)", message: "is required" }] });
+  }
+  return parseJson(text);
+}
+
+/** A domain Result as an HTTP response. */
+export function resultResponse<T>(result: Result<T>, status = 200, map: (data: T) => unknown = (d) => d): Response {
+  return json(map(unwrap(result)), status);
+}

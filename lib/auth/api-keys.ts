@@ -1,0 +1,133 @@
+import { createHash, randomBytes } from "node:crypto";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { z } from "zod";
+import { apiKeys, workspaces, type ApiKey } from "@/db/schema";
+import type { Database } from "@/db/client";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { AppError } from "@/lib/errors";
+import { parseInput, toResult, type Result } from "@/lib/result";
+import { apiKeyScopes, type Actor, type ApiKeyScope } from "./actor";
+import { assertCan } from "./permissions";
+
+export const API_KEY_PREFIX = "fd_live_";
+const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+function randomToken(length: number): string {
+  const bytes = randomBytes(length * 2);
+  let out = "";
+  for (let i = 0; i < bytes.length && out.length < length; i++) {
+    // Rejection sampling keeps the alphabet uniform (248 = 62 × 4).
+    if (bytes[i] < 248) out += ALPHABET[bytes[i] % 62];
+  }
+  return out.length === length ? out : randomToken(length);
+}
+
+/** Keys carry 190 bits of randomness, so a fast hash is enough (no need for a password hash). */
+export function hashApiKey(key: string): string {
+  return createHash("sha256").update(key).digest("hex");
+}
+
+export function generateApiKey(): { key: string; prefix: string; hash: string } {
+  const key = `${API_KEY_PREFIX}${randomToken(32)}`;
+  return { key, prefix: key.slice(0, API_KEY_PREFIX.length + 6), hash: hashApiKey(key) };
+}
+
+export const createApiKeySchema = z.object({
+  name: z.string().trim().min(1, "is required").max(100, "must be at most 100 characters"),
+  scopes: z.array(z.enum(apiKeyScopes)).min(1, "needs at least one scope").default(["ingest"]),
+});
+
+export type PublicApiKey = Omit<ApiKey, "hash">;
+
+function toPublic(row: ApiKey): PublicApiKey {
+  const { hash: _hash, ...rest } = row;
+  return rest;
+}
+
+/** Inserts a key without a permission check: for the operator CLI and seeders, which act as the system. */
+export async function insertApiKey(
+  db: Database,
+  actor: Actor,
+  input: z.input<typeof createApiKeySchema>,
+): Promise<{ key: string; apiKey: PublicApiKey }> {
+  const { name, scopes } = parseInput(createApiKeySchema, input);
+  const generated = generateApiKey();
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(apiKeys)
+      .values({
+        workspaceId: actor.workspaceId,
+        name,
+        prefix: generated.prefix,
+        hash: generated.hash,
+        scopes: Array.from(new Set(scopes)),
+        createdById: actor.id,
+        createdByName: actor.name,
+      })
+      .returning();
+    await recordAudit(tx, actor, { action: "apikey.create", targetType: "api_key", targetId: row.id, data: { name, scopes, prefix: row.prefix } });
+    return { key: generated.key, apiKey: toPublic(row) };
+  });
+}
+
+/** Creates a key; the plaintext is in the result once and never again. Admins only. */
+export async function createApiKey(db: Database, actor: Actor, input: unknown): Promise<Result<{ key: string; apiKey: PublicApiKey }>> {
+  return toResult(async () => {
+    assertCan(actor, "workspace:admin");
+    return insertApiKey(db, actor, input as z.input<typeof createApiKeySchema>);
+  });
+}
+
+export async function revokeApiKey(db: Database, actor: Actor, id: string): Promise<Result<PublicApiKey>> {
+  return toResult(async () => {
+    assertCan(actor, "workspace:admin");
+    const keyId = parseInput(z.string().uuid("is not a valid key id"), id);
+    return db.transaction(async (tx) => {
+      const [row] = await tx
+        .update(apiKeys)
+        .set({ revokedAt: sql`coalesce(${apiKeys.revokedAt}, now())` })
+        .where(and(eq(apiKeys.workspaceId, actor.workspaceId), eq(apiKeys.id, keyId)))
+        .returning();
+      if (!row) throw new AppError("not_found:api_key", "API key not found.");
+      await recordAudit(tx, actor, { action: "apikey.revoke", targetType: "api_key", targetId: row.id, data: { prefix: row.prefix } });
+      return toPublic(row);
+    });
+  });
+}
+
+export async function listApiKeys(db: Database, actor: Actor): Promise<PublicApiKey[]> {
+  assertCan(actor, "workspace:admin");
+  const rows = await db.select().from(apiKeys).where(eq(apiKeys.workspaceId, actor.workspaceId)).orderBy(desc(apiKeys.createdAt));
+  return rows.map(toPublic);
+}
+
+const lastUsedWrites = new Map<string, number>();
+
+/**
+ * Resolves a presented key to an actor, or throws 401. `last_used_at` is written at most once a
+ * minute per key so that a busy ingest path does not turn every request into an extra write.
+ */
+export async function authenticateApiKey(db: Database, presented: string): Promise<Actor> {
+  if (!presented.startsWith(API_KEY_PREFIX)) throw new AppError("unauthorized:api_key", "The API key is not valid.");
+  const [row] = await db
+    .select({ key: apiKeys, workspaceName: workspaces.name })
+    .from(apiKeys)
+    .innerJoin(workspaces, eq(workspaces.id, apiKeys.workspaceId))
+    .where(and(eq(apiKeys.hash, hashApiKey(presented)), isNull(apiKeys.revokedAt)))
+    .limit(1);
+  if (!row) throw new AppError("unauthorized:api_key", "The API key is not valid or has been revoked.");
+  const now = Date.now();
+  if ((lastUsedWrites.get(row.key.id) ?? 0) < now - 60_000) {
+    lastUsedWrites.set(row.key.id, now);
+    await db.update(apiKeys).set({ lastUsedAt: new Date(now) }).where(eq(apiKeys.id, row.key.id));
+  }
+  return {
+    kind: "api_key",
+    id: row.key.id,
+    name: `API key ${row.key.name} (${row.key.prefix}…)`,
+    workspaceId: row.key.workspaceId,
+    // Keys are limited by their scopes, not by a member role.
+    role: "admin",
+    scopes: row.key.scopes as ApiKeyScope[],
+  };
+}

@@ -1,0 +1,63 @@
+import { z } from "zod";
+
+/**
+ * The one place that reads process.env. Every variable the app understands is declared here,
+ * validated once, and documented in the README's configuration table.
+ */
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v && v.trim() !== "" ? v.trim() : undefined));
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  DATABASE_URL: optionalString,
+  /** Directory of the embedded PGlite database (ignored when DATABASE_URL is set). */
+  PGLITE_DIR: optionalString,
+  /** Directory for generated local state (PGlite data, generated secrets). */
+  DATA_DIR: optionalString,
+  LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).optional(),
+  /** Seed the default workspace with sample incidents when the database is empty ("off" to skip). */
+  SEED_ON_START: z.enum(["on", "off"]).default("on"),
+  NEXTAUTH_URL: optionalString,
+  NEXTAUTH_SECRET: optionalString,
+  AUTH_SECRET: optionalString,
+  GITHUB_ID: optionalString,
+  GITHUB_SECRET: optionalString,
+  DEMO_MODE: z.enum(["on", "off"]).default("on"),
+  DEMO_RESET_CRON: optionalString,
+  CRON_SECRET: optionalString,
+  GROQ_API_KEY: optionalString,
+  GROQ_MODEL: optionalString,
+  GROQ_BASE_URL: optionalString,
+  GOOGLE_GENERATIVE_AI_API_KEY: optionalString,
+  GOOGLE_MODEL: optionalString,
+  GOOGLE_BASE_URL: optionalString,
+  PUSHER_APP_ID: optionalString,
+  PUSHER_KEY: optionalString,
+  PUSHER_SECRET: optionalString,
+  PUSHER_CLUSTER: optionalString,
+  PUSHER_HOST: optionalString,
+  PUSHER_PORT: optionalString,
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (!cached) {
+    const parsed = envSchema.safeParse(process.env);
+    if (!parsed.success) {
+      const details = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+      throw new Error(`Invalid environment configuration: ${details}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}
+
+/** Tests change variables between cases; this forgets the parsed copy. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}

@@ -1,0 +1,57 @@
+import type { Incident, IncidentStatus } from "@/db/schema";
+import type { Database } from "@/db/client";
+import type { Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/permissions";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { AppError } from "@/lib/errors";
+import { logger } from "@/lib/logger";
+import { publish } from "@/lib/realtime/publish";
+import { parseInput, toResult, type Result } from "@/lib/result";
+import { changeStatusSchema, incidentIdSchema } from "./schemas";
+import { lockIncident, statusTimestamps, updateIncidentRow, writeStatusHistory } from "./write-helpers";
+
+const log = logger("incidents");
+
+/**
+ * Moves an incident inside the caller's transaction. Any move, forward or back, is allowed and
+ * recorded with its actor; moving to the status it already has changes nothing.
+ */
+export async function applyStatusChange(
+  tx: Database,
+  actor: Actor,
+  incidentId: string,
+  change: { status: IncidentStatus; version?: number; reason?: string | null; at?: Date },
+): Promise<{ incident: Incident; changed: boolean }> {
+  const current = await lockIncident(tx, { workspaceId: actor.workspaceId, id: incidentId });
+  if (change.version !== undefined && change.version !== current.version) {
+    throw new AppError("conflict:incident", "Someone else changed this incident since you opened it. Reload to see their change, then try again.", {
+      details: { currentVersion: current.version, currentStatus: current.status },
+    });
+  }
+  if (current.status === change.status) return { incident: current, changed: false };
+  const at = change.at ?? new Date();
+  const incident = await updateIncidentRow(
+    tx,
+    { workspaceId: actor.workspaceId, id: incidentId },
+    { status: change.status, ...statusTimestamps(current, change.status, at) },
+  );
+  await writeStatusHistory(tx, actor, { incidentId, from: current.status, to: change.status, reason: change.reason, at });
+  await recordAudit(tx, actor, {
+    action: "incident.status",
+    targetType: "incident",
+    targetId: incidentId,
+    data: { from: current.status, to: change.status },
+  });
+  return { incident, changed: true };
+}
+
+export async function changeIncidentStatus(db: Database, actor: Actor, id: string, input: unknown): Promise<Result<Incident>> {
+  return toResult(async () => {
+    assertCan(actor, "incident:write");
+    const incidentId = parseInput(incidentIdSchema, id);
+    const change = parseInput(changeStatusSchema, input);
+    const { incident, changed } = await db.transaction((tx) => applyStatusChange(tx, actor, incidentId, change));
+    if (changed) await publish(actor, { type: "incident.updated", incidentId, version: incident.version, fields: ["status"] });
+    return incident;
+  }, (e) => log.error({ err: e }, "changeIncidentStatus failed"));
+}

@@ -1,0 +1,38 @@
+import { and, eq } from "drizzle-orm";
+import { incidents } from "@/db/schema";
+import type { Database } from "@/db/client";
+import type { Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/permissions";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { AppError } from "@/lib/errors";
+import { logger } from "@/lib/logger";
+import { publish } from "@/lib/realtime/publish";
+import { parseInput, toResult, type Result } from "@/lib/result";
+import { incidentIdSchema } from "./schemas";
+import { lockIncident } from "./write-helpers";
+
+const log = logger("incidents");
+
+/** Deletes an incident and everything hanging off it. Guests may delete only what they created. */
+export async function deleteIncident(db: Database, actor: Actor, id: string): Promise<Result<{ id: string; number: number }>> {
+  return toResult(async () => {
+    assertCan(actor, "incident:delete");
+    const incidentId = parseInput(incidentIdSchema, id);
+    const deleted = await db.transaction(async (tx) => {
+      const current = await lockIncident(tx, { workspaceId: actor.workspaceId, id: incidentId });
+      if (actor.kind === "guest" && (current.createdByKind !== "guest" || current.createdById !== actor.id)) {
+        throw new AppError("forbidden:incident", "Guests can delete only the incidents they created.");
+      }
+      await tx.delete(incidents).where(and(eq(incidents.workspaceId, actor.workspaceId), eq(incidents.id, incidentId)));
+      await recordAudit(tx, actor, {
+        action: "incident.delete",
+        targetType: "incident",
+        targetId: incidentId,
+        data: { number: current.number, title: current.title },
+      });
+      return { id: incidentId, number: current.number };
+    });
+    await publish(actor, { type: "incident.deleted", incidentId });
+    return deleted;
+  }, (e) => log.error({ err: e }, "deleteIncident failed"));
+}
