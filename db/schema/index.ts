@@ -2,3 +2,4 @@ export * from "./workspaces";
 export * from "./incidents";
 export * from "./audit";
 export * from "./api-keys";
+export * from "./realtime";
