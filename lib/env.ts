@@ -26,6 +26,11 @@ const envSchema = z.object({
   GITHUB_SECRET: optionalString,
   DEMO_MODE: z.enum(["on", "off"]).default("on"),
   DEMO_RESET_CRON: optionalString,
+  /** Demo writes allowed per guest and per IP per minute. */
+  DEMO_WRITE_LIMIT: z.coerce.number().int().positive().default(60),
+  /** A fixed admin user (of the default workspace) created or updated idempotently at start-up. */
+  FIREDRILL_ADMIN_EMAIL: optionalString,
+  FIREDRILL_ADMIN_PASSWORD: optionalString,
   CRON_SECRET: optionalString,
   GROQ_API_KEY: optionalString,
   GROQ_MODEL: optionalString,
