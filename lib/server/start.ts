@@ -12,5 +12,6 @@ const log = logger("server");
 export async function startServer(): Promise<void> {
   const { kind } = await getDatabase();
   log.info({ database: kind }, "database ready");
+  await import("@/lib/realtime/install").then((m) => m.registerRealtime());
   startScheduler();
 }
