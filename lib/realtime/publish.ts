@@ -1,8 +1,12 @@
 import { EventEmitter } from "node:events";
 import type { Actor } from "@/lib/auth/actor";
+import { logger } from "@/lib/logger";
+import type { RealtimeDriver } from "./driver";
 import type { RealtimeEvent, RealtimeMessage } from "./events";
 
-type Driver = { publish: (message: RealtimeMessage) => Promise<void> | void };
+const log = logger("realtime");
+
+type Driver = Pick<RealtimeDriver, "publish"> & Partial<RealtimeDriver>;
 
 const globalForBus = globalThis as unknown as { __firedrillBus?: EventEmitter; __firedrillDriver?: Driver };
 
@@ -20,21 +24,32 @@ export function setRealtimeDriver(driver: Driver | undefined): void {
   globalForBus.__firedrillDriver = driver;
 }
 
-/**
- * Publishes after commit. Never throws: a realtime hiccup must not fail a write that already committed.
- */
-export async function publish(actor: Pick<Actor, "workspaceId" | "kind" | "id">, event: RealtimeEvent): Promise<void> {
-  const message: RealtimeMessage = {
+/** The installed driver (undefined: messages stay on the in-process bus). */
+export function getRealtimeDriver(): Driver | undefined {
+  return globalForBus.__firedrillDriver;
+}
+
+/** The message a driver carries for `event`, stamped with its workspace and origin. */
+export function toMessage(actor: Pick<Actor, "workspaceId" | "kind" | "id">, event: RealtimeEvent): RealtimeMessage {
+  return {
     ...event,
     workspaceId: actor.workspaceId,
     origin: { kind: actor.kind, id: actor.id },
     at: new Date().toISOString(),
   };
+}
+
+/**
+ * Publishes after commit. Never throws: a realtime hiccup must not fail a write that already committed.
+ */
+export async function publish(actor: Pick<Actor, "workspaceId" | "kind" | "id">, event: RealtimeEvent): Promise<void> {
+  const message = toMessage(actor, event);
   try {
     const driver = globalForBus.__firedrillDriver;
     if (driver) await driver.publish(message);
     else localBus().emit("message", message);
-  } catch {
+  } catch (e) {
     // Delivery is best effort; clients refetch on reconnect.
+    log.warn({ err: e, type: message.type }, "realtime publish failed");
   }
 }
