@@ -4,3 +4,4 @@ export * from "./audit";
 export * from "./api-keys";
 export * from "./realtime";
 export * from "./auth";
+export * from "./intake";

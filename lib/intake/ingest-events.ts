@@ -1,0 +1,224 @@
+import { randomUUID } from "node:crypto";
+import type { Database } from "@/db/client";
+import type { IncidentType } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/permissions";
+import { AppError, type FieldIssue } from "@/lib/errors";
+import { createIncidentSchema } from "@/lib/incidents/schemas";
+import { insertIncident } from "@/lib/incidents/create-incident";
+import { logger } from "@/lib/logger";
+import { publish } from "@/lib/realtime/publish";
+import type { RealtimeEvent } from "@/lib/realtime/events";
+import { toResult, zodIssues, type Result } from "@/lib/result";
+import { claimIdempotency, storeIdempotentResponse } from "./idempotency";
+import { levelRank, severityForLevel } from "./levels";
+import {
+  bumpIncidentEvents,
+  insertEvents,
+  linkPendingEvents,
+  loadOpenIncidents,
+  lockWindows,
+  saveWindows,
+  timeSpan,
+  truncate,
+  type NormalizedEvent,
+  type WindowUpdate,
+} from "./pipeline";
+import { loadRules } from "./rules";
+import { MAX_BATCH, eventInputSchema, type ParsedEvent } from "./schemas";
+import { evaluateWindow } from "./threshold";
+import { eventLevels } from "@/db/schema";
+
+const log = logger("intake");
+
+export type IngestedIncident = { id: string; number: number; status: "created" | "attached" };
+export type IngestResult = { accepted: number; incidents: IngestedIncident[] };
+export type IngestOptions = {
+  /** The Idempotency-Key header: a retry within 24 h returns the first answer and writes nothing. */
+  idempotencyKey?: string;
+  /** Recorded on events and incidents (default "generic"; the simulator passes "simulator"). */
+  source?: string;
+  /** Type of incidents this call opens (the simulator opens synthetic ones). */
+  incidentType?: IncidentType;
+  /** Clock for events without a timestamp (tests and the simulator inject it). */
+  now?: Date;
+};
+
+/**
+ * Validates one event or an array of them. Any bad event rejects the whole batch with a 422 that
+ * names each bad index and field.
+ */
+export function parseEvents(input: unknown): ParsedEvent[] {
+  const isBatch = Array.isArray(input);
+  const list: unknown[] = isBatch ? input : [input];
+  if (isBatch && list.length === 0) throw invalid([{ path: "(body)", message: "must hold at least one event" }]);
+  if (list.length > MAX_BATCH) throw invalid([{ path: "(body)", message: `must hold at most ${MAX_BATCH} events (got ${list.length})` }]);
+  const parsed: ParsedEvent[] = [];
+  const issues: FieldIssue[] = [];
+  list.forEach((item, index) => {
+    const r = eventInputSchema.safeParse(item);
+    if (r.success) parsed.push(r.data);
+    else for (const i of zodIssues(r.error)) issues.push({ path: isBatch ? `${index}.${i.path}`.replace(/\.\(root\)$/, "") : i.path, message: i.message });
+  });
+  if (issues.length > 0) throw invalid(issues);
+  return parsed;
+}
+
+function invalid(issues: FieldIssue[]): AppError {
+  const summary = issues.slice(0, 5).map((i) => `${i.path} ${i.message}`).join("; ");
+  return new AppError("unprocessable:events", `Invalid events, nothing was written: ${summary}${issues.length > 5 ? "; …" : ""}`, { issues });
+}
+
+function groupKey(e: Pick<NormalizedEvent, "fingerprint" | "dedupKey" | "service">): string {
+  if (e.fingerprint) return `fp:${e.fingerprint}`;
+  if (e.dedupKey) return `dk:${e.dedupKey}`;
+  return `svc:${e.service}`;
+}
+
+/**
+ * Ingests log-style events: writes them, attaches them to the open incident of their service (or
+ * fingerprint), and opens exactly one incident when a rule's threshold is crossed — by the events'
+ * own timestamps, evaluated on the key's small window row, never by scanning `events`.
+ */
+export async function ingestEvents(db: Database, actor: Actor, input: unknown, options: IngestOptions = {}): Promise<Result<IngestResult>> {
+  return toResult(
+    async () => {
+      assertCan(actor, "event:ingest");
+      const parsed = parseEvents(input);
+      const key = options.idempotencyKey?.trim();
+      const { result, published } = await db.transaction(async (tx) => {
+        if (key) {
+          const claim = await claimIdempotency(tx, actor.workspaceId, "events", key);
+          if (!claim.claimed) return { result: (claim.response ?? { accepted: 0, incidents: [] }) as IngestResult, published: [] };
+        }
+        const out = await writeEvents(tx, actor, parsed, options);
+        if (key) await storeIdempotentResponse(tx, actor.workspaceId, "events", key, out.result);
+        return out;
+      });
+      for (const event of published) await publish(actor, event);
+      return result;
+    },
+    (e) => log.error({ err: e }, "ingestEvents failed"),
+  );
+}
+
+async function writeEvents(
+  tx: Database,
+  actor: Actor,
+  parsed: ParsedEvent[],
+  options: IngestOptions,
+): Promise<{ result: IngestResult; published: RealtimeEvent[] }> {
+  const now = options.now ?? new Date();
+  const source = options.source ?? "generic";
+  const ws = actor.workspaceId;
+  const normalized: NormalizedEvent[] = parsed.map((e) => ({
+    id: randomUUID(),
+    service: e.service,
+    level: e.level,
+    message: e.message,
+    timestamp: e.timestamp ?? now,
+    fingerprint: e.fingerprint ?? null,
+    dedupKey: e.dedup_key ?? null,
+    attributes: e.attributes ?? {},
+    source,
+    raw: null,
+  }));
+  const byKey = new Map<string, NormalizedEvent[]>();
+  for (const e of normalized) {
+    const k = groupKey(e);
+    const list = byKey.get(k);
+    if (list) list.push(e);
+    else byKey.set(k, [e]);
+  }
+  const windows = await lockWindows(tx, ws, [...byKey.keys()]);
+  const open = await loadOpenIncidents(tx, ws, windows.values());
+  const ruleFor = await loadRules(tx, ws, normalized.map((e) => e.service));
+
+  const linkTo = new Map<string, string>();
+  const attached = new Map<string, { number: number; events: NormalizedEvent[] }>();
+  const created: IngestedIncident[] = [];
+  const published: RealtimeEvent[] = [];
+  const windowUpdates: WindowUpdate[] = [];
+
+  for (const k of [...byKey.keys()].sort()) {
+    const batch = byKey.get(k)!;
+    const w = windows.get(k)!;
+    const current = w.openIncidentId ? open.get(w.openIncidentId) : undefined;
+    if (current) {
+      for (const e of batch) linkTo.set(e.id, current.id);
+      const a = attached.get(current.id);
+      if (a) a.events.push(...batch);
+      else attached.set(current.id, { number: current.number, events: [...batch] });
+      continue;
+    }
+    const rule = ruleFor(batch[0].service);
+    const minRank = levelRank(rule.minLevel);
+    const qualifying = rule.enabled ? batch.filter((e) => levelRank(e.level) >= minRank) : [];
+    // The window's incident was resolved: counting starts again from an empty window.
+    const previous = w.openIncidentId ? [] : w.pending;
+    if (qualifying.length === 0) {
+      if (w.openIncidentId) windowUpdates.push({ key: k, openIncidentId: null, pending: [], maxTs: null });
+      continue;
+    }
+    const verdict = evaluateWindow(
+      previous,
+      qualifying.map((e) => ({ id: e.id, ts: e.timestamp.getTime(), rank: levelRank(e.level) })),
+      { minCount: rule.minCount, windowMs: rule.windowMs },
+    );
+    if (!verdict.fired) {
+      windowUpdates.push({ key: k, openIncidentId: null, pending: verdict.pending, maxTs: verdict.maxTs });
+      continue;
+    }
+    const batchIds = new Set(batch.map((e) => e.id));
+    const earlier = verdict.pending.filter((p) => !batchIds.has(p.id));
+    const worstRank = Math.max(...verdict.pending.map((p) => p.rank ?? minRank));
+    const worst = eventLevels[Math.min(worstRank, eventLevels.length - 1)];
+    const span = timeSpan([...batch, ...earlier.map((p) => ({ timestamp: new Date(p.ts) }))]);
+    const latest = qualifying.reduce((a, b) => (b.timestamp >= a.timestamp ? b : a));
+    const service = batch[0].service;
+    const count = verdict.pending.length;
+    const minutes = Math.round(rule.windowMs / 6_000) / 10;
+    const draft = createIncidentSchema.parse({
+      title: truncate(`${service}: ${latest.message}`, 200),
+      description: truncate(
+        `${count} events at ${rule.minLevel} or above within ${minutes} min on ${service} (worst: ${worst}). Latest: ${latest.message}`,
+        10_000,
+      ),
+      service,
+      severity: rule.severity ?? severityForLevel(worst),
+      incidentType: options.incidentType ?? "real",
+      generatedBy: "intake",
+      metadata: {
+        intake: { key: k, source, rule: { minCount: rule.minCount, windowSeconds: rule.windowMs / 1000, minLevel: rule.minLevel } },
+        ...(latest.fingerprint ? { fingerprint: latest.fingerprint } : {}),
+      },
+    });
+    const incident = await insertIncident(tx, actor, {
+      ...draft,
+      source,
+      fingerprint: k,
+      eventCount: earlier.length + batch.length,
+      firstEventAt: span.first,
+      lastEventAt: span.last,
+    });
+    await linkPendingEvents(tx, ws, incident.id, earlier.map((p) => p.id));
+    for (const e of batch) linkTo.set(e.id, incident.id);
+    windowUpdates.push({ key: k, openIncidentId: incident.id, pending: [], maxTs: verdict.maxTs });
+    created.push({ id: incident.id, number: incident.number, status: "created" });
+    published.push({ type: "incident.created", incidentId: incident.id, number: incident.number, version: incident.version });
+  }
+
+  await insertEvents(
+    tx,
+    ws,
+    normalized.map((e) => ({ ...e, incidentId: linkTo.get(e.id) ?? null })),
+  );
+  const incidentsOut: IngestedIncident[] = [...created];
+  for (const [incidentId, a] of attached) {
+    const eventCount = await bumpIncidentEvents(tx, ws, incidentId, { count: a.events.length, ...timeSpan(a.events) });
+    incidentsOut.push({ id: incidentId, number: a.number, status: "attached" });
+    published.push({ type: "incident.events", incidentId, eventCount });
+  }
+  await saveWindows(tx, ws, windowUpdates);
+  return { result: { accepted: normalized.length, incidents: incidentsOut }, published };
+}

@@ -1,0 +1,132 @@
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { events, incidents, intakeWindows, openStatuses, type EventLevel, type IntakeWindow, type PendingEntry } from "@/db/schema";
+import type { Database } from "@/db/client";
+
+/** An event ready to be written, whatever integration it came from. */
+export type NormalizedEvent = {
+  id: string;
+  service: string;
+  level: EventLevel;
+  message: string;
+  timestamp: Date;
+  fingerprint: string | null;
+  dedupKey: string | null;
+  attributes: Record<string, unknown>;
+  source: string;
+  raw: unknown;
+};
+
+export type OpenIncident = { id: string; number: number; status: string; version: number };
+
+/**
+ * Locks the window rows of `keys` (creating missing ones) for the rest of the transaction, in a
+ * stable order so that two batches touching the same keys cannot deadlock. This lock is what makes
+ * threshold crossings exactly-once across concurrent writers and app instances.
+ */
+export async function lockWindows(tx: Database, workspaceId: string, keys: string[]): Promise<Map<string, IntakeWindow>> {
+  const sorted = Array.from(new Set(keys)).sort();
+  if (sorted.length === 0) return new Map();
+  const rows = await tx
+    .insert(intakeWindows)
+    .values(sorted.map((key) => ({ workspaceId, key })))
+    .onConflictDoUpdate({ target: [intakeWindows.workspaceId, intakeWindows.key], set: { updatedAt: sql`now()` } })
+    .returning();
+  return new Map(rows.map((r) => [r.key, r]));
+}
+
+/** The still-open incidents among those the windows point at (a person may have resolved one since). */
+export async function loadOpenIncidents(tx: Database, workspaceId: string, windows: Iterable<IntakeWindow>): Promise<Map<string, OpenIncident>> {
+  const ids = Array.from(new Set(Array.from(windows, (w) => w.openIncidentId).filter((id): id is string => !!id)));
+  if (ids.length === 0) return new Map();
+  const rows = await tx
+    .select({ id: incidents.id, number: incidents.number, status: incidents.status, version: incidents.version })
+    .from(incidents)
+    .where(and(eq(incidents.workspaceId, workspaceId), inArray(incidents.id, ids), inArray(incidents.status, [...openStatuses])));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+export type WindowUpdate = { key: string; openIncidentId: string | null; pending: PendingEntry[]; maxTs: number | null };
+
+/** Writes the new state of several window rows in one statement. */
+export async function saveWindows(tx: Database, workspaceId: string, updates: WindowUpdate[]): Promise<void> {
+  if (updates.length === 0) return;
+  const values = sql.join(
+    updates.map((u) => sql`(${u.key}::text, ${u.openIncidentId}::uuid, ${JSON.stringify(u.pending)}::jsonb, ${u.maxTs === null ? null : Math.round(u.maxTs)}::bigint)`),
+    sql`, `,
+  );
+  await tx.execute(sql`
+    update intake_windows as w
+       set open_incident_id = v.open_incident_id, pending = v.pending, max_ts = v.max_ts, updated_at = now()
+      from (values ${values}) as v(key, open_incident_id, pending, max_ts)
+     where w.workspace_id = ${workspaceId}::uuid and w.key = v.key`);
+}
+
+const INSERT_CHUNK = 1_000;
+
+export async function insertEvents(tx: Database, workspaceId: string, rows: (NormalizedEvent & { incidentId: string | null })[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+    await tx.insert(events).values(
+      rows.slice(i, i + INSERT_CHUNK).map((e) => ({
+        id: e.id,
+        workspaceId,
+        incidentId: e.incidentId,
+        service: e.service,
+        level: e.level,
+        message: e.message,
+        timestamp: e.timestamp,
+        fingerprint: e.fingerprint,
+        dedupKey: e.dedupKey,
+        attributes: e.attributes,
+        source: e.source,
+        raw: e.raw ?? null,
+      })),
+    );
+  }
+}
+
+/** Links events written by earlier requests (the pending ones that completed a window) to an incident. */
+export async function linkPendingEvents(tx: Database, workspaceId: string, incidentId: string, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await tx
+    .update(events)
+    .set({ incidentId })
+    .where(and(eq(events.workspaceId, workspaceId), inArray(events.id, ids), isNull(events.incidentId)));
+}
+
+/**
+ * Counts attached events on the incident and moves its last-event time. The version is not bumped:
+ * event counts are not something a person edits, and bumping would turn every alert into a
+ * conflict for whoever is editing the incident.
+ */
+export async function bumpIncidentEvents(
+  tx: Database,
+  workspaceId: string,
+  incidentId: string,
+  batch: { count: number; first: Date; last: Date; metadataPatch?: Record<string, unknown> },
+): Promise<number> {
+  const [row] = await tx
+    .update(incidents)
+    .set({
+      eventCount: sql`${incidents.eventCount} + ${batch.count}`,
+      firstEventAt: sql`least(coalesce(${incidents.firstEventAt}, ${batch.first.toISOString()}::timestamptz), ${batch.first.toISOString()}::timestamptz)`,
+      lastEventAt: sql`greatest(coalesce(${incidents.lastEventAt}, ${batch.last.toISOString()}::timestamptz), ${batch.last.toISOString()}::timestamptz)`,
+      ...(batch.metadataPatch ? { metadata: sql`${incidents.metadata} || ${JSON.stringify(batch.metadataPatch)}::jsonb` } : {}),
+    })
+    .where(and(eq(incidents.workspaceId, workspaceId), eq(incidents.id, incidentId)))
+    .returning({ eventCount: incidents.eventCount });
+  return row?.eventCount ?? 0;
+}
+
+export function timeSpan(list: { timestamp: Date }[]): { first: Date; last: Date } {
+  let first = list[0].timestamp;
+  let last = list[0].timestamp;
+  for (const e of list) {
+    if (e.timestamp < first) first = e.timestamp;
+    if (e.timestamp > last) last = e.timestamp;
+  }
+  return { first, last };
+}
+
+export function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}

@@ -1,0 +1,63 @@
+import { z } from "zod";
+import { eventLevels, severities } from "@/db/schema";
+import { normalizeLevel } from "./levels";
+
+export const MAX_BATCH = 1_000;
+const ATTRIBUTES_MAX_BYTES = 16 * 1024;
+/** Timestamps more than a day ahead of the server clock are a sender's bug, not an event. */
+const MAX_FUTURE_MS = 24 * 60 * 60 * 1000;
+
+const text = (max: number) => z.string().trim().min(1, "is required").max(max, `must be at most ${max} characters`);
+
+export const levelSchema = z.string({ error: "is required" }).transform((v, ctx) => {
+  const level = normalizeLevel(v);
+  if (!level) {
+    ctx.addIssue({ code: "custom", message: `is not a level (use ${eventLevels.join(", ")})` });
+    return z.NEVER;
+  }
+  return level;
+});
+
+/** ISO 8601 string, or epoch seconds / milliseconds. */
+export const timestampSchema = z.union([z.string(), z.number()]).transform((v, ctx) => {
+  const ms = typeof v === "number" ? (v < 1e11 ? v * 1000 : v) : Date.parse(v);
+  if (!Number.isFinite(ms)) {
+    ctx.addIssue({ code: "custom", message: "is not a valid ISO 8601 time or epoch number" });
+    return z.NEVER;
+  }
+  if (ms > Date.now() + MAX_FUTURE_MS) {
+    ctx.addIssue({ code: "custom", message: "is more than a day in the future" });
+    return z.NEVER;
+  }
+  return new Date(ms);
+});
+
+export const eventInputSchema = z.object({
+  service: text(100),
+  level: levelSchema,
+  message: text(4_000),
+  timestamp: timestampSchema.optional(),
+  fingerprint: text(200).optional().nullable(),
+  dedup_key: text(200).optional().nullable(),
+  attributes: z
+    .record(z.string(), z.unknown())
+    .refine((a) => Buffer.byteLength(JSON.stringify(a), "utf8") <= ATTRIBUTES_MAX_BYTES, { message: "must be at most 16 KiB of JSON" })
+    .optional()
+    .nullable(),
+});
+export type EventInput = z.input<typeof eventInputSchema>;
+export type ParsedEvent = z.output<typeof eventInputSchema>;
+
+export const ruleInputSchema = z.object({
+  /** A service name, or "*" for the workspace default. */
+  service: z.string().trim().min(1, "is required").max(100, "must be at most 100 characters"),
+  minCount: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(1_000, "must be at most 1000"),
+  windowSeconds: z.coerce.number().int("must be a whole number").min(10, "must be at least 10 seconds").max(86_400, "must be at most one day"),
+  minLevel: levelSchema,
+  severity: z
+    .union([z.enum(severities), z.literal(""), z.literal("auto"), z.null()])
+    .optional()
+    .transform((v) => (v === "" || v === "auto" || v == null ? null : v)),
+  enabled: z.union([z.boolean(), z.enum(["true", "false", "on", "off"])]).default(true).transform((v) => v === true || v === "true" || v === "on"),
+});
+export type RuleInput = z.input<typeof ruleInputSchema>;
