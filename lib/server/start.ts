@@ -13,5 +13,6 @@ export async function startServer(): Promise<void> {
   const { kind } = await getDatabase();
   log.info({ database: kind }, "database ready");
   await import("@/lib/realtime/install").then((m) => m.registerRealtime());
+  await import("@/lib/auth/startup").then((m) => m.registerAuth());
   startScheduler();
 }

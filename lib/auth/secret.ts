@@ -1,0 +1,49 @@
+import fs from "node:fs";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+import { env } from "@/lib/env";
+
+const globalForSecret = globalThis as unknown as { __firedrillAuthSecret?: string };
+
+export const SECRET_FILE = "auth-secret";
+
+/**
+ * The secret that signs sessions and guest cookies. NEXTAUTH_SECRET (or AUTH_SECRET) when set;
+ * otherwise, outside production, one generated on first use and kept in the data directory so
+ * sessions survive restarts. In production a missing secret is a start-up error.
+ */
+export function authSecret(dataDir: string): string {
+  if (globalForSecret.__firedrillAuthSecret) return globalForSecret.__firedrillAuthSecret;
+  const e = env();
+  const configured = e.NEXTAUTH_SECRET ?? e.AUTH_SECRET;
+  if (configured) return (globalForSecret.__firedrillAuthSecret = configured);
+  if (e.NODE_ENV === "production") {
+    throw new Error(
+      "NEXTAUTH_SECRET is required in production: set it to a long random string (for example `openssl rand -base64 32`) and restart.",
+    );
+  }
+  const file = path.join(dataDir, SECRET_FILE);
+  let secret = "";
+  try {
+    secret = fs.readFileSync(file, "utf8").trim();
+  } catch {
+    // Not generated yet.
+  }
+  if (!secret) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    const fresh = randomBytes(32).toString("base64url");
+    try {
+      // "wx": if another process won the race, keep its secret.
+      fs.writeFileSync(file, fresh + "\n", { mode: 0o600, flag: "wx" });
+      secret = fresh;
+    } catch {
+      secret = fs.readFileSync(file, "utf8").trim();
+    }
+  }
+  return (globalForSecret.__firedrillAuthSecret = secret);
+}
+
+/** Tests switch secrets between cases. */
+export function resetAuthSecretCache(): void {
+  globalForSecret.__firedrillAuthSecret = undefined;
+}

@@ -1,0 +1,56 @@
+import { and, asc, desc, eq, lt } from "drizzle-orm";
+import { auditLog, memberships, users, workspaces, type Membership, type Role, type Workspace, type WorkspaceKind } from "@/db/schema";
+import type { Database } from "@/db/client";
+
+export type UserWorkspace = { id: string; slug: string; name: string; kind: WorkspaceKind; role: Role };
+
+export async function getWorkspaceBySlug(db: Database, slug: string): Promise<Workspace | undefined> {
+  const [row] = await db.select().from(workspaces).where(eq(workspaces.slug, slug.toLowerCase())).limit(1);
+  return row;
+}
+
+export async function getWorkspaceById(db: Database, id: string): Promise<Workspace | undefined> {
+  const [row] = await db.select().from(workspaces).where(eq(workspaces.id, id)).limit(1);
+  return row;
+}
+
+export async function getMembership(db: Database, where: { workspaceId: string; userId: string }): Promise<Membership | undefined> {
+  const [row] = await db
+    .select()
+    .from(memberships)
+    .where(and(eq(memberships.workspaceId, where.workspaceId), eq(memberships.userId, where.userId)))
+    .limit(1);
+  return row;
+}
+
+/** The workspaces a user belongs to, oldest membership first (the first is their default). */
+export async function listUserWorkspaces(db: Database, userId: string): Promise<UserWorkspace[]> {
+  return db
+    .select({ id: workspaces.id, slug: workspaces.slug, name: workspaces.name, kind: workspaces.kind, role: memberships.role })
+    .from(memberships)
+    .innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(asc(memberships.createdAt), asc(workspaces.slug));
+}
+
+export type Member = { userId: string; name: string; email: string; role: Role; joinedAt: Date };
+
+export async function listMembersOf(db: Database, workspaceId: string): Promise<Member[]> {
+  return db
+    .select({ userId: users.id, name: users.name, email: users.email, role: memberships.role, joinedAt: memberships.createdAt })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.workspaceId, workspaceId))
+    .orderBy(asc(memberships.createdAt));
+}
+
+export async function listAuditEntries(db: Database, workspaceId: string, options: { limit?: number; before?: Date } = {}) {
+  const conds = [eq(auditLog.workspaceId, workspaceId)];
+  if (options.before) conds.push(lt(auditLog.createdAt, options.before));
+  return db
+    .select()
+    .from(auditLog)
+    .where(and(...conds))
+    .orderBy(desc(auditLog.createdAt))
+    .limit(Math.min(options.limit ?? 100, 500));
+}
