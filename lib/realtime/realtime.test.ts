@@ -1,0 +1,286 @@
+import { EventEmitter } from "node:events";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { createTestDatabase, testDatabaseUrl, type TestDatabase } from "@/db/testing";
+import { createWorkspaceRow } from "@/db/seed";
+import type { Workspace } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { AppError } from "@/lib/errors";
+import { createIncident } from "@/lib/incidents/create-incident";
+import { changeIncidentStatus } from "@/lib/incidents/change-status";
+import { errorResponse } from "@/lib/api/http";
+import { getCurrentActor } from "@/lib/auth/current-actor";
+import { createLocalDriver } from "./builtin/local-driver";
+import { createNotifyDriver, encodeMessage, NOTIFY_PAYLOAD_LIMIT } from "./builtin/notify-driver";
+import { busEvents } from "./driver";
+import type { RealtimeMessage } from "./events";
+import { parseChannel, presenceChannel } from "./channels";
+import { presenceList, presenceUpdate, pusherAuth, realtimeStream } from "./handlers";
+import { joinPresence, leavePresence, listPresence } from "./presence";
+import { localBus, publish, setRealtimeDriver } from "./publish";
+import { frameCollector, readSse } from "./testing/sse-reader";
+
+vi.mock("@/lib/auth/current-actor", () => ({ getCurrentActor: vi.fn(), getSessionActorForRequest: vi.fn() }));
+
+let t: TestDatabase;
+let acme: Workspace;
+let other: Workspace;
+let demo: Workspace;
+let alice: Actor;
+let bob: Actor;
+let guest: Actor;
+
+/** Who the browser is: the session resolver answers for a slug the way the real one does. */
+function signInAs(byWorkspace: Record<string, Actor>) {
+  vi.mocked(getCurrentActor).mockImplementation(async (_db, options = {}) => {
+    const actor = byWorkspace[options.workspaceSlug ?? ""];
+    if (!actor) throw new AppError("forbidden:workspace", "You are not a member of this workspace.");
+    return actor;
+  });
+}
+
+/** Runs a handler the way the route does (errors become JSON responses). */
+async function call(handler: (db: TestDatabase["db"], r: Request) => Promise<Response>, request: Request): Promise<Response> {
+  try {
+    return await handler(t.db, request);
+  } catch (e) {
+    return errorResponse(e);
+  }
+}
+
+async function openStream(slug: string) {
+  const controller = new AbortController();
+  const response = await call(realtimeStream, new Request(`http://test/api/realtime/stream?workspace=${slug}`, { signal: controller.signal }));
+  const frames = frameCollector();
+  if (response.ok && response.body) void readSse(response.body, frames.push).catch(() => {});
+  return { response, frames, close: () => controller.abort() };
+}
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  acme = await createWorkspaceRow(t.db, { slug: "acme", name: "Acme" });
+  other = await createWorkspaceRow(t.db, { slug: "other", name: "Other" });
+  demo = await createWorkspaceRow(t.db, { slug: "demo", name: "Demo", kind: "demo" });
+  alice = { kind: "user", id: "u-alice", name: "Alice", workspaceId: acme.id, role: "responder" };
+  bob = { kind: "user", id: "u-bob", name: "Bob", workspaceId: acme.id, role: "viewer" };
+  guest = { kind: "guest", id: "g-otter", name: "Teal Otter", workspaceId: demo.id, role: "responder", color: "#14b8a6" };
+  setRealtimeDriver(createLocalDriver());
+});
+
+afterAll(async () => {
+  setRealtimeDriver(undefined);
+  await t?.drop();
+});
+
+beforeEach(() => signInAs({ acme: alice }));
+
+describe("publish", () => {
+  it("stamps the workspace and origin and reaches the workspace's open streams after commit", async () => {
+    const stream = await openStream("acme");
+    expect(stream.response.status).toBe(200);
+    expect(stream.response.headers.get("content-type")).toContain("text/event-stream");
+    await stream.frames.waitFor((f) => f.event === "ready");
+    const created = await createIncident(t.db, alice, { title: `Latency ${Date.now()}`, service: "checkout", severity: "P2" });
+    expect(created.ok).toBe(true);
+    if (!created.ok) return;
+    const moved = await changeIncidentStatus(t.db, alice, created.data.id, { status: "investigating" });
+    expect(moved.ok).toBe(true);
+    const frame = await stream.frames.waitFor((f) => f.event === "message" && (f.data as RealtimeMessage).type === "incident.updated");
+    const message = frame.data as RealtimeMessage;
+    expect(message).toMatchObject({ type: "incident.updated", incidentId: created.data.id, version: 2, workspaceId: acme.id, origin: { kind: "user", id: "u-alice" } });
+    // Ids and versions only: never the incident row itself.
+    expect(message).not.toHaveProperty("title");
+    stream.close();
+  });
+
+  it("does not deliver one workspace's messages to another workspace's streams", async () => {
+    signInAs({ acme: alice, other: { ...alice, workspaceId: other.id } });
+    const mine = await openStream("acme");
+    const theirs = await openStream("other");
+    await Promise.all([mine.frames.waitFor((f) => f.event === "ready"), theirs.frames.waitFor((f) => f.event === "ready")]);
+    await publish(alice, { type: "incident.deleted", incidentId: "00000000-0000-4000-8000-000000000001" });
+    await mine.frames.waitFor((f) => f.event === "message");
+    await new Promise((r) => setTimeout(r, 50));
+    expect(theirs.frames.frames.filter((f) => f.event === "message")).toHaveLength(0);
+    mine.close();
+    theirs.close();
+  });
+
+  it("never fails the caller's write when the driver fails", async () => {
+    setRealtimeDriver({ publish: async () => Promise.reject(new Error("network down")) });
+    await expect(publish(alice, { type: "workspace.reset" })).resolves.toBeUndefined();
+    setRealtimeDriver(createLocalDriver());
+  });
+
+  it("closes the stream's subscription when the browser goes away", async () => {
+    const bus = localBus();
+    const stream = await openStream("acme");
+    await stream.frames.waitFor((f) => f.event === "ready");
+    stream.close();
+    await new Promise((r) => setTimeout(r, 20));
+    // The hub listens once; a closed stream leaves no per-connection listener behind.
+    expect(bus.listenerCount(busEvents.message)).toBe(1);
+  });
+});
+
+describe("channel authorisation", () => {
+  it("refuses a member of workspace A the stream of workspace B with 403", async () => {
+    const stream = await openStream("other");
+    expect(stream.response.status).toBe(403);
+  });
+
+  it("refuses even when the session resolver hands back an actor of another workspace", async () => {
+    vi.mocked(getCurrentActor).mockResolvedValue(alice);
+    const stream = await openStream("other");
+    expect(stream.response.status).toBe(403);
+  });
+
+  it("lets guests follow only the demo workspace", async () => {
+    signInAs({ demo: guest, acme: { ...guest, workspaceId: acme.id } });
+    const inDemo = await openStream("demo");
+    expect(inDemo.response.status).toBe(200);
+    inDemo.close();
+    const inTeam = await openStream("acme");
+    expect(inTeam.response.status).toBe(403);
+  });
+
+  it("answers 401 when nobody is signed in and 404 for an unknown workspace", async () => {
+    vi.mocked(getCurrentActor).mockRejectedValue(new AppError("unauthorized:session", "Sign in first."));
+    expect((await openStream("acme")).response.status).toBe(401);
+    expect((await openStream("nope")).response.status).toBe(404);
+  });
+
+  it("signs Pusher subscriptions only for the caller's own workspace", async () => {
+    vi.stubEnv("PUSHER_APP_ID", "1");
+    vi.stubEnv("PUSHER_KEY", "key");
+    vi.stubEnv("PUSHER_SECRET", "secret");
+    vi.stubEnv("PUSHER_CLUSTER", "eu");
+    const { resetEnvCache } = await import("@/lib/env");
+    resetEnvCache();
+    try {
+      const auth = (channel: string) =>
+        call(
+          pusherAuth,
+          new Request("http://test/api/realtime/pusher/auth", {
+            method: "POST",
+            headers: { "content-type": "application/x-www-form-urlencoded" },
+            body: new URLSearchParams({ socket_id: "123.456", channel_name: channel }).toString(),
+          }),
+        );
+      const own = await auth(`private-workspace-${acme.id}`);
+      expect(own.status).toBe(200);
+      expect((await own.json()).auth).toMatch(/^key:[0-9a-f]{64}$/);
+      expect((await auth(`private-workspace-${other.id}`)).status).toBe(403);
+      expect((await auth(`presence-workspace-${other.id}-board`)).status).toBe(403);
+      expect((await auth("private-something-else")).status).toBe(403);
+      const presence = await auth(presenceChannel(acme.id, "board"));
+      expect(presence.status).toBe(200);
+      expect(JSON.parse((await presence.json()).channel_data)).toEqual({ user_id: "user:u-alice", user_info: { name: "Alice", color: null, kind: "user" } });
+    } finally {
+      vi.unstubAllEnvs();
+      resetEnvCache();
+    }
+  });
+
+  it("parses only the channel names the app hands out", () => {
+    const incident = "0b6f3c1e-1111-4222-8333-444455556666";
+    expect(parseChannel(`private-workspace-${acme.id}`)).toEqual({ kind: "workspace", workspaceId: acme.id });
+    expect(parseChannel(presenceChannel(acme.id, `incident:${incident}`))).toEqual({ kind: "presence", workspaceId: acme.id, room: `incident:${incident}` });
+    expect(parseChannel(`private-workspace-${acme.id}-x`)).toBeNull();
+    expect(parseChannel("presence-workspace-x-board")).toBeNull();
+  });
+});
+
+describe("built-in presence", () => {
+  it("shows each person once, tells the room's streams when people come and go, and forgets leavers", async () => {
+    signInAs({ acme: alice });
+    const stream = await openStream("acme");
+    await stream.frames.waitFor((f) => f.event === "ready");
+    const join = (actor: Actor, connectionId: string) => joinPresence(t.db, actor, { room: "board", connectionId });
+    await join(alice, "tab-alice-1");
+    await stream.frames.waitFor((f) => f.event === "presence" && (f.data as { room: string }).room === "board");
+    await join(alice, "tab-alice-2");
+    const members = await join(bob, "tab-bob-1");
+    expect(members.map((m) => m.name)).toEqual(["Alice", "Bob"]);
+    await leavePresence(t.db, bob, { connectionId: "tab-bob-1" });
+    expect((await listPresence(t.db, acme.id, "board")).map((m) => m.name)).toEqual(["Alice"]);
+    // Someone else cannot remove Alice's tab.
+    await leavePresence(t.db, bob, { connectionId: "tab-alice-1" });
+    expect((await listPresence(t.db, acme.id, "board")).map((m) => m.name)).toEqual(["Alice"]);
+    stream.close();
+  });
+
+  it("serves the endpoints: join answers the members, 422 names a bad room", async () => {
+    signInAs({ acme: alice });
+    const post = (body: unknown) =>
+      call(presenceUpdate, new Request("http://test/api/realtime/presence", { method: "POST", body: JSON.stringify(body) }));
+    const ok = await post({ workspace: "acme", room: "board", connection_id: "tab-endpoint-1" });
+    expect(ok.status).toBe(200);
+    expect((await ok.json()).members.map((m: { name: string }) => m.name)).toContain("Alice");
+    const bad = await post({ workspace: "acme", room: "kitchen", connection_id: "tab-endpoint-1" });
+    expect(bad.status).toBe(422);
+    expect(JSON.stringify(await bad.json())).toContain("room");
+    const list = await call(presenceList, new Request("http://test/api/realtime/presence?workspace=acme&room=board"));
+    expect(list.status).toBe(200);
+    expect((await post({ workspace: "other", room: "board", connection_id: "tab-endpoint-2" })).status).toBe(403);
+    expect((await post({ workspace: "acme", connection_id: "tab-endpoint-1", action: "leave" })).status).toBe(200);
+  });
+});
+
+describe("LISTEN/NOTIFY payloads", () => {
+  it("keeps every payload under PostgreSQL's 8000-byte limit, degrading to a workspace refetch", () => {
+    const huge: RealtimeMessage = { type: "incident.updated", incidentId: "x", version: 3, fields: Array.from({ length: 2000 }, (_, i) => `field${i}`), workspaceId: acme.id, at: "" };
+    const encoded = encodeMessage(huge);
+    expect(Buffer.byteLength(encoded)).toBeLessThanOrEqual(NOTIFY_PAYLOAD_LIMIT);
+    expect(JSON.parse(encoded).m).toMatchObject({ type: "incident.updated", version: 3 });
+    const small: RealtimeMessage = { type: "incident.deleted", incidentId: "y", workspaceId: acme.id, at: "", origin: { kind: "x".repeat(9000), id: null } };
+    expect(JSON.parse(encodeMessage(small))).toEqual({ k: "r", w: acme.id });
+  });
+});
+
+describe.runIf(process.env.DATABASE_URL)("NOTIFY fan-out on PostgreSQL", () => {
+  it("delivers every event exactly once to every instance, in order", async () => {
+    const url = testDatabaseUrl(t)!;
+    const channel = `firedrill_test_${Date.now()}`;
+    const buses = [new EventEmitter(), new EventEmitter()];
+    const instances = await Promise.all(buses.map((bus) => createNotifyDriver(url, { channel, bus })));
+    const heard: RealtimeMessage[][] = [[], []];
+    buses.forEach((bus, i) => bus.on(busEvents.message, (m: RealtimeMessage) => heard[i].push(m)));
+    const presence: unknown[] = [];
+    buses[1].on(busEvents.presence, (p) => presence.push(p));
+    try {
+      const sent = 40;
+      for (let i = 0; i < sent; i++) {
+        // Alternate publishers: a commit on either instance reaches both.
+        await instances[i % 2].publish({ type: "incident.updated", incidentId: "i", version: i + 1, workspaceId: acme.id, at: new Date().toISOString() });
+      }
+      await instances[0].presenceChanged(acme.id, "board");
+      await vi.waitFor(() => expect(heard.map((h) => h.length)).toEqual([sent, sent]), { timeout: 5_000 });
+      for (const h of heard) expect(h.map((m) => (m as { version: number }).version)).toEqual(Array.from({ length: sent }, (_, i) => i + 1));
+      await vi.waitFor(() => expect(presence).toEqual([{ workspaceId: acme.id, room: "board" }]));
+    } finally {
+      await Promise.all(instances.map((d) => d.close()));
+    }
+  });
+
+  it("tells clients to refetch when the LISTEN connection comes back after a drop", async () => {
+    const url = testDatabaseUrl(t)!;
+    const channel = `firedrill_test_resync_${Date.now()}`;
+    const bus = new EventEmitter();
+    const driver = await createNotifyDriver(url, { channel, bus });
+    const resyncs: unknown[] = [];
+    bus.on(busEvents.resync, () => resyncs.push(1));
+    const postgres = (await import("postgres")).default;
+    const admin = postgres(url, { max: 1, onnotice: () => {} });
+    try {
+      await admin`select pg_terminate_backend(pid) from pg_stat_activity where query ilike ${`listen%${channel}%`} and pid <> pg_backend_pid()`;
+      await vi.waitFor(() => expect(resyncs.length).toBeGreaterThan(0), { timeout: 10_000 });
+      const heard: unknown[] = [];
+      bus.on(busEvents.message, (m) => heard.push(m));
+      await driver.publish({ type: "workspace.reset", workspaceId: acme.id, at: "" });
+      await vi.waitFor(() => expect(heard).toHaveLength(1));
+    } finally {
+      await admin.end();
+      await driver.close();
+    }
+  });
+});
