@@ -10,6 +10,13 @@ import { findUserByEmail } from "./users";
 
 export const INITIAL_ADMIN_EMAIL = "admin@firedrill.local";
 export const INITIAL_ADMIN_FILE = "initial-admin.txt";
+/** Written by the app while it has the embedded database open, so the CLI can refuse to share it. */
+export const SERVER_PID_FILE = "server.pid";
+
+export function writeServerPid(dataDir: string): void {
+  fs.mkdirSync(dataDir, { recursive: true });
+  fs.writeFileSync(path.join(dataDir, SERVER_PID_FILE), String(process.pid));
+}
 
 async function makeAdminOfDefault(db: Database, userId: string): Promise<string | null> {
   const ws = await getWorkspaceBySlug(db, DEFAULT_WORKSPACE.slug);

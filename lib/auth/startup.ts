@@ -3,7 +3,7 @@ import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { registerJob } from "@/lib/scheduler/scheduler";
 import { demoResetIntervalMs, DEMO_RESET_JOB, runScheduledDemoReset } from "@/lib/workspaces/demo";
-import { countUsers, ensureFixedAdmin, ensureInitialAdmin, signInBanner } from "./bootstrap";
+import { countUsers, ensureFixedAdmin, ensureInitialAdmin, signInBanner, writeServerPid } from "./bootstrap";
 import { authSecret } from "./secret";
 
 const log = logger("auth");
@@ -24,6 +24,7 @@ export async function registerAuth(): Promise<void> {
   }
 
   const { db, kind } = await getDatabase();
+  if (kind === "pglite") writeServerPid(dataDir());
   const url = e.NEXTAUTH_URL ?? "http://localhost:3000";
   if (e.FIREDRILL_ADMIN_EMAIL && e.FIREDRILL_ADMIN_PASSWORD) {
     await ensureFixedAdmin(db, e.FIREDRILL_ADMIN_EMAIL, e.FIREDRILL_ADMIN_PASSWORD);
