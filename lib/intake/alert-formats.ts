@@ -1,0 +1,117 @@
+import { createHash } from "node:crypto";
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+import { zodIssues } from "@/lib/result";
+import type { AlertGroup, NormalizedAlert } from "./alert-groups";
+
+const MAX_ALERTS = 1_000;
+
+/** Label and annotation maps: string values (numbers and booleans are stringified, as people send them). */
+const stringMap = z
+  .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))
+  .optional()
+  .nullable()
+  .transform((m) => Object.fromEntries(Object.entries(m ?? {}).filter(([, v]) => v !== null).map(([k, v]) => [k, String(v)])));
+
+/** Go's zero time ("0001-01-01T00:00:00Z") means "not set" — a firing alert with no end. */
+const alertTime = z
+  .string()
+  .optional()
+  .nullable()
+  .transform((v, ctx) => {
+    if (!v || v.startsWith("0001-01-01")) return null;
+    const ms = Date.parse(v);
+    if (!Number.isFinite(ms)) {
+      ctx.addIssue({ code: "custom", message: "is not a valid time" });
+      return z.NEVER;
+    }
+    return new Date(ms);
+  });
+
+const alertSchema = z.looseObject({
+  status: z.enum(["firing", "resolved"], { error: 'must be "firing" or "resolved"' }),
+  labels: stringMap,
+  annotations: stringMap,
+  startsAt: alertTime,
+  endsAt: alertTime,
+  generatorURL: z.string().optional().nullable(),
+  fingerprint: z.string().max(200).optional().nullable(),
+});
+
+const groupSchema = z.looseObject({
+  version: z.string().optional(),
+  groupKey: z.string({ error: "is required" }).min(1, "is required").max(2_000),
+  status: z.string().optional(),
+  receiver: z.string().optional().nullable(),
+  groupLabels: stringMap,
+  commonLabels: stringMap,
+  commonAnnotations: stringMap,
+  externalURL: z.string().optional().nullable(),
+  title: z.string().optional().nullable(),
+  alerts: z.array(alertSchema, { error: "must be an array of alerts" }).max(MAX_ALERTS, `must hold at most ${MAX_ALERTS} alerts`),
+});
+
+/** Alertmanager computes fingerprints from labels; older senders omit it, so we do the same. */
+function labelFingerprint(labels: Record<string, string>): string {
+  const canonical = Object.keys(labels)
+    .sort()
+    .map((k) => `${k}=${labels[k]}`)
+    .join("\u0000");
+  return createHash("sha256").update(canonical).digest("hex").slice(0, 16);
+}
+
+function parseGroup(source: AlertGroup["source"], body: unknown): AlertGroup {
+  const parsed = groupSchema.safeParse(body);
+  if (!parsed.success) {
+    const issues = zodIssues(parsed.error);
+    const name = source === "alertmanager" ? "Alertmanager" : "Grafana";
+    throw new AppError("unprocessable:payload", `This is not a ${name} webhook payload: ${issues.slice(0, 5).map((i) => `${i.path} ${i.message}`).join("; ")}`, {
+      issues,
+    });
+  }
+  const g = parsed.data;
+  const alerts: NormalizedAlert[] = g.alerts.map((a) => {
+    const { status, labels, annotations, startsAt, endsAt, fingerprint, ...rest } = a;
+    const extra: Record<string, unknown> = {};
+    if (a.generatorURL) extra.generator_url = a.generatorURL;
+    if (source === "grafana") {
+      for (const k of ["values", "valueString", "dashboardURL", "panelURL", "silenceURL"]) if (rest[k] != null) extra[k] = rest[k];
+    }
+    return {
+      fingerprint: fingerprint || labelFingerprint(labels),
+      status,
+      labels,
+      annotations,
+      startsAt,
+      endsAt,
+      raw: a,
+      extra,
+    };
+  });
+  return {
+    source,
+    groupKey: g.groupKey,
+    title: g.title ?? undefined,
+    receiver: g.receiver ?? undefined,
+    externalUrl: g.externalURL ?? undefined,
+    groupLabels: g.groupLabels,
+    commonLabels: g.commonLabels,
+    commonAnnotations: g.commonAnnotations,
+    alerts,
+  };
+}
+
+/** Prometheus Alertmanager webhook (version 4; newer fields are ignored). */
+export function parseAlertmanager(body: unknown): AlertGroup {
+  return parseGroup("alertmanager", body);
+}
+
+/** Grafana alerting webhook (version "1"): Alertmanager's shape plus values, URLs, title and message. */
+export function parseGrafana(body: unknown): AlertGroup {
+  return parseGroup("grafana", body);
+}
+
+export function alertCount(body: unknown): number {
+  const alerts = (body as { alerts?: unknown } | null)?.alerts;
+  return Array.isArray(alerts) ? Math.max(1, alerts.length) : 1;
+}

@@ -1,0 +1,223 @@
+import { randomUUID } from "node:crypto";
+import { and, eq, sql } from "drizzle-orm";
+import { alertSignals, incidents, type Severity } from "@/db/schema";
+import type { Database } from "@/db/client";
+import type { Actor } from "@/lib/auth/actor";
+import { createIncidentSchema } from "@/lib/incidents/schemas";
+import { insertIncident } from "@/lib/incidents/create-incident";
+import { applyStatusChange } from "@/lib/incidents/change-status";
+import type { RealtimeEvent } from "@/lib/realtime/events";
+import { levelForSeverity, severityFromAlert } from "./levels";
+import { bumpIncidentEvents, insertEvents, loadOpenIncidents, lockWindows, saveWindows, timeSpan, truncate, type NormalizedEvent } from "./pipeline";
+
+export type NormalizedAlert = {
+  fingerprint: string;
+  status: "firing" | "resolved";
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  startsAt: Date | null;
+  endsAt: Date | null;
+  raw: unknown;
+  /** Extra attributes kept on the event (Grafana's values, URLs). */
+  extra?: Record<string, unknown>;
+};
+
+export type AlertGroup = {
+  source: "alertmanager" | "grafana";
+  groupKey: string;
+  title?: string;
+  receiver?: string;
+  externalUrl?: string;
+  groupLabels: Record<string, string>;
+  commonLabels: Record<string, string>;
+  commonAnnotations: Record<string, string>;
+  alerts: NormalizedAlert[];
+};
+
+export type AlertGroupOutcome = {
+  accepted: number;
+  firing: number;
+  resolved: number;
+  incident: { id: string; number: number; status: "created" | "attached" | "resolved" } | null;
+};
+
+const severityOrder: Severity[] = ["P0", "P1", "P2", "P3"];
+
+function alertSeverity(labels: Record<string, string>): Severity {
+  return severityFromAlert(labels.severity ?? labels.priority ?? labels.level, "P2");
+}
+
+function serviceOf(labels: Record<string, string>): string {
+  return labels.service ?? labels.job ?? labels.app ?? labels.namespace ?? labels.instance ?? labels.alertname ?? "unknown";
+}
+
+function runbookUrls(alerts: NormalizedAlert[], common: Record<string, string>): string[] {
+  const urls = new Set<string>();
+  for (const a of [{ annotations: common }, ...alerts]) {
+    const u = a.annotations.runbook_url ?? a.annotations.runbook;
+    if (u) urls.add(u);
+  }
+  return [...urls].slice(0, 20);
+}
+
+/**
+ * One notification of an alert group (Alertmanager or Grafana): the group is one incident while it
+ * is open; each alert is a signal of it. Firing opens or updates; resolved marks its signal resolved
+ * and never opens; when every signal is resolved the incident is resolved, by the integration.
+ */
+export async function writeAlertGroup(
+  tx: Database,
+  integration: Actor,
+  group: AlertGroup,
+  now: Date,
+): Promise<{ outcome: AlertGroupOutcome; published: RealtimeEvent[] }> {
+  const ws = integration.workspaceId;
+  const key = `${group.source === "alertmanager" ? "am" : "gf"}:${group.groupKey}`;
+  const windows = await lockWindows(tx, ws, [key]);
+  const w = windows.get(key)!;
+  const open = await loadOpenIncidents(tx, ws, [w]);
+  let incident = w.openIncidentId ? open.get(w.openIncidentId) : undefined;
+  const firing = group.alerts.filter((a) => a.status === "firing");
+  const published: RealtimeEvent[] = [];
+  let status: "created" | "attached" | "resolved" | null = incident ? "attached" : null;
+  const urls = runbookUrls(group.alerts, group.commonAnnotations);
+
+  const evs: NormalizedEvent[] = group.alerts.map((a) => {
+    const severity = alertSeverity(a.labels);
+    const name = a.labels.alertname ?? group.commonLabels.alertname ?? "alert";
+    const summary = a.annotations.summary ?? a.annotations.description ?? a.annotations.message ?? "";
+    return {
+      id: randomUUID(),
+      service: serviceOf({ ...group.commonLabels, ...a.labels }),
+      level: a.status === "firing" ? levelForSeverity(severity) : "INFO",
+      message: truncate(`[${a.status.toUpperCase()}] ${name}${summary ? `: ${summary}` : ""}`, 4_000),
+      timestamp: (a.status === "firing" ? a.startsAt : (a.endsAt ?? a.startsAt)) ?? now,
+      fingerprint: a.fingerprint,
+      dedupKey: null,
+      attributes: { labels: a.labels, annotations: a.annotations, status: a.status, group_key: group.groupKey, ...(a.extra ?? {}) },
+      source: group.source,
+      raw: a.raw,
+    };
+  });
+
+  if (!incident && firing.length > 0) {
+    const severity = firing.map((a) => alertSeverity(a.labels)).sort((x, y) => severityOrder.indexOf(x) - severityOrder.indexOf(y))[0];
+    const labels = { ...group.commonLabels, ...firing[0].labels };
+    const name = group.commonLabels.alertname ?? firing[0].labels.alertname ?? "Alert";
+    const summary = group.commonAnnotations.summary ?? firing[0].annotations.summary ?? group.title ?? "";
+    const services = [...new Set(firing.map((a) => serviceOf({ ...group.commonLabels, ...a.labels })))].slice(0, 50);
+    const span = timeSpan(evs);
+    const draft = createIncidentSchema.parse({
+      title: truncate(summary && summary !== name ? `${name}: ${summary}` : name, 200),
+      description: truncate(
+        group.commonAnnotations.description ?? firing[0].annotations.description ?? `${firing.length} alert(s) firing in group ${group.groupKey}.`,
+        10_000,
+      ),
+      service: truncate(serviceOf(labels), 100),
+      team: labels.team ? truncate(labels.team, 100) : null,
+      severity,
+      affectedSystems: services,
+      generatedBy: group.source,
+      metadata: {
+        [group.source]: {
+          group_key: group.groupKey,
+          receiver: group.receiver ?? null,
+          external_url: group.externalUrl ?? null,
+          group_labels: group.groupLabels,
+          common_labels: group.commonLabels,
+        },
+        runbook_urls: urls,
+      },
+    });
+    const row = await insertIncident(tx, integration, {
+      ...draft,
+      source: group.source,
+      fingerprint: key,
+      eventCount: evs.length,
+      firstEventAt: span.first,
+      lastEventAt: span.last,
+    });
+    incident = { id: row.id, number: row.number, status: row.status, version: row.version };
+    status = "created";
+    published.push({ type: "incident.created", incidentId: row.id, number: row.number, version: row.version });
+  }
+
+  await insertEvents(tx, ws, evs.map((e) => ({ ...e, incidentId: incident?.id ?? null })));
+
+  let stillOpen = !!incident;
+  if (incident) {
+    if (status === "attached") {
+      const eventCount = await bumpIncidentEvents(tx, ws, incident.id, { count: evs.length, ...timeSpan(evs) });
+      if (urls.length > 0) await mergeRunbookUrls(tx, ws, incident.id, urls);
+      published.push({ type: "incident.events", incidentId: incident.id, eventCount });
+    }
+    await upsertSignals(tx, ws, incident.id, group, now);
+    const [{ firingLeft }] = await tx
+      .select({ firingLeft: sql<number>`count(*) filter (where ${alertSignals.status} = 'firing')::int` })
+      .from(alertSignals)
+      .where(and(eq(alertSignals.workspaceId, ws), eq(alertSignals.incidentId, incident.id)));
+    if (firingLeft === 0) {
+      const { incident: after, changed } = await applyStatusChange(tx, integration, incident.id, {
+        status: "resolved",
+        reason: `All alerts of the group resolved (${integration.name})`,
+        at: now,
+      });
+      if (changed) published.push({ type: "incident.updated", incidentId: incident.id, version: after.version, fields: ["status"] });
+      status = "resolved";
+      stillOpen = false;
+    }
+  }
+  await saveWindows(tx, ws, [{ key, openIncidentId: stillOpen ? incident!.id : null, pending: [], maxTs: null }]);
+  return {
+    outcome: {
+      accepted: evs.length,
+      firing: firing.length,
+      resolved: group.alerts.length - firing.length,
+      incident: incident && status ? { id: incident.id, number: incident.number, status } : null,
+    },
+    published,
+  };
+}
+
+async function upsertSignals(tx: Database, workspaceId: string, incidentId: string, group: AlertGroup, now: Date): Promise<void> {
+  // The last notification about an alert wins when one body names it twice.
+  const byKey = new Map(group.alerts.map((a) => [a.fingerprint, a]));
+  await tx
+    .insert(alertSignals)
+    .values(
+      [...byKey.values()].map((a) => ({
+        workspaceId,
+        incidentId,
+        source: group.source,
+        signalKey: a.fingerprint,
+        status: a.status,
+        labels: a.labels,
+        annotations: a.annotations,
+        startsAt: a.startsAt,
+        endsAt: a.endsAt,
+        lastSeenAt: now,
+      })),
+    )
+    .onConflictDoUpdate({
+      target: [alertSignals.incidentId, alertSignals.signalKey],
+      set: {
+        status: sql`excluded.status`,
+        labels: sql`excluded.labels`,
+        annotations: sql`excluded.annotations`,
+        startsAt: sql`coalesce(excluded.starts_at, ${alertSignals.startsAt})`,
+        endsAt: sql`excluded.ends_at`,
+        lastSeenAt: sql`excluded.last_seen_at`,
+      },
+    });
+}
+
+async function mergeRunbookUrls(tx: Database, workspaceId: string, incidentId: string, urls: string[]): Promise<void> {
+  await tx
+    .update(incidents)
+    .set({
+      metadata: sql`jsonb_set(${incidents.metadata}, '{runbook_urls}', (
+        select coalesce(jsonb_agg(distinct u), '[]'::jsonb)
+          from jsonb_array_elements(coalesce(${incidents.metadata}->'runbook_urls', '[]'::jsonb) || ${JSON.stringify(urls)}::jsonb) as u))`,
+    })
+    .where(and(eq(incidents.workspaceId, workspaceId), eq(incidents.id, incidentId)));
+}
