@@ -5,3 +5,4 @@ export * from "./api-keys";
 export * from "./realtime";
 export * from "./auth";
 export * from "./intake";
+export * from "./simulation";
