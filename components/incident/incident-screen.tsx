@@ -1,0 +1,66 @@
+import { notFound } from "next/navigation";
+import { getDb } from "@/db";
+import { getCurrentActor } from "@/lib/auth/current-actor";
+import { can } from "@/lib/auth/permissions";
+import { isAppError } from "@/lib/errors";
+import { loadIncidentPayload, loadTimelinePayload } from "@/lib/incidents/incident-view";
+import { getIncidentFacets } from "@/lib/incidents/queries";
+import { incidentIdSchema } from "@/lib/incidents/schemas";
+import { IncidentDetail, type IncidentSlots } from "./incident-detail";
+
+/**
+ * The whole incident screen for one workspace, used by the team page (/incidents/[id]), the board's
+ * dialog and the demo (/demo/incidents/[id]). Unknown ids render the nearest not-found page.
+ */
+export async function IncidentScreen({
+  workspaceSlug,
+  basePath,
+  incidentId,
+  variant = "page",
+}: {
+  workspaceSlug: string;
+  basePath: string;
+  incidentId: string;
+  variant?: "page" | "dialog";
+}) {
+  if (!incidentIdSchema.safeParse(incidentId).success) notFound();
+  const db = await getDb();
+  const actor = await getCurrentActor(db, { workspaceSlug });
+  let data;
+  try {
+    data = await Promise.all([
+      loadIncidentPayload(db, actor, incidentId),
+      loadTimelinePayload(db, actor, incidentId),
+      getIncidentFacets(db, actor.workspaceId),
+    ]);
+  } catch (e) {
+    if (isAppError(e) && e.type === "not_found") notFound();
+    throw e;
+  }
+  const [incident, timeline, facets] = data;
+  const guestMayDelete = actor.kind !== "guest" || (incident.incident.createdByKind === "guest" && incident.incident.createdById === actor.id);
+
+  // Other features' panels go here as they land (each is self-contained and takes the ids).
+  const slots: IncidentSlots = {};
+
+  return (
+    <IncidentDetail
+      context={{
+        workspaceSlug,
+        incidentId: incident.incident.id,
+        basePath,
+        boardHref: basePath || "/board",
+        viewer: { kind: actor.kind, id: actor.id, name: actor.name, role: actor.role },
+        canWrite: can(actor, "incident:write"),
+        canDelete: can(actor, "incident:delete") && guestMayDelete,
+        inDialog: variant === "dialog",
+      }}
+      initialIncident={incident}
+      initialTimeline={timeline}
+      teams={facets.teams}
+      services={facets.services}
+      serverNow={new Date().toISOString()}
+      slots={slots}
+    />
+  );
+}
