@@ -44,6 +44,8 @@ const envSchema = z.object({
   PUSHER_CLUSTER: optionalString,
   PUSHER_HOST: optionalString,
   PUSHER_PORT: optionalString,
+  /** Events (or alerts) one API key may send per minute before intake answers 429/503 (default 6000). */
+  INTAKE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(6_000),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,0 +1,7 @@
+import { getDb } from "@/db";
+import { intakeHandler } from "@/lib/intake/http";
+
+export const dynamic = "force-dynamic";
+
+/** Intake: see lib/intake/http.ts for the status codes and docs/readme/intake.md for the payload. */
+export const POST = intakeHandler("alertmanager", getDb);

@@ -1,0 +1,104 @@
+import "server-only";
+import type { Database } from "@/db/client";
+import type { Actor } from "@/lib/auth/actor";
+import { authenticateApiKey, API_KEY_PREFIX } from "@/lib/auth/api-keys";
+import { assertCan } from "@/lib/auth/permissions";
+import { presentedApiKey, requireRequestActor } from "@/lib/auth/request-actor";
+import { DEFAULT_BODY_LIMIT, errorResponse, json, parseJson, readBody } from "@/lib/api/http";
+import { env } from "@/lib/env";
+import { AppError, isAppError } from "@/lib/errors";
+import { sharedLimiter } from "@/lib/rate-limit/limiter";
+import { recordDeadLetter } from "./dead-letters";
+import { intakeCost, overloadStatus, processIntake, type IntakeEndpoint } from "./process";
+
+/** PagerDuty senders put the key in `routing_key` and send no header: accept one of ours there. */
+async function resolveActor(db: Database, request: Request, endpoint: IntakeEndpoint, text: string | undefined): Promise<Actor> {
+  if (!presentedApiKey(request) && endpoint === "pagerduty" && text) {
+    try {
+      const routingKey = (JSON.parse(text) as { routing_key?: unknown })?.routing_key;
+      if (typeof routingKey === "string" && routingKey.startsWith(API_KEY_PREFIX)) {
+        const actor = await authenticateApiKey(db, routingKey);
+        assertCan(actor, "event:ingest");
+        return actor;
+      }
+    } catch (e) {
+      if (isAppError(e)) throw e;
+      // Not JSON: fall through to the ordinary check (401), the body is judged after that.
+    }
+  }
+  return requireRequestActor(db, request, "event:ingest");
+}
+
+/** The error body of each sender: PagerDuty's own shape, and field-by-field errors for event batches. */
+function rejection(endpoint: IntakeEndpoint, error: AppError): Response {
+  const response = error.toResponse();
+  const base = error.toJSON() as Record<string, unknown>;
+  let body: Record<string, unknown> = base;
+  if (endpoint === "pagerduty" && error.status === 400) {
+    body = { status: "invalid event", message: "Event object is invalid", errors: (error.issues ?? []).map((i) => `${i.path} ${i.message}`), ...base };
+  } else if (endpoint === "events" && error.status === 422) {
+    body = {
+      ...base,
+      errors: (error.issues ?? []).map((i) => {
+        const m = /^(\d+)\.(.+)$/.exec(i.path);
+        return m ? { index: Number(m[1]), field: m[2], message: i.message } : { index: null, field: i.path, message: i.message };
+      }),
+    };
+  }
+  return new Response(JSON.stringify(body), { status: response.status, headers: response.headers });
+}
+
+const rejectable = new Set([400, 413, 422]);
+
+/**
+ * One handler for every intake endpoint: authenticate (401/403, nothing kept), read at most 1 MiB
+ * (413), parse (400), rate-limit per key (429, or 503 for Alertmanager/Grafana), then process.
+ * Rejected bodies (400/413/422) go to the dead-letter table for inspection and replay.
+ */
+export function intakeHandler(endpoint: IntakeEndpoint, getDb: () => Promise<Database>) {
+  return async (request: Request): Promise<Response> => {
+    try {
+      const db = await getDb();
+      let text: string | undefined;
+      let tooLarge: AppError | undefined;
+      try {
+        text = await readBody(request, DEFAULT_BODY_LIMIT);
+      } catch (e) {
+        if (isAppError(e) && e.type === "payload_too_large") tooLarge = e;
+        else throw e;
+      }
+      const actor = await resolveActor(db, request, endpoint, text);
+      const contentType = request.headers.get("content-type");
+      const reject = async (error: AppError, body: string) => {
+        if (rejectable.has(error.status)) {
+          await recordDeadLetter(db, actor.workspaceId, { source: endpoint, status: error.status, reason: error.message, issues: error.issues, body, contentType });
+        }
+        return rejection(endpoint, error);
+      };
+      if (tooLarge || text === undefined) return reject(tooLarge ?? new AppError("bad_request:body", "No body."), "");
+      let body: unknown;
+      try {
+        if (text.trim() === "") throw new AppError("bad_request:json", "The request body is empty; JSON was expected.", { issues: [{ path: "(body)", message: "is required" }] });
+        body = parseJson(text);
+      } catch (e) {
+        if (isAppError(e)) return reject(e, text);
+        throw e;
+      }
+      const limit = env().INTAKE_RATE_LIMIT_PER_MINUTE;
+      const decision = sharedLimiter("intake", limit, 60_000).take(`${actor.workspaceId}:${actor.id ?? actor.kind}`, intakeCost(endpoint, body));
+      if (!decision.allowed) {
+        const status = overloadStatus(endpoint);
+        return json(
+          { error: `Rate limit of ${limit} events per minute for this key reached. Retry after ${decision.retryAfterSeconds} s.`, code: status === 429 ? "rate_limited" : "unavailable:rate_limited" },
+          { status, headers: { "retry-after": String(decision.retryAfterSeconds) } },
+        );
+      }
+      const idempotencyKey = request.headers.get("idempotency-key")?.slice(0, 255) || undefined;
+      const result = await processIntake(db, actor, endpoint, body, { idempotencyKey });
+      if (result.ok) return json(result.data.body, result.data.status);
+      return reject(new AppError(result.code, result.error, { issues: result.issues }), text);
+    } catch (e) {
+      return errorResponse(e);
+    }
+  };
+}
