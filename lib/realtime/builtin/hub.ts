@@ -1,3 +1,4 @@
+import type { EventEmitter } from "node:events";
 import { busEvents, type PresenceSignal } from "../driver";
 import type { RealtimeMessage } from "../events";
 import { localBus } from "../publish";
@@ -5,7 +6,7 @@ import { localBus } from "../publish";
 /** One server-sent-events connection, as the hub sees it. */
 export type HubSubscriber = { send: (event: string, data: unknown) => void };
 
-type Hub = {
+export type Hub = {
   subscribe(workspaceId: string, subscriber: HubSubscriber): () => void;
   size(): number;
 };
@@ -17,7 +18,12 @@ const globalForHub = globalThis as unknown as { __firedrillHub?: Hub };
  * driver feeds: directly on PGlite, from LISTEN on PostgreSQL (so every instance hears every commit).
  */
 export function realtimeHub(): Hub {
-  if (globalForHub.__firedrillHub) return globalForHub.__firedrillHub;
+  globalForHub.__firedrillHub ??= createHub(localBus());
+  return globalForHub.__firedrillHub;
+}
+
+/** A hub fed by `bus` (the bench runs two "instances" in one process, each with its own bus and hub). */
+export function createHub(bus: EventEmitter): Hub {
   const byWorkspace = new Map<string, Set<HubSubscriber>>();
   let count = 0;
   const each = (workspaceId: string | null, fn: (s: HubSubscriber) => void) => {
@@ -30,7 +36,6 @@ export function realtimeHub(): Hub {
       }
     }
   };
-  const bus = localBus();
   bus.on(busEvents.message, (m: RealtimeMessage) => each(m.workspaceId, (s) => s.send("message", m)));
   bus.on(busEvents.presence, (p: PresenceSignal) => each(p.workspaceId, (s) => s.send("presence", { room: p.room })));
   bus.on(busEvents.resync, () => each(null, (s) => s.send("resync", {})));
@@ -51,6 +56,5 @@ export function realtimeHub(): Hub {
     },
     size: () => count,
   };
-  globalForHub.__firedrillHub = hub;
   return hub;
 }

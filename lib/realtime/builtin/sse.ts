@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { AppError } from "@/lib/errors";
-import { realtimeHub } from "./hub";
+import { realtimeHub, type Hub } from "./hub";
 
 /** Per instance: a bound on open streams, so a flood of tabs cannot exhaust the server. */
 export const MAX_STREAMS_PER_INSTANCE = 5_000;
@@ -17,8 +17,8 @@ function frame(event: string, data: unknown): Uint8Array {
  * Frames: `ready` (once), `message` (a RealtimeMessage), `presence` ({ room }: refetch its members),
  * `resync` (refetch everything), `ping` (keep-alive, so proxies and the client's watchdog see life).
  */
-export function sseResponse(options: { workspaceId: string; signal: AbortSignal; heartbeatMs?: number }): Response {
-  const hub = realtimeHub();
+export function sseResponse(options: { workspaceId: string; signal: AbortSignal; heartbeatMs?: number; hub?: Hub }): Response {
+  const hub = options.hub ?? realtimeHub();
   if (hub.size() >= MAX_STREAMS_PER_INSTANCE) {
     throw new AppError("unavailable:realtime", "Too many live connections on this server; retrying shortly.", { retryAfterSeconds: 5 });
   }
