@@ -6,3 +6,4 @@ export * from "./realtime";
 export * from "./auth";
 export * from "./intake";
 export * from "./simulation";
+export * from "./diagnoses";
