@@ -1,0 +1,81 @@
+"use client";
+
+import * as React from "react";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { MenuIcon } from "lucide-react";
+import { Button } from "@/components/ui/button";
+import { Sheet, SheetContent, SheetHeader, SheetTitle, SheetTrigger } from "@/components/ui/sheet";
+import { cn } from "@/lib/utils";
+import { Logo } from "./logo";
+import { isCurrent, navItems } from "./nav-items";
+
+export function MainNav() {
+  const pathname = usePathname() ?? "";
+  return (
+    <nav aria-label="Main" className="hidden items-center gap-1 md:flex">
+      {navItems.map((item) => {
+        const current = isCurrent(pathname, item.match);
+        return (
+          <Link
+            key={item.href}
+            href={item.href}
+            aria-current={current ? "page" : undefined}
+            data-testid={`nav-${item.label.toLowerCase()}`}
+            className={cn(
+              "focus-visible:ring-ring/50 flex items-center gap-1.5 rounded-md px-2.5 py-1.5 text-sm font-medium transition-colors outline-none focus-visible:ring-[3px]",
+              current ? "bg-accent text-accent-foreground" : "text-muted-foreground hover:text-foreground hover:bg-accent/60",
+            )}
+          >
+            <item.icon className="size-4" aria-hidden />
+            {item.label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}
+
+/** The same links in a side sheet on small screens. */
+export function MobileNav() {
+  const pathname = usePathname() ?? "";
+  const [open, setOpen] = React.useState(false);
+  return (
+    <Sheet open={open} onOpenChange={setOpen}>
+      <SheetTrigger asChild>
+        <Button variant="ghost" size="icon-sm" className="md:hidden" aria-label="Open menu" data-testid="mobile-nav-trigger">
+          <MenuIcon />
+        </Button>
+      </SheetTrigger>
+      <SheetContent side="left" className="w-72">
+        <SheetHeader>
+          <SheetTitle asChild>
+            <div>
+              <Logo />
+            </div>
+          </SheetTitle>
+        </SheetHeader>
+        <nav aria-label="Main" className="flex flex-col gap-1 px-4">
+          {navItems.map((item) => {
+            const current = isCurrent(pathname, item.match);
+            return (
+              <Link
+                key={item.href}
+                href={item.href}
+                onClick={() => setOpen(false)}
+                aria-current={current ? "page" : undefined}
+                className={cn(
+                  "flex items-center gap-2 rounded-md px-3 py-2 text-sm font-medium",
+                  current ? "bg-accent text-accent-foreground" : "text-muted-foreground hover:bg-accent/60 hover:text-foreground",
+                )}
+              >
+                <item.icon className="size-4" aria-hidden />
+                {item.label}
+              </Link>
+            );
+          })}
+        </nav>
+      </SheetContent>
+    </Sheet>
+  );
+}

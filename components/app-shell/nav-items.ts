@@ -1,0 +1,12 @@
+import { FlaskConicalIcon, SquareKanbanIcon, SettingsIcon } from "lucide-react";
+
+/** The app's main sections; `match` is the path prefix that marks the link as current. */
+export const navItems = [
+  { href: "/board", match: ["/board", "/incidents"], label: "Board", icon: SquareKanbanIcon },
+  { href: "/scenarios", match: ["/scenarios"], label: "Scenarios", icon: FlaskConicalIcon },
+  { href: "/settings", match: ["/settings"], label: "Settings", icon: SettingsIcon },
+] as const;
+
+export function isCurrent(pathname: string, match: readonly string[]): boolean {
+  return match.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
+}

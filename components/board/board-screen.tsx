@@ -1,0 +1,42 @@
+import { getDb, type Database } from "@/db";
+import { getCurrentActor } from "@/lib/auth/current-actor";
+import { assertCan, can } from "@/lib/auth/permissions";
+import { getBoard, getIncidentFacets } from "@/lib/incidents/queries";
+import { boardFiltersSchema } from "@/lib/incidents/schemas";
+import { Board } from "./board";
+import { normalizeFilters, toBoardView, type BoardFilterValues } from "./board-data";
+import { loadBoardSearchParams } from "./search-params";
+import type { InitialBoard } from "./use-board";
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+const noFilters: BoardFilterValues = { severity: [], team: [], service: [], q: "" };
+
+/**
+ * The whole board screen, rendered on the server for the team app (basePath "") and the demo
+ * (basePath "/demo"): the current URL's view is read here and handed to the client as initialData.
+ */
+export async function BoardScreen({
+  workspaceSlug,
+  basePath,
+  searchParams,
+}: {
+  workspaceSlug: string;
+  basePath: string;
+  searchParams: SearchParams | Promise<SearchParams>;
+}) {
+  const db = await getDb();
+  const actor = await getCurrentActor(db, { workspaceSlug });
+  assertCan(actor, "incident:read");
+  const { resolved, ...raw } = loadBoardSearchParams(await searchParams);
+  // A hand-edited URL with an over-long value shows the unfiltered board rather than an error page.
+  const parsed = boardFiltersSchema.safeParse(raw);
+  const filters = normalizeFilters(parsed.success ? parsed.data : noFilters);
+  const initial = await loadInitialBoard(db, actor.workspaceId, filters, Math.max(1, resolved));
+  return <Board workspaceSlug={workspaceSlug} basePath={basePath} canWrite={can(actor, "incident:write")} initial={initial} />;
+}
+
+async function loadInitialBoard(db: Database, workspaceId: string, filters: BoardFilterValues, page: number): Promise<InitialBoard> {
+  const [board, facets] = await Promise.all([getBoard(db, workspaceId, filters, page), getIncidentFacets(db, workspaceId)]);
+  return { filters, page, board: toBoardView(board), facets, at: Date.now() };
+}

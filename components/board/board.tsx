@@ -1,0 +1,194 @@
+"use client";
+
+import * as React from "react";
+import {
+  DndContext,
+  DragOverlay,
+  KeyboardSensor,
+  MouseSensor,
+  TouchSensor,
+  useSensor,
+  useSensors,
+  type DragEndEvent,
+  type DragStartEvent,
+} from "@dnd-kit/core";
+import { useQueryStates } from "nuqs";
+import { EyeIcon, InfoIcon, Loader2Icon, PlusIcon, TriangleAlertIcon } from "lucide-react";
+import { Button } from "@/components/ui/button";
+import type { IncidentStatus } from "@/db/schema";
+import { queryKeys } from "@/lib/query-keys";
+import { cn } from "@/lib/utils";
+import { boardColumns, columnOf, hasActiveFilters, normalizeFilters, type BoardCardView, type BoardColumnId, type BoardFilterValues } from "./board-data";
+import { BoardColumn } from "./board-column";
+import { CreateIncidentDialog } from "./create-incident-dialog";
+import { announcements, columnCollision, columnKeyboardCoordinates, screenReaderInstructions } from "./dnd";
+import { FilterBar } from "./filter-bar";
+import { IncidentCardBody, noteDragEnded } from "./incident-card";
+import { boardSearchParams } from "./search-params";
+import { useBoardView, useFacets, useMoveIncident, usePendingMoves, type InitialBoard } from "./use-board";
+
+const noSubscription = () => () => {};
+
+/** False while rendering on the server and hydrating, true once React runs in the browser. */
+function useHydrated(): boolean {
+  return React.useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+}
+
+/**
+ * The interactive board: filters in the URL, columns from react-query (seeded by the server render),
+ * drag and drop with an optimistic move. `canWrite` comes from the actor's role.
+ */
+export function Board({
+  workspaceSlug,
+  basePath,
+  canWrite,
+  initial,
+}: {
+  workspaceSlug: string;
+  basePath: string;
+  canWrite: boolean;
+  initial: InitialBoard;
+}) {
+  const hydrated = useHydrated();
+  const [params, setParams] = useQueryStates(boardSearchParams, { history: "replace", scroll: false });
+  const filters = React.useMemo(
+    () => normalizeFilters({ severity: params.severity, team: params.team, service: params.service, q: params.q }),
+    [params.severity, params.team, params.service, params.q],
+  );
+  const page = Math.max(1, params.resolved);
+  const viewKey = React.useMemo(() => queryKeys.boardView(workspaceSlug, filters, page), [workspaceSlug, filters, page]);
+
+  const boardQuery = useBoardView(workspaceSlug, filters, page, initial);
+  const facetsQuery = useFacets(workspaceSlug, initial.facets, initial.at);
+  const move = useMoveIncident(workspaceSlug, viewKey);
+  const pendingIds = usePendingMoves(workspaceSlug);
+  const board = boardQuery.data ?? initial.board;
+  const facets = facetsQuery.data ?? initial.facets;
+
+  const onFilters = React.useCallback(
+    (next: Partial<BoardFilterValues>) => void setParams({ ...next, resolved: null }),
+    [setParams],
+  );
+
+  const byColumn = React.useMemo(() => {
+    const columns: Record<BoardColumnId, BoardCardView[]> = { triage: [], investigating: [], fixing: [], resolved: board.resolved.items };
+    for (const card of board.open) columns[columnOf(card.status)].push(card);
+    return columns;
+  }, [board]);
+
+  const sensors = useSensors(
+    useSensor(MouseSensor, { activationConstraint: { distance: 6 } }),
+    // A short press-and-hold on touch screens, so a swipe still scrolls the board.
+    useSensor(TouchSensor, { activationConstraint: { delay: 200, tolerance: 8 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: columnKeyboardCoordinates }),
+  );
+  const [activeCard, setActiveCard] = React.useState<BoardCardView | null>(null);
+
+  const onDragStart = (event: DragStartEvent) => {
+    setActiveCard((event.active.data.current as { card: BoardCardView }).card);
+  };
+  const onDragEnd = (event: DragEndEvent) => {
+    noteDragEnded();
+    setActiveCard(null);
+    const card = (event.active.data.current as { card: BoardCardView } | undefined)?.card;
+    const target = event.over?.id as BoardColumnId | undefined;
+    if (!card || !target || columnOf(card.status) === target) return;
+    // Same column (a closed card dropped on Resolved too) changes nothing; any other drop is a status move.
+    move.mutate({ card, to: target as IncidentStatus });
+  };
+
+  const filtered = hasActiveFilters(filters);
+  const openCount = board.open.length;
+  const refreshing = boardQuery.isFetching && boardQuery.isPlaceholderData;
+
+  return (
+    <div data-testid="board" data-hydrated={hydrated ? "true" : "false"} className="flex min-h-0 flex-1 flex-col gap-4">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div className="space-y-1">
+          <h1 className="flex items-center gap-2 text-xl font-semibold tracking-tight">
+            Incident board
+            {refreshing && <Loader2Icon aria-label="Loading" className="text-muted-foreground size-4 animate-spin" />}
+          </h1>
+          <p className="text-muted-foreground text-sm" data-testid="board-summary">
+            {openCount.toLocaleString("en")}
+            {board.openTruncated ? "+" : ""} open · {board.resolved.total.toLocaleString("en")} resolved
+            {filtered ? " matching the filters" : ""}
+          </p>
+        </div>
+        {!canWrite && (
+          <span data-testid="board-read-only" className="text-muted-foreground flex items-center gap-1.5 rounded-md border px-2 py-1 text-xs">
+            <EyeIcon className="size-3.5" />
+            Read only: your role can view incidents but not change them
+          </span>
+        )}
+      </div>
+      <FilterBar filters={filters} facets={facets} onChange={onFilters}>
+        {canWrite &&
+          (hydrated ? (
+            <CreateIncidentDialog workspaceSlug={workspaceSlug} basePath={basePath} facets={facets} />
+          ) : (
+            // Same size as the real button, so nothing shifts when the page hydrates.
+            <Button size="sm" disabled aria-hidden tabIndex={-1}>
+              <PlusIcon />
+              New incident
+            </Button>
+          ))}
+      </FilterBar>
+      {board.openTruncated && (
+        <p className="flex items-center gap-2 rounded-md border border-amber-500/30 bg-amber-500/10 px-3 py-2 text-sm text-amber-800 dark:text-amber-200">
+          <TriangleAlertIcon className="size-4 shrink-0" />
+          Only the newest {openCount.toLocaleString("en")} open incidents are shown. Narrow the filters to see the others.
+        </p>
+      )}
+      {boardQuery.isError && (
+        <p role="alert" className="border-destructive/30 bg-destructive/10 text-destructive flex items-center gap-2 rounded-md border px-3 py-2 text-sm">
+          <InfoIcon className="size-4 shrink-0" />
+          The board could not be refreshed: {boardQuery.error.message}. Showing the last data received.
+        </p>
+      )}
+      <DndContext
+        sensors={sensors}
+        collisionDetection={columnCollision}
+        onDragStart={onDragStart}
+        onDragEnd={onDragEnd}
+        onDragCancel={() => {
+          noteDragEnded();
+          setActiveCard(null);
+        }}
+        accessibility={{ announcements, screenReaderInstructions }}
+      >
+        <div
+          className={cn(
+            "-mx-4 flex snap-x snap-mandatory gap-3 overflow-x-auto px-4 pb-2 md:mx-0 md:grid md:grid-cols-4 md:overflow-visible md:px-0",
+            refreshing && "opacity-70 transition-opacity",
+          )}
+        >
+          {boardColumns.map((id) => (
+            <BoardColumn
+              key={id}
+              id={id}
+              cards={byColumn[id]}
+              count={id === "resolved" ? board.resolved.total : byColumn[id].length}
+              basePath={basePath}
+              canMove={canWrite}
+              pendingIds={pendingIds}
+              filtered={filtered}
+              paging={
+                id === "resolved"
+                  ? { page: board.resolved.page, pageSize: board.resolved.pageSize, total: board.resolved.total, onPage: (p) => void setParams({ resolved: p }) }
+                  : undefined
+              }
+            />
+          ))}
+        </div>
+        <DragOverlay dropAnimation={null}>
+          {activeCard ? <IncidentCardBody card={activeCard} href={`${basePath}/incidents/${activeCard.id}`} overlay /> : null}
+        </DragOverlay>
+      </DndContext>
+    </div>
+  );
+}
