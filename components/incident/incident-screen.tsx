@@ -6,6 +6,7 @@ import { isAppError } from "@/lib/errors";
 import { loadIncidentPayload, loadTimelinePayload } from "@/lib/incidents/incident-view";
 import { getIncidentFacets } from "@/lib/incidents/queries";
 import { incidentIdSchema } from "@/lib/incidents/schemas";
+import { PresenceBar } from "@/components/realtime/presence-bar";
 import { IncidentDetail, type IncidentSlots } from "./incident-detail";
 
 /**
@@ -40,8 +41,10 @@ export async function IncidentScreen({
   const [incident, timeline, facets] = data;
   const guestMayDelete = actor.kind !== "guest" || (incident.incident.createdByKind === "guest" && incident.incident.createdById === actor.id);
 
-  // Other features' panels go here as they land (each is self-contained and takes the ids).
-  const slots: IncidentSlots = {};
+  // Other features' panels (events, diagnosis, simulation metrics) join here as they land.
+  const slots: IncidentSlots = {
+    presence: <PresenceBar workspaceSlug={workspaceSlug} room={`incident:${incident.incident.id}`} />,
+  };
 
   return (
     <IncidentDetail

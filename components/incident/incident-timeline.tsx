@@ -202,7 +202,7 @@ function ItemContent({ item, onNoteSaved }: { item: FeedItem; onNoteSaved: () =>
             </>
           )}
         </div>
-        {item.reason && <p className="text-muted-foreground mt-1 text-sm">“{item.reason}”</p>}
+        {item.reason && !(item.fromStatus === null && item.reason === "opened") && <p className="text-muted-foreground mt-1 text-sm">“{item.reason}”</p>}
       </>
     );
   }
@@ -332,7 +332,7 @@ export function IncidentTimeline({ items }: { items: FeedItem[] }) {
         <ol className="relative space-y-4" data-testid="incident-timeline">
           <span aria-hidden className="bg-border absolute top-2 bottom-2 left-3 w-px" />
           {items.map((item) => (
-            <li key={item.id} data-testid="timeline-item" data-kind={item.kind} className="relative flex gap-3">
+            <li key={item.id} data-testid="timeline-item" data-kind={item.kind} data-entry-id={item.id} className="relative flex gap-3">
               <div className="flex w-6 shrink-0 justify-center pt-1">
                 <Marker item={item} />
               </div>
