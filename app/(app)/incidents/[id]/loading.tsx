@@ -2,8 +2,8 @@ import { IncidentSkeleton } from "@/components/incident/incident-skeleton";
 
 export default function Loading() {
   return (
-    <main className="mx-auto w-full max-w-7xl px-4 py-6 sm:px-6 lg:py-8">
+    <div className="mx-auto w-full max-w-7xl">
       <IncidentSkeleton />
-    </main>
+    </div>
   );
 }

@@ -4,7 +4,7 @@ import { Button } from "@/components/ui/button";
 
 export default function IncidentNotFound() {
   return (
-    <main className="mx-auto flex w-full max-w-7xl flex-col items-center gap-3 px-4 py-24 text-center" data-testid="incident-not-found">
+    <div className="mx-auto flex w-full max-w-7xl flex-col items-center gap-3 px-4 py-24 text-center" data-testid="incident-not-found">
       <FileQuestionIcon className="text-muted-foreground size-10" aria-hidden />
       <h1 className="text-xl font-semibold">Incident not found</h1>
       <p className="text-muted-foreground max-w-sm text-sm">
@@ -13,6 +13,6 @@ export default function IncidentNotFound() {
       <Button asChild variant="outline">
         <Link href="/board">Back to the board</Link>
       </Button>
-    </main>
+    </div>
   );
 }

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db";
 import { IncidentScreen } from "@/components/incident/incident-screen";
-import { currentWorkspaceSlug } from "@/components/incident/current-workspace";
-import { getCurrentActor } from "@/lib/auth/current-actor";
+import { getCurrentWorkspace } from "@/components/app-shell/current-workspace";
 import { findIncident } from "@/lib/incidents/queries";
 import { incidentIdSchema } from "@/lib/incidents/schemas";
 import { incidentKey } from "@/lib/incidents/serialize";
@@ -14,7 +13,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (!incidentIdSchema.safeParse(id).success) return { title: "Incident not found" };
   try {
     const db = await getDb();
-    const actor = await getCurrentActor(db);
+    const { actor } = await getCurrentWorkspace();
     const row = await findIncident(db, { workspaceId: actor.workspaceId, id });
     return { title: row ? `${incidentKey(row.number)} ${row.title}` : "Incident not found" };
   } catch {
@@ -24,10 +23,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function IncidentPage({ params }: Props) {
   const { id } = await params;
-  const workspaceSlug = await currentWorkspaceSlug(`/incidents/${id}`);
+  // The layout already resolved the caller (sign-in redirect when signed out); cached per request.
+  const { workspace } = await getCurrentWorkspace();
   return (
-    <main className="mx-auto w-full max-w-7xl px-4 py-6 sm:px-6 lg:py-8">
-      <IncidentScreen workspaceSlug={workspaceSlug} basePath="" incidentId={id} />
-    </main>
+    <div className="mx-auto w-full max-w-7xl">
+      <IncidentScreen workspaceSlug={workspace.slug} basePath="" incidentId={id} />
+    </div>
   );
 }
