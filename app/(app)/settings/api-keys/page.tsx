@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { getDb } from "@/db";
+import { ApiKeysPanel } from "@/components/settings/api-keys-panel";
+import { listApiKeys } from "@/lib/auth/api-keys";
+import { settingsContext } from "@/lib/auth/page-context";
+
+export const metadata: Metadata = { title: "API keys" };
+export const dynamic = "force-dynamic";
+
+export default async function ApiKeysPage() {
+  const { actor, workspace } = await settingsContext({ adminOnly: true, returnTo: "/settings/api-keys" });
+  const keys = await listApiKeys(await getDb(), actor);
+  return (
+    <ApiKeysPanel
+      workspaceSlug={workspace.slug}
+      keys={keys.map((k) => ({
+        id: k.id,
+        name: k.name,
+        prefix: k.prefix,
+        scopes: k.scopes,
+        createdByName: k.createdByName,
+        createdAt: k.createdAt.toISOString(),
+        lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
+        revokedAt: k.revokedAt?.toISOString() ?? null,
+      }))}
+    />
+  );
+}

@@ -1,0 +1,223 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { toast } from "sonner";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { changeMemberRoleAction } from "@/lib/actions/workspaces/change-member-role";
+import { createInviteAction } from "@/lib/actions/workspaces/create-invite";
+import { removeMemberAction } from "@/lib/actions/workspaces/remove-member";
+import { revokeInviteAction } from "@/lib/actions/workspaces/revoke-invite";
+import { CopyButton } from "./copy-button";
+import { useHydrated } from "@/components/auth/use-hydrated";
+
+type Role = "admin" | "responder" | "viewer";
+type Member = { userId: string; name: string; email: string; role: Role; joinedAt: string };
+type PendingInvite = { id: string; email: string; role: Role; expiresAt: string; createdByName: string };
+
+const roles: Role[] = ["admin", "responder", "viewer"];
+
+export function MembersPanel({
+  workspaceSlug,
+  members,
+  invites,
+  canManage,
+  me,
+}: {
+  workspaceSlug: string;
+  members: Member[];
+  invites: PendingInvite[];
+  canManage: boolean;
+  me: string;
+}) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [link, setLink] = useState<string>();
+  const [inviteRole, setInviteRole] = useState<Role>("responder");
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+  const hydrated = useHydrated();
+
+  function run(fn: () => Promise<{ ok: boolean; error?: string }>, success: string) {
+    startTransition(async () => {
+      const r = await fn();
+      if (!r.ok) {
+        toast.error(r.error);
+        return;
+      }
+      toast.success(success);
+      router.refresh();
+    });
+  }
+
+  function invite(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formEl = event.currentTarget;
+    const email = String(new FormData(formEl).get("email") ?? "");
+    startTransition(async () => {
+      const r = await createInviteAction(workspaceSlug, { email, role: inviteRole });
+      if (!r.ok) {
+        setFieldErrors(r.fieldErrors ?? {});
+        if (!r.fieldErrors) toast.error(r.error);
+        return;
+      }
+      setFieldErrors({});
+      formEl.reset();
+      setLink(`${window.location.origin}${r.data.path}`);
+      router.refresh();
+    });
+  }
+
+  return (
+    <div className="space-y-6" data-hydrated={hydrated ? "true" : undefined}>
+      {canManage ? (
+        <Card>
+          <CardHeader>
+            <CardTitle>Invite a member</CardTitle>
+            <CardDescription>Create a link and send it to them however you like. It works once, for that email, for 7 days.</CardDescription>
+          </CardHeader>
+          <CardContent className="space-y-4">
+            <form onSubmit={invite} className="flex flex-col gap-3 sm:flex-row sm:items-end">
+              <div className="flex-1 space-y-2">
+                <Label htmlFor="invite-email">Email</Label>
+                <Input id="invite-email" name="email" type="email" required placeholder="colleague@example.com" />
+                {fieldErrors.email ? <p className="text-destructive text-sm">{fieldErrors.email.join(", ")}</p> : null}
+              </div>
+              <div className="space-y-2">
+                <Label htmlFor="invite-role">Role</Label>
+                <Select value={inviteRole} onValueChange={(v) => setInviteRole(v as Role)}>
+                  <SelectTrigger id="invite-role" className="w-36" aria-label="Role">
+                    <SelectValue />
+                  </SelectTrigger>
+                  <SelectContent>
+                    {roles.map((r) => (
+                      <SelectItem key={r} value={r}>
+                        {r}
+                      </SelectItem>
+                    ))}
+                  </SelectContent>
+                </Select>
+              </div>
+              <Button type="submit" disabled={pending || !hydrated}>
+                Create invite link
+              </Button>
+            </form>
+            {link ? (
+              <div className="bg-muted flex flex-col gap-2 rounded-md p-3 sm:flex-row sm:items-center">
+                <code className="flex-1 text-xs break-all" data-testid="invite-link">
+                  {link}
+                </code>
+                <CopyButton value={link} label="Copy link" />
+              </div>
+            ) : null}
+          </CardContent>
+        </Card>
+      ) : null}
+
+      <Card>
+        <CardHeader>
+          <CardTitle>Members</CardTitle>
+          <CardDescription>Admins manage settings, members and keys; responders work incidents; viewers read.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <Table>
+            <TableHeader>
+              <TableRow>
+                <TableHead>Name</TableHead>
+                <TableHead>Email</TableHead>
+                <TableHead>Role</TableHead>
+                {canManage ? <TableHead className="text-right">Actions</TableHead> : null}
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {members.map((m) => (
+                <TableRow key={m.userId} data-testid={`member-${m.email}`}>
+                  <TableCell className="font-medium">
+                    {m.name} {m.userId === me ? <Badge variant="secondary">you</Badge> : null}
+                  </TableCell>
+                  <TableCell>{m.email}</TableCell>
+                  <TableCell>
+                    {canManage ? (
+                      <Select
+                        value={m.role}
+                        disabled={pending}
+                        onValueChange={(role) => run(() => changeMemberRoleAction(workspaceSlug, { userId: m.userId, role }), `${m.name} is now ${role}.`)}
+                      >
+                        <SelectTrigger className="w-32" aria-label={`Role of ${m.name}`}>
+                          <SelectValue />
+                        </SelectTrigger>
+                        <SelectContent>
+                          {roles.map((r) => (
+                            <SelectItem key={r} value={r}>
+                              {r}
+                            </SelectItem>
+                          ))}
+                        </SelectContent>
+                      </Select>
+                    ) : (
+                      <Badge variant="outline">{m.role}</Badge>
+                    )}
+                  </TableCell>
+                  {canManage ? (
+                    <TableCell className="text-right">
+                      <Button
+                        size="sm"
+                        variant="ghost"
+                        disabled={pending}
+                        onClick={() => {
+                          if (window.confirm(`Remove ${m.name} from the workspace?`)) run(() => removeMemberAction(workspaceSlug, m.userId), `${m.name} was removed.`);
+                        }}
+                      >
+                        Remove
+                      </Button>
+                    </TableCell>
+                  ) : null}
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </CardContent>
+      </Card>
+
+      {canManage && invites.length ? (
+        <Card>
+          <CardHeader>
+            <CardTitle>Pending invites</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <Table>
+              <TableHeader>
+                <TableRow>
+                  <TableHead>Email</TableHead>
+                  <TableHead>Role</TableHead>
+                  <TableHead>Expires</TableHead>
+                  <TableHead className="text-right">Actions</TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {invites.map((i) => (
+                  <TableRow key={i.id}>
+                    <TableCell>{i.email}</TableCell>
+                    <TableCell>{i.role}</TableCell>
+                    <TableCell>{i.expiresAt.slice(0, 10)}</TableCell>
+                    <TableCell className="text-right">
+                      <Button size="sm" variant="ghost" disabled={pending} onClick={() => run(() => revokeInviteAction(workspaceSlug, i.id), "Invite revoked.")}>
+                        Revoke
+                      </Button>
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+            <p className="text-muted-foreground mt-2 text-xs">Links are shown only when created; revoke and re-invite if one was lost.</p>
+          </CardContent>
+        </Card>
+      ) : null}
+    </div>
+  );
+}

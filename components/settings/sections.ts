@@ -1,0 +1,7 @@
+/** The settings navigation. Other features append their entries (intake, simulation…). */
+export const settingsSections: { href: string; label: string; adminOnly?: boolean }[] = [
+  { href: "/settings", label: "General" },
+  { href: "/settings/members", label: "Members" },
+  { href: "/settings/api-keys", label: "API keys", adminOnly: true },
+  { href: "/settings/audit", label: "Audit log", adminOnly: true },
+];
