@@ -4,4 +4,5 @@ export const settingsSections: { href: string; label: string; adminOnly?: boolea
   { href: "/settings/members", label: "Members" },
   { href: "/settings/api-keys", label: "API keys", adminOnly: true },
   { href: "/settings/audit", label: "Audit log", adminOnly: true },
+  { href: "/settings/intake", label: "Intake" },
 ];

@@ -1,0 +1,135 @@
+"use client";
+
+import * as React from "react";
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { BracesIcon, Loader2Icon } from "lucide-react";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { Skeleton } from "@/components/ui/skeleton";
+import { getEventPayloadAction } from "@/lib/actions/intake/get-event-payload";
+import { listIncidentEventsAction, type IncidentEventItem } from "@/lib/actions/intake/list-incident-events";
+import { queryKeys } from "@/lib/query-keys";
+import { LevelBadge } from "./level-badge";
+
+const PAGE_SIZE = 25;
+
+function formatTime(iso: string): string {
+  const d = new Date(iso);
+  return `${d.toLocaleDateString(undefined, { month: "short", day: "numeric" })} ${d.toLocaleTimeString(undefined, { hour12: false })}`;
+}
+
+/** The incident's events, newest first, one page at a time; the raw payload opens on demand. */
+export function IncidentEvents({ workspaceSlug, incidentId }: { workspaceSlug: string; incidentId: string }) {
+  const query = useInfiniteQuery({
+    queryKey: queryKeys.incidentEvents(workspaceSlug, incidentId),
+    initialPageParam: undefined as string | undefined,
+    queryFn: async ({ pageParam }) => {
+      const r = await listIncidentEventsAction(workspaceSlug, incidentId, { limit: PAGE_SIZE, before: pageParam });
+      if (!r.ok) throw new Error(r.error);
+      return r.data;
+    },
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const [open, setOpen] = React.useState<IncidentEventItem | null>(null);
+  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
+  const total = query.data?.pages[0]?.total;
+
+  return (
+    <Card data-testid="incident-events">
+      <CardHeader>
+        <CardTitle className="text-base">Events</CardTitle>
+        <CardDescription>
+          {total === undefined ? "Signals that opened or joined this incident." : `${total} event${total === 1 ? "" : "s"}, newest first.`}
+        </CardDescription>
+      </CardHeader>
+      <CardContent className="space-y-2">
+        {query.isPending ? (
+          <div className="space-y-2">
+            {Array.from({ length: 3 }, (_, i) => (
+              <Skeleton key={i} className="h-7 w-full" />
+            ))}
+          </div>
+        ) : query.isError ? (
+          <p className="text-destructive text-sm">Could not load events: {query.error.message}</p>
+        ) : items.length === 0 ? (
+          <p className="text-muted-foreground text-sm">No events are linked to this incident.</p>
+        ) : (
+          <ol className="divide-y text-sm" data-testid="incident-events-list">
+            {items.map((e) => (
+              <li key={e.id} className="flex items-start gap-3 py-1.5" data-testid="incident-event">
+                <LevelBadge level={e.level} />
+                <time className="text-muted-foreground w-32 shrink-0 font-mono text-xs leading-6" dateTime={e.timestamp} suppressHydrationWarning>
+                  {formatTime(e.timestamp)}
+                </time>
+                <div className="min-w-0 flex-1 leading-6">
+                  <span className="break-words">{e.message}</span>
+                  <span className="text-muted-foreground ml-2 text-xs">
+                    {e.service} · {e.source}
+                  </span>
+                </div>
+                <Button variant="ghost" size="icon-sm" aria-label="Show raw payload" title="Show raw payload" onClick={() => setOpen(e)}>
+                  <BracesIcon />
+                </Button>
+              </li>
+            ))}
+          </ol>
+        )}
+        {query.hasNextPage ? (
+          <Button variant="outline" size="sm" onClick={() => query.fetchNextPage()} disabled={query.isFetchingNextPage}>
+            {query.isFetchingNextPage ? <Loader2Icon className="animate-spin" /> : null}
+            Older events
+          </Button>
+        ) : null}
+      </CardContent>
+      <RawPayloadDialog workspaceSlug={workspaceSlug} incidentId={incidentId} event={open} onClose={() => setOpen(null)} />
+    </Card>
+  );
+}
+
+function RawPayloadDialog({
+  workspaceSlug,
+  incidentId,
+  event,
+  onClose,
+}: {
+  workspaceSlug: string;
+  incidentId: string;
+  event: IncidentEventItem | null;
+  onClose: () => void;
+}) {
+  const [state, setState] = React.useState<{ id: string; text: string } | { id: string; error: string } | null>(null);
+  React.useEffect(() => {
+    if (!event) return;
+    let cancelled = false;
+    getEventPayloadAction(workspaceSlug, incidentId, event.id).then((r) => {
+      if (cancelled) return;
+      if (!r.ok) setState({ id: event.id, error: r.error });
+      // Generic events have no integration payload: show the event as it was stored.
+      else setState({ id: event.id, text: JSON.stringify(r.data.raw ?? { ...event, attributes: r.data.attributes }, null, 2) });
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [event, workspaceSlug, incidentId]);
+  const current = state && event && state.id === event.id ? state : null;
+  return (
+    <Dialog open={!!event} onOpenChange={(o) => !o && onClose()}>
+      <DialogContent className="max-w-2xl">
+        <DialogHeader>
+          <DialogTitle>Raw payload</DialogTitle>
+          <DialogDescription>{event ? `${event.level} · ${event.source} · ${event.service}` : null}</DialogDescription>
+        </DialogHeader>
+        {!current ? (
+          <Skeleton className="h-40 w-full" />
+        ) : "error" in current ? (
+          <p className="text-destructive text-sm">{current.error}</p>
+        ) : (
+          <pre className="bg-muted max-h-[60vh] overflow-auto rounded-md p-3 font-mono text-xs" data-testid="raw-payload">
+            {current.text}
+          </pre>
+        )}
+      </DialogContent>
+    </Dialog>
+  );
+}
