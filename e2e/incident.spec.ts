@@ -152,7 +152,7 @@ test.describe("incident page", () => {
     const link = page.getByTestId(`incident-link-${created.number}`);
     await expect(link).toBeVisible();
     // Wait for the board to hydrate so the click is a client-side navigation (the one that is intercepted).
-    await page.waitForLoadState("networkidle");
+    await expect(page.getByTestId("board")).toHaveAttribute("data-hydrated", "true");
     await link.click();
 
     const dialog = page.getByTestId("incident-dialog");

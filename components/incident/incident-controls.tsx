@@ -45,7 +45,8 @@ export function IncidentControls({ incident, teams, services }: { incident: Inci
     return run(version, () => updateIncidentAction(workspaceSlug, incidentId, { ...fields, version }), message);
   };
   const saveTeam = async () => {
-    if (!teamDirty) return;
+    // One write at a time: a second one would still carry the version the first is replacing.
+    if (!teamDirty || pending) return;
     await update({ team: team.trim() || null }, "Team saved");
   };
 
