@@ -157,6 +157,23 @@ export async function getSessionActorForRequest(db: Database, request: Request):
   return actor;
 }
 
+/**
+ * For demo pages: 404 when demo mode is off; a first-time visitor is sent through
+ * /api/auth/demo-guest (which sets their signed animal cookie) and straight back to `returnTo`,
+ * so their name is the same on every render and to everyone else.
+ */
+export async function requireDemoVisitor(returnTo: string): Promise<Actor> {
+  if (!demoEnabled()) notFound();
+  const db = await getDb();
+  const jar = await cookies();
+  if (!verifyGuest(jar.get(GUEST_COOKIE)?.value, secret())) {
+    const actor = await getCurrentActor(db, { workspaceSlug: DEMO_SLUG });
+    if (actor.kind === "guest") redirect(`/api/auth/demo-guest?next=${encodeURIComponent(returnTo)}`);
+    return actor;
+  }
+  return getCurrentActor(db, { workspaceSlug: DEMO_SLUG });
+}
+
 /** The signed-in user (null when signed out or the account no longer exists). */
 export async function getSessionUser(db?: Database): Promise<PublicUser | null> {
   const userId = await sessionUserId(await cookies());
