@@ -1,0 +1,102 @@
+import { eq, inArray, sql } from "drizzle-orm";
+import { simulations, type SimulationRow, type SimulationState, type SimulationStatus } from "@/db/schema";
+import type { Database } from "@/db/client";
+import { logger } from "@/lib/logger";
+import { publish } from "@/lib/realtime/publish";
+import { withJobLock } from "@/lib/scheduler/advisory-lock";
+import { deliverEvents, simulatorActor, type Delivered } from "./deliver";
+import { advanceRun, forgetWorld, worldOf, worldSettled } from "./run-state";
+import { afterOpened } from "./after-commit";
+
+const log = logger("simulation");
+
+export const TICK_JOB = "simulation-tick";
+/** A tick never moves a world more than this (a long pause resumes gradually, not in one leap). */
+export const MAX_WORLD_STEP_MS = 15 * 60_000;
+
+export type TickReport = {
+  /** False when another instance held the tick lock (this one did nothing). */
+  ran: boolean;
+  advanced: number;
+  finished: number;
+  events: number;
+  incidentsOpened: number;
+  errors: number;
+};
+
+type Update = { row: SimulationRow; elapsed: number; state: SimulationState; status: SimulationStatus; ended: Date | null; delivered: Delivered };
+
+/**
+ * Advances every running simulation to `now` under the tick's advisory lock (one ticker across all
+ * instances): world math in memory, the runs' events through intake, then one batched write.
+ * Realtime events and auto-analysis follow the commit.
+ */
+export async function tickSimulations(db: Database, options: { now?: Date; ids?: string[] } = {}): Promise<TickReport> {
+  const now = options.now ?? new Date();
+  const report: TickReport = { ran: false, advanced: 0, finished: 0, events: 0, incidentsOpened: 0, errors: 0 };
+  const outcome = await withJobLock(db, TICK_JOB, async (tx) => {
+    const filter = options.ids?.length ? inArray(simulations.id, options.ids) : undefined;
+    const rows = await tx
+      .select()
+      .from(simulations)
+      .where(filter ? sql`${simulations.status} = 'running' and ${filter}` : eq(simulations.status, "running"))
+      .for("update");
+    const updates: Update[] = [];
+    for (const row of rows) {
+      try {
+        const realStep = Math.max(0, now.getTime() - row.lastTickAt.getTime());
+        let elapsed = Math.min(row.durationMs, row.worldElapsedMs + Math.min(MAX_WORLD_STEP_MS, realStep * row.speed));
+        const { world } = worldOf(row);
+        const done = elapsed >= row.durationMs || (row.state.interventions.length > 0 && worldSettled(world, elapsed));
+        if (done) elapsed = Math.max(elapsed, row.worldElapsedMs);
+        const adv = advanceRun(row, elapsed, done ? { final: "completed" } : {});
+        const delivered = await deliverEvents(tx, row, adv.events, now);
+        adv.state.incidents.push(...delivered.opened);
+        report.events += adv.events.length;
+        report.incidentsOpened += delivered.opened.length;
+        updates.push({ row, elapsed, state: adv.state, status: done ? "completed" : "running", ended: done ? now : null, delivered });
+      } catch (err) {
+        report.errors++;
+        log.error({ err, simulationId: row.id }, "simulation tick failed");
+        const state = { ...row.state, lastError: err instanceof Error ? err.message.slice(0, 500) : "tick failed" };
+        updates.push({ row, elapsed: row.worldElapsedMs, state, status: "failed", ended: now, delivered: { opened: [], updated: [], attached: [] } });
+      }
+    }
+    if (updates.length) await writeBatch(tx, updates, now);
+    return updates;
+  });
+  if (!outcome.ran) return report;
+  report.ran = true;
+  report.advanced = outcome.value.length;
+  for (const u of outcome.value) {
+    if (u.status !== "running") {
+      report.finished++;
+      forgetWorld(u.row.id);
+    }
+    const actor = simulatorActor(u.row.workspaceId);
+    for (const inc of u.delivered.updated) await publish(actor, { type: "incident.updated", incidentId: inc.id, version: inc.version, fields: ["metadata", "severity"] });
+    if (u.status !== "running" || u.delivered.opened.length > 0) await publish(actor, { type: "simulation.updated", simulationId: u.row.id, status: u.status });
+    if (u.delivered.opened.length > 0) await afterOpened(db, u.row, u.delivered.opened);
+  }
+  return report;
+}
+
+/** One UPDATE for every run the tick advanced. */
+async function writeBatch(tx: Database, updates: Update[], now: Date): Promise<void> {
+  for (let i = 0; i < updates.length; i += 500) {
+    const chunk = updates.slice(i, i + 500);
+    const values = sql.join(
+      chunk.map(
+        (u) =>
+          sql`(${u.row.id}::uuid, ${u.elapsed}::float8, ${JSON.stringify(u.state)}::jsonb, ${u.status}::text, ${u.ended ? u.ended.toISOString() : null}::timestamptz)`,
+      ),
+      sql`, `,
+    );
+    await tx.execute(sql`
+      update simulations as s
+         set world_elapsed_ms = v.elapsed, state = v.state, status = v.status, ended_at = v.ended,
+             last_tick_at = ${now.toISOString()}::timestamptz, version = s.version + 1
+        from (values ${values}) as v(id, elapsed, state, status, ended)
+       where s.id = v.id`);
+  }
+}
