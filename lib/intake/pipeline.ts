@@ -130,3 +130,14 @@ export function timeSpan(list: { timestamp: Date }[]): { first: Date; last: Date
 export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
+
+/**
+ * Drops window rows with nothing open and nothing pending that nobody touched for a day (one-off
+ * PagerDuty keys, old alert groups). A writer holding the row lock keeps it: the delete re-checks
+ * the row after that writer commits.
+ */
+export async function purgeIdleWindows(db: Database): Promise<void> {
+  await db.execute(sql`
+    delete from intake_windows
+     where open_incident_id is null and pending = '[]'::jsonb and updated_at < now() - interval '1 day'`);
+}

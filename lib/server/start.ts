@@ -14,5 +14,6 @@ export async function startServer(): Promise<void> {
   log.info({ database: kind }, "database ready");
   await import("@/lib/realtime/install").then((m) => m.registerRealtime());
   await import("@/lib/auth/startup").then((m) => m.registerAuth());
+  await import("@/lib/intake/startup").then((m) => m.registerIntake());
   startScheduler();
 }
