@@ -9,6 +9,9 @@ import { StatusPill } from "./connection-status";
 import { alreadyApplied, planInvalidation } from "./invalidation";
 import { useConnectionState, useIndicatorMounted } from "./use-connection-state";
 
+/** Longest a message waits for this tab's own writes to settle before it is applied anyway. */
+const MAX_DEFER_MS = 4_000;
+
 /**
  * Keeps every query of the workspace in sync with changes made elsewhere: each event invalidates
  * the react-query keys it touches. While this tab has a write in flight, events wait, so a refetch
@@ -22,6 +25,7 @@ export function RealtimeProvider({ workspaceSlug, children }: { workspaceSlug: s
     const { connection, release } = acquireConnection(workspaceSlug);
     const queued: RealtimeMessage[] = [];
     let refetchAll = false;
+    let overdue: ReturnType<typeof setTimeout> | undefined;
 
     const isOwn = (m: RealtimeMessage) => {
       const self = connection.config?.self;
@@ -31,8 +35,14 @@ export function RealtimeProvider({ workspaceSlug, children }: { workspaceSlug: s
       if (isOwn(m) && alreadyApplied(queryClient, workspaceSlug, m)) return;
       for (const target of planInvalidation(workspaceSlug, m)) void queryClient.invalidateQueries(target);
     };
-    const flush = () => {
-      if (queryClient.isMutating() > 0) return;
+    const flush = (force = false) => {
+      if (queryClient.isMutating() > 0 && !force) {
+        // A long-running write must not hold other people's changes back for long.
+        overdue ??= setTimeout(() => flush(true), MAX_DEFER_MS);
+        return;
+      }
+      clearTimeout(overdue);
+      overdue = undefined;
       if (refetchAll) {
         refetchAll = false;
         queued.length = 0;
@@ -43,7 +53,7 @@ export function RealtimeProvider({ workspaceSlug, children }: { workspaceSlug: s
     };
 
     const stopMutations = queryClient.getMutationCache().subscribe(() => {
-      if (queued.length > 0 || refetchAll) queueMicrotask(flush);
+      if (queued.length > 0 || refetchAll) queueMicrotask(() => flush());
     });
     const stopListening = connection.listen({
       onMessage: (m) => {
@@ -57,6 +67,7 @@ export function RealtimeProvider({ workspaceSlug, children }: { workspaceSlug: s
       },
     });
     return () => {
+      clearTimeout(overdue);
       stopListening();
       stopMutations();
       release();
