@@ -8,6 +8,9 @@ export const TEST_SECRETS = {
   FIREDRILL_ADMIN_PASSWORD: "e2e-admin-password-7c41",
 } as const;
 
+/** The fixed admin of workspace `acme` in e2e runs (seeded by the server from FIREDRILL_ADMIN_*). */
+export const E2E_ADMIN = { email: "e2e-admin@firedrill.test", password: TEST_SECRETS.FIREDRILL_ADMIN_PASSWORD, storageState: "playwright/.auth/admin.json" } as const;
+
 function* files(dir: string): Generator<string> {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
