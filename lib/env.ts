@@ -46,6 +46,10 @@ const envSchema = z.object({
   PUSHER_PORT: optionalString,
   /** Events (or alerts) one API key may send per minute before intake answers 429/503 (default 6000). */
   INTAKE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(6_000),
+  /** "on" enables POST /api/v1/intake/noop (parses like intake, writes nothing): the bench's ceiling. */
+  INTAKE_BENCH_NOOP: z.enum(["on", "off"]).default("off"),
+  /** How often the in-process scheduler ticks the simulated worlds, in ms (0: only /api/cron/tick does). */
+  SIM_TICK_MS: z.coerce.number().int().min(0).default(1_000),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -15,5 +15,6 @@ export async function startServer(): Promise<void> {
   await import("@/lib/realtime/install").then((m) => m.registerRealtime());
   await import("@/lib/auth/startup").then((m) => m.registerAuth());
   await import("@/lib/intake/startup").then((m) => m.registerIntake());
+  await import("@/lib/simulation/register").then((m) => m.registerSimulation());
   startScheduler();
 }

@@ -209,7 +209,7 @@ describe("scenario format", () => {
     ]);
     expect(issues({ ...minimal, faults: [] })).toEqual(["faults: needs at least one fault (in faults or phases)"]);
     expect(issues({ ...minimal, root_service: "ad" })).toEqual(['root_service: "ad" has no fault: the root service must be one a fault breaks']);
-    expect(issues({ ...minimal, faults: [{ ...minimal.faults[0], start_offset_seconds: 90 }] })).toEqual(["faults.0.start_offset_seconds: must be before the end of the scenario (60 s)"]);
+    expect(issues({ ...minimal, faults: [{ ...minimal.faults![0], start_offset_seconds: 90 }] })).toEqual(["faults.0.start_offset_seconds: must be before the end of the scenario (60 s)"]);
   });
 
   it("checks a war-room conversation: order, threads, channels, mentions, units", () => {

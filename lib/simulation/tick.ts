@@ -45,6 +45,8 @@ export async function tickSimulations(db: Database, options: { now?: Date; ids?:
     for (const row of rows) {
       try {
         const realStep = Math.max(0, now.getTime() - row.lastTickAt.getTime());
+        // Already ticked up to now (by another instance just before us): nothing to do.
+        if (realStep === 0) continue;
         let elapsed = Math.min(row.durationMs, row.worldElapsedMs + Math.min(MAX_WORLD_STEP_MS, realStep * row.speed));
         const { world } = worldOf(row);
         const done = elapsed >= row.durationMs || (row.state.interventions.length > 0 && worldSettled(world, elapsed));
