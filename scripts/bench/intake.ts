@@ -1,0 +1,374 @@
+/**
+ * `npm run bench:intake` — how fast intake takes events, against `next start` on PostgreSQL.
+ *
+ * Creates a uniquely named PostgreSQL database (DATABASE_URL or --postgres <url>, default
+ * postgres://postgres@127.0.0.1:5432/postgres), makes an ingest key, starts `next start` on a free
+ * loopback port with the rate limit lifted, and drives it with autocannon:
+ *   1. single-event POSTs /api/v1/events at 50 connections (req/s, p50, p99);
+ *   2. batches of 500 events (events/s);
+ *   3. Alertmanager webhooks carrying groups of 50 alerts (alerts/s);
+ * each beside its ceiling: the no-op route of the same build (authenticates and parses the same body,
+ * writes nothing) and, for rows, postgres.js inserting the same rows straight into `events`. Prints
+ * figures, ratios and the server's peak RSS; asserts nothing. Drops the database at the end.
+ *
+ * Needs a production build (made when .next is missing or older than the sources; --no-build skips
+ * that check). On a shared machine run it under the e2e lock:
+ *   flock /tmp/fd-e2e.lock npm run bench:intake
+ * Options: --duration <s> per run (default 8), --no-build.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import { openPostgres } from "@/db/client";
+import { createWorkspaceRow } from "@/db/seed";
+import { systemActor } from "@/lib/auth/actor";
+import { insertApiKey } from "@/lib/auth/api-keys";
+
+const DEADLINE_MS = 12 * 60_000;
+const SECRET = "bench-secret-not-for-production-0123456789";
+const args = process.argv.slice(2);
+const noBuild = args.includes("--no-build");
+const flag = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const DURATION = Number(flag("--duration") ?? 8);
+const postgresUrl = flag("--postgres") ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+
+const started = Date.now();
+function log(message: string) {
+  process.stdout.write(`[bench:intake ${((Date.now() - started) / 1000).toFixed(1)}s] ${message}\n`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Build and server
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  if (!fs.existsSync(dir)) return newest;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === "node_modules" || entry.name.startsWith(".")) continue;
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(full));
+    else if (/\.(tsx?|css|mjs|json)$/.test(entry.name)) newest = Math.max(newest, fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function ensureBuild() {
+  const buildId = path.resolve(".next/BUILD_ID");
+  const sources = Math.max(...["app", "components", "lib", "db", "drizzle"].map((d) => newestMtime(path.resolve(d))));
+  const built = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
+  if (built > sources) return log("reusing the production build in .next (newer than the sources)");
+  if (noBuild) {
+    if (!built) throw new Error("no build in .next and --no-build given");
+    return log("warning: .next is older than the sources (--no-build: using it anyway)");
+  }
+  log("running next build…");
+  const r = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, timeout: 5 * 60_000 });
+  if (r.status !== 0) throw new Error("next build failed");
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const port = (srv.address() as net.AddressInfo).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function startServer(port: number, env: Record<string, string>): ChildProcess {
+  const child = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+    env: {
+      ...process.env,
+      ...env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+      NEXTAUTH_SECRET: SECRET,
+      SEED_ON_START: "off",
+      LOG_LEVEL: "warn",
+      INTAKE_RATE_LIMIT_PER_MINUTE: "1000000000",
+      INTAKE_BENCH_NOOP: "on",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  let tail = "";
+  const keep = (chunk: Buffer) => {
+    tail = (tail + chunk.toString()).slice(-4000);
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+  child.on("exit", (code) => {
+    if (code && code !== 0) process.stderr.write(`next start exited with ${code}:\n${tail}\n`);
+  });
+  return child;
+}
+
+function stopServer(child: ChildProcess | undefined) {
+  if (!child?.pid || child.exitCode !== null) return;
+  try {
+    process.kill(-child.pid, "SIGTERM");
+  } catch {
+    // Already gone.
+  }
+}
+
+async function waitForHealth(base: string, timeoutMs: number) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    try {
+      const res = await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(5_000) });
+      if (res.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`the server did not answer ${base}/api/health within ${timeoutMs / 1000}s`);
+}
+
+/** Resident memory of the server's process group (next start and anything it forked), in MiB. */
+function groupRssMiB(pgid: number): number {
+  let kib = 0;
+  for (const pid of fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(fields[2]) !== pgid) continue; // field 5 of stat: process group
+      const m = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
+      if (m) kib += Number(m[1]);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return kib / 1024;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bodies
+
+let counter = 0;
+const levels = ["info", "info", "warn", "info", "error", "info", "debug", "info", "info", "info"];
+
+function event(i: number) {
+  return {
+    service: `svc-${i % 200}`,
+    level: levels[i % levels.length],
+    message: `GET /api/orders/${i} answered 503 after 1200 ms (upstream payment timeout)`,
+    attributes: { request_id: `req-${i}`, region: "eu-west-1", pod: `svc-${i % 200}-7d9f8b6c5-x2x9k` },
+  };
+}
+
+function singleEventBody(): string {
+  return JSON.stringify(event(counter++));
+}
+
+function batchBody(size: number): string {
+  const list = [];
+  for (let i = 0; i < size; i++) list.push(event(counter++));
+  return JSON.stringify(list);
+}
+
+function alertmanagerBody(alerts: number): string {
+  const n = counter++;
+  const group = n % 200;
+  const startsAt = new Date(Date.parse("2026-11-20T10:00:00Z") + n * 1000).toISOString();
+  return JSON.stringify({
+    version: "4",
+    groupKey: `{}:{alertname="HighErrorRate", group="${group}"}`,
+    truncatedAlerts: 0,
+    status: "firing",
+    receiver: "firedrill",
+    groupLabels: { alertname: "HighErrorRate", group: String(group) },
+    commonLabels: { alertname: "HighErrorRate", severity: "critical", service: `svc-${group}` },
+    commonAnnotations: { summary: `High 5xx rate on svc-${group}`, runbook_url: "https://runbooks.example.com/high-error-rate" },
+    externalURL: "http://alertmanager:9093",
+    alerts: Array.from({ length: alerts }, (_, a) => ({
+      status: "firing",
+      labels: { alertname: "HighErrorRate", severity: "critical", service: `svc-${group}`, instance: `pod-${a}:8080` },
+      annotations: { summary: `High 5xx rate on svc-${group}`, description: `pod-${a} returns 5xx for 12% of requests` },
+      startsAt,
+      endsAt: "0001-01-01T00:00:00Z",
+      generatorURL: "http://prometheus:9090/graph?g0.expr=rate",
+      fingerprint: `${group.toString(16).padStart(8, "0")}${a.toString(16).padStart(8, "0")}`,
+    })),
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Runs
+
+type Run = { label: string; reqPerSec: number; p50: number; p99: number; non2xx: number; errors: number; units: number };
+
+async function cannon(label: string, url: string, key: string, connections: number, body: () => string, unitsPerRequest: number): Promise<Run> {
+  const result = await autocannon({
+    url,
+    connections,
+    duration: DURATION,
+    timeout: 30,
+    requests: [
+      {
+        method: "POST",
+        headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+        setupRequest: (req: Record<string, unknown>) => ({ ...req, body: body() }),
+      },
+    ],
+  });
+  const run: Run = {
+    label,
+    reqPerSec: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+    units: result.requests.average * unitsPerRequest,
+  };
+  log(`${label}: ${run.reqPerSec.toFixed(0)} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms${run.non2xx || run.errors ? `, ${run.non2xx} non-2xx, ${run.errors} errors` : ""}`);
+  return run;
+}
+
+/** postgres.js inserting the same rows straight into `events`, 500 per statement, 10 at a time. */
+async function rawInsert(url: string, workspaceId: string): Promise<number> {
+  const { default: postgres } = await import("postgres");
+  const sql = postgres(url, { max: 10, onnotice: () => {} });
+  const until = Date.now() + DURATION * 1000;
+  let rows = 0;
+  const t0 = Date.now();
+  await Promise.all(
+    Array.from({ length: 10 }, async () => {
+      while (Date.now() < until) {
+        const batch = Array.from({ length: 500 }, () => {
+          const e = event(counter++);
+          return {
+            id: randomUUID(),
+            workspace_id: workspaceId,
+            service: e.service,
+            level: e.level === "warn" ? "WARNING" : e.level.toUpperCase(),
+            message: e.message,
+            occurred_at: new Date(),
+            attributes: sql.json(e.attributes),
+            source: "generic",
+          };
+        });
+        await sql`insert into events ${sql(batch, "id", "workspace_id", "service", "level", "message", "occurred_at", "attributes", "source")}`;
+        rows += batch.length;
+      }
+    }),
+  );
+  const perSec = rows / ((Date.now() - t0) / 1000);
+  await sql.end();
+  log(`postgres.js raw insert: ${perSec.toFixed(0)} rows/s`);
+  return perSec;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function table(rows: string[][]) {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  const fmt = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
+  process.stdout.write(`\n${fmt(rows[0])}\n${widths.map((w) => "-".repeat(w)).join("  ")}\n${rows.slice(1).map(fmt).join("\n")}\n\n`);
+}
+
+async function main() {
+  let server: ChildProcess | undefined;
+  const cleanup: { drop?: () => Promise<void> } = {};
+  const deadline = setTimeout(async () => {
+    process.stderr.write(`bench:intake: gave up after ${DEADLINE_MS / 60_000} minutes\n`);
+    stopServer(server);
+    await cleanup.drop?.().catch(() => undefined);
+    process.exit(2);
+  }, DEADLINE_MS);
+  deadline.unref();
+  const onSignal = () => {
+    stopServer(server);
+    process.exit(130);
+  };
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+
+  const target = new URL(postgresUrl);
+  if (!["127.0.0.1", "localhost", "[::1]"].includes(target.hostname)) throw new Error("bench:intake only talks to a local PostgreSQL (127.0.0.1)");
+  ensureBuild();
+
+  const { default: postgres } = await import("postgres");
+  const name = `fd_bench_intake_${process.pid}_${Date.now().toString(36)}`;
+  const admin = postgres(postgresUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const dropDatabase = async () => {
+    await admin.unsafe(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  };
+  cleanup.drop = dropDatabase;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "fd-bench-intake-"));
+  try {
+    target.pathname = `/${name}`;
+    const dbUrl = target.toString();
+    const handle = await openPostgres(dbUrl, { max: 2 });
+    const ws = await createWorkspaceRow(handle.db, { slug: "bench", name: "Bench" });
+    const { key } = await insertApiKey(handle.db, systemActor(ws.id, "bench:intake"), { name: "bench", scopes: ["ingest"] });
+    await handle.close();
+
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    log(`database ${name}; starting next start on ${base}…`);
+    server = startServer(port, { DATABASE_URL: dbUrl, DATA_DIR: dataDir });
+    await waitForHealth(base, 120_000);
+    let peakRss = 0;
+    const sampler = setInterval(() => {
+      if (server?.pid) peakRss = Math.max(peakRss, groupRssMiB(server.pid));
+    }, 500);
+
+    // Warm the routes (first requests compile nothing in production, but they open pools and caches).
+    for (const p of ["/api/v1/events", "/api/v1/intake/noop", "/api/v1/integrations/alertmanager", "/api/v1/intake/noop?kind=alertmanager"]) {
+      const body = p.includes("alertmanager") ? alertmanagerBody(50) : singleEventBody();
+      const res = await fetch(`${base}${p}`, { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body });
+      if (res.status !== 202) throw new Error(`warm-up ${p}: HTTP ${res.status} ${await res.text()}`);
+    }
+    log(`measuring ${DURATION} s per run…`);
+    const noopSingle = await cannon("no-op route, single event", `${base}/api/v1/intake/noop`, key, 50, singleEventBody, 1);
+    const single = await cannon("POST /api/v1/events, single event", `${base}/api/v1/events`, key, 50, singleEventBody, 1);
+    const noopBatch = await cannon("no-op route, 500-event batch", `${base}/api/v1/intake/noop`, key, 10, () => batchBody(500), 500);
+    const batch = await cannon("POST /api/v1/events, 500-event batch", `${base}/api/v1/events`, key, 10, () => batchBody(500), 500);
+    const noopAm = await cannon("no-op route, Alertmanager 50 alerts", `${base}/api/v1/intake/noop?kind=alertmanager`, key, 10, () => alertmanagerBody(50), 50);
+    const am = await cannon("POST alertmanager, 50 alerts", `${base}/api/v1/integrations/alertmanager`, key, 10, () => alertmanagerBody(50), 50);
+    const raw = await rawInsert(dbUrl, ws.id);
+    clearInterval(sampler);
+
+    const pct = (a: number, b: number) => `${((a / b) * 100).toFixed(0)} %`;
+    table([
+      ["measure", "figure", "ceiling", "ratio", "target"],
+      ["single events (req/s, 50 conns)", single.reqPerSec.toFixed(0), `${noopSingle.reqPerSec.toFixed(0)} no-op`, pct(single.reqPerSec, noopSingle.reqPerSec), "≥ 90 % of no-op"],
+      ["single events p50 / p99 (ms)", `${single.p50} / ${single.p99}`, `${noopSingle.p50} / ${noopSingle.p99} no-op`, "", "p99 < 100 ms"],
+      ["500-event batches (events/s)", batch.units.toFixed(0), `${noopBatch.units.toFixed(0)} no-op`, pct(batch.units, noopBatch.units), "≥ 50,000/s"],
+      ["", "", `${raw.toFixed(0)} postgres.js`, pct(batch.units, raw), ""],
+      ["Alertmanager, groups of 50 (alerts/s)", am.units.toFixed(0), `${noopAm.units.toFixed(0)} no-op`, pct(am.units, noopAm.units), "≥ 30,000/s"],
+      ["server peak RSS (MiB)", peakRss.toFixed(0), "", "", "< 600 MiB"],
+    ]);
+    const failures = [single, batch, am, noopSingle, noopBatch, noopAm].filter((r) => r.non2xx || r.errors);
+    if (failures.length) log(`warning: non-2xx or errors in ${failures.map((f) => f.label).join(", ")}`);
+    log(`machine: ${os.cpus().length} CPU(s), ${os.cpus()[0]?.model ?? "unknown"}; Node ${process.version}`);
+  } finally {
+    stopServer(server);
+    await new Promise((r) => setTimeout(r, 1000));
+    await dropDatabase().catch((e) => process.stderr.write(`could not drop ${name}: ${e}\n`));
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    clearTimeout(deadline);
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    process.stderr.write(`bench:intake failed: ${(e as Error).stack ?? e}\n`);
+    process.exit(1);
+  },
+);
