@@ -162,7 +162,8 @@ export function validate(text: string): Diagnosis {
   if (!trimmed) throw new SkipProvider("empty answer");
   const start = trimmed.indexOf("{");
   const end = trimmed.lastIndexOf("}");
-  if (start < 0 || end < start) throw new SkipProvider("answer is not JSON");
+  if (start < 0) throw new SkipProvider("answer is not JSON");
+  if (end < start) throw new SkipProvider("answer is malformed JSON (truncated)");
   let json: unknown;
   try {
     json = JSON.parse(trimmed.slice(start, end + 1));

@@ -24,8 +24,7 @@ export function groundDiagnosis(d: Diagnosis, signals: IncidentSignals): Diagnos
     ].map(norm),
   );
   const texts = [
-    signals.incident.title,
-    signals.incident.description,
+    `${signals.incident.title}\n${signals.incident.description}`,
     ...signals.events.map((e) => e.message),
     ...signals.context_notes,
     ...signals.deploys.map((x) => x.description ?? ""),
