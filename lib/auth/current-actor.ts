@@ -99,9 +99,10 @@ export function guestCookie(identity: GuestIdentity) {
  * The actor of the browser session in a workspace (by slug; the caller's current workspace when
  * omitted). Throws unauthorized:session when signed out, forbidden:workspace for a workspace the
  * user is not a member of. In the demo workspace (DEMO_MODE on) a signed-out visitor is a guest.
- * In a server action, a guest's call counts against the demo write limit.
+ * In a server action, a guest's call counts against the demo write limit (server actions that only
+ * read pass `intent: "read"`).
  */
-export async function getCurrentActor(db: Database, options: { workspaceSlug?: string } = {}): Promise<Actor> {
+export async function getCurrentActor(db: Database, options: { workspaceSlug?: string; intent?: "read" | "write" } = {}): Promise<Actor> {
   const jar = await cookies();
   const userId = await sessionUserId(jar);
   const isDemo = options.workspaceSlug?.toLowerCase() === DEMO_SLUG;
@@ -133,7 +134,7 @@ export async function getCurrentActor(db: Database, options: { workspaceSlug?: s
         // Rendering: the identity lives for this request only.
       }
     }
-    if (isServerAction) consumeDemoWrite(actor, clientIp(h), env().DEMO_WRITE_LIMIT);
+    if (isServerAction && options.intent !== "read") consumeDemoWrite(actor, clientIp(h), env().DEMO_WRITE_LIMIT);
   }
   return actor;
 }
