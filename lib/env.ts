@@ -38,6 +38,10 @@ const envSchema = z.object({
   GOOGLE_GENERATIVE_AI_API_KEY: optionalString,
   GOOGLE_MODEL: optionalString,
   GOOGLE_BASE_URL: optionalString,
+  /** Diagnoses per workspace per minute (streamed and REST together). */
+  DIAGNOSIS_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
+  /** Pacing of the offline engine's stream in ms per chunk (0 = as fast as possible). */
+  DIAGNOSIS_OFFLINE_CHUNK_DELAY_MS: z.coerce.number().int().min(0).max(1000).default(8),
   PUSHER_APP_ID: optionalString,
   PUSHER_KEY: optionalString,
   PUSHER_SECRET: optionalString,
