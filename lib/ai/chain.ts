@@ -107,6 +107,7 @@ async function runOne(
       },
     });
     let lastDraftAt = 0;
+    let lastDraftLength = 0;
     for await (const part of result.fullStream) {
       if (part.type === "text-delta") {
         if (ttft === null) {
@@ -115,10 +116,11 @@ async function runOne(
         }
         text += part.text;
         if (options.onDraft) {
-          // Parsing the whole prefix on every token is quadratic; a few times a second is plenty.
+          // Re-parsing the whole prefix on every token is quadratic; every ~32 new characters is enough.
           const now = performance.now();
-          if (now - lastDraftAt >= 25) {
+          if (text.length - lastDraftLength >= 32 || now - lastDraftAt >= 50) {
             lastDraftAt = now;
+            lastDraftLength = text.length;
             const partial = await parsePartialJson(stripFences(text));
             if (partial.value && typeof partial.value === "object") options.onDraft(partial.value);
           }

@@ -1,0 +1,21 @@
+import { getDb } from "@/db";
+import { resultResponse, route } from "@/lib/api/http";
+import { requireRequestActor } from "@/lib/auth/request-actor";
+import { runDiagnosis } from "@/lib/ai/diagnose";
+import { serializeDiagnosis } from "@/lib/ai/queries";
+import { consumeDiagnosisQuota } from "@/lib/ai/rate-limit";
+
+export const dynamic = "force-dynamic";
+export const maxDuration = 75;
+
+type Ctx = { params: Promise<{ id: string }> };
+
+/** One call for automation: runs the provider chain and returns the finished, saved diagnosis. */
+export const POST = route(async (request: Request, ctx: Ctx) => {
+  const { id } = await ctx.params;
+  const db = await getDb();
+  const actor = await requireRequestActor(db, request, "diagnosis:run");
+  consumeDiagnosisQuota(actor.workspaceId);
+  const result = await runDiagnosis(db, actor, id, { abortSignal: request.signal });
+  return resultResponse(result, 201, (d) => serializeDiagnosis({ ...d, requestedBy: actor.name }, id));
+});
