@@ -11,6 +11,7 @@ import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } f
 import { deleteDeadLetterAction } from "@/lib/actions/intake/delete-dead-letter";
 import { getDeadLetterBodyAction } from "@/lib/actions/intake/get-dead-letter";
 import { replayDeadLetterAction } from "@/lib/actions/intake/replay-dead-letter";
+import { useHydrated } from "./use-hydrated";
 
 export type DeadLetterRow = {
   id: string;
@@ -30,6 +31,7 @@ export function DeadLetters({ workspaceSlug, letters, total }: { workspaceSlug: 
   const router = useRouter();
   const [busy, setBusy] = React.useState<string | null>(null);
   const [body, setBody] = React.useState<{ id: string; text: string } | null>(null);
+  const hydrated = useHydrated();
 
   async function replay(id: string) {
     setBusy(id);
@@ -72,7 +74,7 @@ export function DeadLetters({ workspaceSlug, letters, total }: { workspaceSlug: 
         {letters.length === 0 ? (
           <p className="text-muted-foreground text-sm">Nothing rejected.</p>
         ) : (
-          <ul className="divide-y text-sm" data-testid="dead-letters">
+          <ul className="divide-y text-sm" data-testid="dead-letters" data-hydrated={hydrated ? "true" : undefined}>
             {letters.map((l) => (
               <li key={l.id} className="space-y-1 py-2" data-testid="dead-letter">
                 <div className="flex flex-wrap items-center gap-2">

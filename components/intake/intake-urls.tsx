@@ -8,6 +8,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { Input } from "@/components/ui/input";
 import { createIngestKeyAction } from "@/lib/actions/intake/create-ingest-key";
 import { CopyButton } from "./copy-button";
+import { useHydrated } from "./use-hydrated";
 import { curlExample, intakeExamples } from "./examples";
 
 /**
@@ -29,6 +30,7 @@ export function IntakeUrls({
   const [name, setName] = React.useState("Monitoring");
   const [pending, setPending] = React.useState(false);
   const key = created ?? "$FIREDRILL_KEY";
+  const hydrated = useHydrated();
 
   async function create() {
     setPending(true);
@@ -71,6 +73,7 @@ export function IntakeUrls({
           {isAdmin && !created ? (
             <form
               className="flex max-w-md items-center gap-2"
+              data-hydrated={hydrated ? "true" : undefined}
               onSubmit={(e) => {
                 e.preventDefault();
                 void create();

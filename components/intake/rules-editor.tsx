@@ -11,6 +11,7 @@ import { Label } from "@/components/ui/label";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { deleteRuleAction } from "@/lib/actions/intake/delete-rule";
 import { saveRuleAction } from "@/lib/actions/intake/save-rule";
+import { useHydrated } from "./use-hydrated";
 
 export type RuleRow = {
   id: string;
@@ -31,6 +32,7 @@ export function RulesEditor({ workspaceSlug, rules, canEdit }: { workspaceSlug: 
   const [form, setForm] = React.useState({ service: "", minCount: "5", windowSeconds: "300", minLevel: "ERROR", severity: "auto", enabled: true });
   const [errors, setErrors] = React.useState<Record<string, string[]>>({});
   const [pending, setPending] = React.useState(false);
+  const hydrated = useHydrated();
 
   async function save(e: React.FormEvent) {
     e.preventDefault();
@@ -110,7 +112,7 @@ export function RulesEditor({ workspaceSlug, rules, canEdit }: { workspaceSlug: 
           </Table>
         )}
         {canEdit ? (
-          <form onSubmit={save} className="grid gap-3 sm:grid-cols-3 lg:grid-cols-6" data-testid="intake-rule-form">
+          <form onSubmit={save} className="grid gap-3 sm:grid-cols-3 lg:grid-cols-6" data-testid="intake-rule-form" data-hydrated={hydrated ? "true" : undefined}>
             <div className="space-y-1">
               <Label htmlFor="rule-service">Service</Label>
               <Input id="rule-service" placeholder="checkout or *" value={form.service} onChange={(e) => setForm({ ...form, service: e.target.value })} />
