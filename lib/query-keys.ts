@@ -13,4 +13,5 @@ export const queryKeys = {
   incidentDiagnoses: (workspace: string, id: string) => ["ws", workspace, "incident", id, "diagnoses"] as const,
   simulations: (workspace: string) => ["ws", workspace, "simulations"] as const,
   systemsHealth: (workspace: string) => ["ws", workspace, "systems-health"] as const,
+  incidentMetrics: (workspace: string, id: string) => ["ws", workspace, "incident", id, "metrics"] as const,
 };

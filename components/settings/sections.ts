@@ -5,4 +5,5 @@ export const settingsSections: { href: string; label: string; adminOnly?: boolea
   { href: "/settings/api-keys", label: "API keys", adminOnly: true },
   { href: "/settings/audit", label: "Audit log", adminOnly: true },
   { href: "/settings/intake", label: "Intake" },
+  { href: "/settings/topology", label: "Topology" },
 ];

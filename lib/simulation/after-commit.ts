@@ -7,22 +7,20 @@ import { simulatorActor } from "./deliver";
 
 const log = logger("simulation");
 
-type Diagnose = (db: Database, actor: ReturnType<typeof simulatorActor>, incidentId: string, options?: unknown) => Promise<unknown>;
+type Diagnose = (db: Database, actor: ReturnType<typeof simulatorActor>, incidentId: string) => Promise<unknown>;
 
-/** The AI's diagnosis entry point, when the AI feature is present in this build. */
+/** The AI's diagnosis entry point (loaded lazily: model SDKs stay out of the tick's start-up). */
 async function loadDiagnose(): Promise<Diagnose | undefined> {
   try {
-    const mod = (await import("@/lib/ai/diagnose")) as { runDiagnosis?: Diagnose };
-    return mod.runDiagnosis;
+    return (await import("@/lib/ai/diagnose")).runDiagnosis;
   } catch {
     return undefined;
   }
 }
 
 function summarize(result: unknown): string | undefined {
-  const r = result as { ok?: boolean; data?: Record<string, unknown> } | undefined;
-  const d = r && r.ok !== false ? ((r.data ?? r) as Record<string, unknown>) : undefined;
-  const text = d?.summary ?? d?.diagnosis ?? d?.root_cause ?? d?.rootCause;
+  const r = result as { ok?: boolean; data?: { diagnosis?: { summary?: unknown } } } | undefined;
+  const text = r?.ok ? r.data?.diagnosis?.summary : undefined;
   return typeof text === "string" ? text.slice(0, 1_000) : undefined;
 }
 

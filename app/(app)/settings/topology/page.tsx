@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import { getDb } from "@/db";
+import { TopologyEditor } from "@/components/simulation/topology-editor";
+import { can } from "@/lib/auth/permissions";
+import { settingsContext } from "@/lib/auth/page-context";
+import { getWorkspaceWorld } from "@/lib/simulation/store";
+
+export const metadata: Metadata = { title: "Topology" };
+export const dynamic = "force-dynamic";
+
+export default async function TopologySettingsPage() {
+  const { actor, workspace } = await settingsContext({ returnTo: "/settings/topology" });
+  const world = await getWorkspaceWorld(await getDb(), actor.workspaceId);
+  return (
+    <TopologyEditor
+      key={world.version}
+      workspaceSlug={workspace.slug}
+      services={world.topology.services}
+      threshold={world.threshold}
+      version={world.version}
+      isDefault={world.isDefault}
+      canEdit={can(actor, "workspace:admin")}
+    />
+  );
+}
