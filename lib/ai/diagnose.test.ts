@@ -152,8 +152,11 @@ describe("streamDiagnosis", () => {
     const stream = streamDiagnosis(t.db, responder, prepared, { providers: [failingProvider(), offlineProvider({ chunkDelayMs: 1 })] });
     let text = "";
     const snapshots: string[] = [];
-    for await (const chunk of stream) {
-      text += chunk;
+    const reader = stream.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      text += value;
       snapshots.push(text);
     }
     const doc = diagnosisStreamSchema.parse(JSON.parse(text));
