@@ -130,9 +130,10 @@ async function writeEvents(
     if (list) list.push(e);
     else byKey.set(k, [e]);
   }
+  // Rules are read before taking the locks, to keep the locked stretch short.
+  const ruleFor = await loadRules(tx, ws, normalized.map((e) => e.service));
   const windows = await lockWindows(tx, ws, [...byKey.keys()]);
   const open = await loadOpenIncidents(tx, ws, windows.values());
-  const ruleFor = await loadRules(tx, ws, normalized.map((e) => e.service));
 
   const linkTo = new Map<string, string>();
   const attached = new Map<string, { number: number; events: NormalizedEvent[] }>();

@@ -19,19 +19,34 @@ export type NormalizedEvent = {
 export type OpenIncident = { id: string; number: number; status: string; version: number };
 
 /**
- * Locks the window rows of `keys` (creating missing ones) for the rest of the transaction, in a
- * stable order so that two batches touching the same keys cannot deadlock. This lock is what makes
- * threshold crossings exactly-once across concurrent writers and app instances.
+ * Locks the window rows of `keys` (creating missing ones) for the rest of the transaction, in key
+ * order so that two batches touching the same keys cannot deadlock. This lock is what makes
+ * threshold crossings exactly-once across concurrent writers and app instances. Existing rows are
+ * locked with SELECT … FOR UPDATE (no new row version on hot keys); missing ones are inserted, and a
+ * concurrent insert of the same key is waited for, then locked.
  */
 export async function lockWindows(tx: Database, workspaceId: string, keys: string[]): Promise<Map<string, IntakeWindow>> {
   const sorted = Array.from(new Set(keys)).sort();
-  if (sorted.length === 0) return new Map();
-  const rows = await tx
+  const found = new Map<string, IntakeWindow>();
+  if (sorted.length === 0) return found;
+  const select = () =>
+    tx
+      .select()
+      .from(intakeWindows)
+      .where(and(eq(intakeWindows.workspaceId, workspaceId), inArray(intakeWindows.key, sorted.filter((k) => !found.has(k)))))
+      .orderBy(intakeWindows.key)
+      .for("update");
+  for (const row of await select()) found.set(row.key, row);
+  const missing = sorted.filter((k) => !found.has(k));
+  if (missing.length === 0) return found;
+  const inserted = await tx
     .insert(intakeWindows)
-    .values(sorted.map((key) => ({ workspaceId, key })))
-    .onConflictDoUpdate({ target: [intakeWindows.workspaceId, intakeWindows.key], set: { updatedAt: sql`now()` } })
+    .values(missing.map((key) => ({ workspaceId, key })))
+    .onConflictDoNothing()
     .returning();
-  return new Map(rows.map((r) => [r.key, r]));
+  for (const row of inserted) found.set(row.key, row);
+  if (found.size < sorted.length) for (const row of await select()) found.set(row.key, row);
+  return found;
 }
 
 /** The still-open incidents among those the windows point at (a person may have resolved one since). */
