@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type BrowserContext, type Page, type TestInfo } from "@playwright/test";
+import { BoardPage } from "./pages/board-page";
 import { createIncidentViaApi, type CreatedIncident } from "./pages/incident-page";
 
 /**
@@ -18,25 +19,13 @@ async function waitLive(page: Page) {
   await expect(page.getByTestId("realtime-state")).toHaveAttribute("data-state", "connected", { timeout: 15_000 });
 }
 
-async function openBoard(page: Page, incident: CreatedIncident) {
-  await page.goto(`/board?q=${encodeURIComponent(incident.title)}`);
-  await expect(page.getByTestId("board")).toHaveAttribute("data-hydrated", "true");
-  await expect(page.getByTestId(`incident-card-${incident.number}`)).toBeVisible();
+async function openBoard(page: Page, incident: CreatedIncident): Promise<BoardPage> {
+  const board = new BoardPage(page);
+  // Filtered to this test's incident, so other specs' cards do not matter.
+  await board.goto(`?q=${encodeURIComponent(incident.title)}`);
+  await expect(board.card(incident.number)).toBeVisible();
   await waitLive(page);
-}
-
-/** Drags a card with the mouse into another column, as a person would. */
-async function dragCard(page: Page, incidentNumber: number, toColumn: string) {
-  const card = page.getByTestId(`incident-card-${incidentNumber}`);
-  await card.scrollIntoViewIfNeeded();
-  const from = (await card.boundingBox())!;
-  const target = (await page.getByTestId(`column-${toColumn}`).boundingBox())!;
-  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
-  await page.mouse.down();
-  // A few small steps first: the board starts a drag only after the pointer moved a little.
-  await page.mouse.move(from.x + from.width / 2 + 10, from.y + from.height / 2 + 10, { steps: 5 });
-  await page.mouse.move(target.x + target.width / 2, target.y + Math.min(120, target.height / 2), { steps: 15 });
-  await page.mouse.up();
+  return board;
 }
 
 let a: BrowserContext;
@@ -56,19 +45,19 @@ test("a card A moves on the board moves on B's board too, once", async () => {
   const incident = await createIncidentViaApi(a.request, { title: `Realtime move ${Date.now()}`, severity: "P3" });
   const pageA = await a.newPage();
   const pageB = await b.newPage();
-  await openBoard(pageA, incident);
-  await openBoard(pageB, incident);
-  await expect(pageB.getByTestId("column-triage").getByTestId(`incident-card-${incident.number}`)).toBeVisible();
+  const boardA = await openBoard(pageA, incident);
+  const boardB = await openBoard(pageB, incident);
+  await expect(boardB.cardIn("triage", incident.number)).toBeVisible();
 
-  await dragCard(pageA, incident.number, "investigating");
-  await expect(pageA.getByTestId("column-investigating").getByTestId(`incident-card-${incident.number}`)).toBeVisible();
+  // The mouse, from Triage to Investigating (waits until the server confirmed the move).
+  await boardA.dragCardTo(incident.number, "investigating");
 
-  await expect(pageB.getByTestId("column-investigating").getByTestId(`incident-card-${incident.number}`)).toBeVisible({ timeout: 5_000 });
-  await expect(pageB.getByTestId(`incident-card-${incident.number}`)).toHaveCount(1);
+  await expect(boardB.cardIn("investigating", incident.number)).toBeVisible({ timeout: 5_000 });
+  await expect(boardB.card(incident.number)).toHaveCount(1);
   // A's own echo does not undo or duplicate A's move.
   await pageA.waitForTimeout(500);
-  await expect(pageA.getByTestId("column-investigating").getByTestId(`incident-card-${incident.number}`)).toBeVisible();
-  await expect(pageA.getByTestId(`incident-card-${incident.number}`)).toHaveCount(1);
+  await expect(boardA.cardIn("investigating", incident.number)).toBeVisible();
+  await expect(boardA.card(incident.number)).toHaveCount(1);
 });
 
 test("a note A adds appears on B's incident page without a reload", async () => {
@@ -89,7 +78,7 @@ test("a note A adds appears on B's incident page without a reload", async () => 
 test("B catches up on what changed while its connection was down", async () => {
   const incident = await createIncidentViaApi(a.request, { title: `Realtime offline ${Date.now()}`, severity: "P3" });
   const pageB = await b.newPage();
-  await openBoard(pageB, incident);
+  const boardB = await openBoard(pageB, incident);
 
   await b.setOffline(true);
   await expect(pageB.getByTestId("realtime-state")).toHaveAttribute("data-state", "reconnecting");
@@ -99,12 +88,12 @@ test("B catches up on what changed while its connection was down", async () => {
   const moved = await a.request.patch(`/api/v1/incidents/${incident.id}?workspace=acme`, { data: { version: incident.version, status: "fixing" } });
   expect(moved.status(), await moved.text()).toBe(200);
   await pageB.waitForTimeout(300);
-  await expect(pageB.getByTestId("column-triage").getByTestId(`incident-card-${incident.number}`)).toBeVisible();
+  await expect(boardB.cardIn("triage", incident.number)).toBeVisible();
 
   await b.setOffline(false);
   await waitLive(pageB);
-  await expect(pageB.getByTestId("column-fixing").getByTestId(`incident-card-${incident.number}`)).toBeVisible({ timeout: 10_000 });
-  await expect(pageB.getByTestId(`incident-card-${incident.number}`)).toHaveCount(1);
+  await expect(boardB.cardIn("fixing", incident.number)).toBeVisible({ timeout: 10_000 });
+  await expect(boardB.card(incident.number)).toHaveCount(1);
 });
 
 test("B sees A in presence on the demo board, as A's anonymous animal", async ({ browser }, testInfo) => {
