@@ -182,33 +182,22 @@ export async function writeAlertGroup(
 async function upsertSignals(tx: Database, workspaceId: string, incidentId: string, group: AlertGroup, now: Date): Promise<void> {
   // The last notification about an alert wins when one body names it twice.
   const byKey = new Map(group.alerts.map((a) => [a.fingerprint, a]));
-  await tx
-    .insert(alertSignals)
-    .values(
-      [...byKey.values()].map((a) => ({
-        workspaceId,
-        incidentId,
-        source: group.source,
-        signalKey: a.fingerprint,
-        status: a.status,
-        labels: a.labels,
-        annotations: a.annotations,
-        startsAt: a.startsAt,
-        endsAt: a.endsAt,
-        lastSeenAt: now,
-      })),
-    )
-    .onConflictDoUpdate({
-      target: [alertSignals.incidentId, alertSignals.signalKey],
-      set: {
-        status: sql`excluded.status`,
-        labels: sql`excluded.labels`,
-        annotations: sql`excluded.annotations`,
-        startsAt: sql`coalesce(excluded.starts_at, ${alertSignals.startsAt})`,
-        endsAt: sql`excluded.ends_at`,
-        lastSeenAt: sql`excluded.last_seen_at`,
-      },
-    });
+  const rows = [...byKey.values()].map((a) => ({
+    signal_key: a.fingerprint,
+    status: a.status,
+    labels: a.labels,
+    annotations: a.annotations,
+    starts_at: a.startsAt?.toISOString() ?? null,
+    ends_at: a.endsAt?.toISOString() ?? null,
+  }));
+  // One parameter for all signals (jsonb_to_recordset), like the events insert.
+  await tx.execute(sql`
+    insert into alert_signals (workspace_id, incident_id, source, signal_key, status, labels, annotations, starts_at, ends_at, last_seen_at)
+    select ${workspaceId}::uuid, ${incidentId}::uuid, ${group.source}, r.signal_key, r.status, r.labels, r.annotations, r.starts_at, r.ends_at, ${now.toISOString()}::timestamptz
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(signal_key text, status text, labels jsonb, annotations jsonb, starts_at timestamptz, ends_at timestamptz)
+    on conflict (incident_id, signal_key) do update
+       set status = excluded.status, labels = excluded.labels, annotations = excluded.annotations,
+           starts_at = coalesce(excluded.starts_at, alert_signals.starts_at), ends_at = excluded.ends_at, last_seen_at = excluded.last_seen_at`);
 }
 
 async function mergeRunbookUrls(tx: Database, workspaceId: string, incidentId: string, urls: string[]): Promise<void> {

@@ -65,6 +65,8 @@ export function intakeHandler(endpoint: IntakeEndpoint, getDb: () => Promise<Dat
         text = await readBody(request, DEFAULT_BODY_LIMIT);
       } catch (e) {
         if (isAppError(e) && e.type === "payload_too_large") tooLarge = e;
+        // The sender hung up mid-body: nobody is left to answer, and it is not our fault.
+        else if ((e as { code?: string }).code === "ECONNRESET" || request.signal.aborted) return json({ error: "The request was aborted.", code: "bad_request:aborted" }, 400);
         else throw e;
       }
       const actor = await resolveActor(db, request, endpoint, text);

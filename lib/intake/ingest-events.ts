@@ -13,7 +13,7 @@ import { toResult, zodIssues, type Result } from "@/lib/result";
 import { claimIdempotency, storeIdempotentResponse } from "./idempotency";
 import { levelRank, severityForLevel } from "./levels";
 import {
-  bumpIncidentEvents,
+  bumpIncidentsEvents,
   insertEvents,
   linkPendingEvents,
   loadOpenIncidents,
@@ -215,10 +215,14 @@ async function writeEvents(
     normalized.map((e) => ({ ...e, incidentId: linkTo.get(e.id) ?? null })),
   );
   const incidentsOut: IngestedIncident[] = [...created];
+  const counts = await bumpIncidentsEvents(
+    tx,
+    ws,
+    [...attached].map(([incidentId, a]) => ({ incidentId, count: a.events.length, ...timeSpan(a.events) })),
+  );
   for (const [incidentId, a] of attached) {
-    const eventCount = await bumpIncidentEvents(tx, ws, incidentId, { count: a.events.length, ...timeSpan(a.events) });
     incidentsOut.push({ id: incidentId, number: a.number, status: "attached" });
-    published.push({ type: "incident.events", incidentId, eventCount });
+    published.push({ type: "incident.events", incidentId, eventCount: counts.get(incidentId) ?? 0 });
   }
   await saveWindows(tx, ws, windowUpdates);
   return { result: { accepted: normalized.length, incidents: incidentsOut }, published };

@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { events, incidents, intakeWindows, openStatuses, type EventLevel, type IntakeWindow, type PendingEntry } from "@/db/schema";
-import type { Database } from "@/db/client";
+import { queryRows, type Database } from "@/db/client";
 
 /** An event ready to be written, whatever integration it came from. */
 export type NormalizedEvent = {
@@ -78,24 +78,32 @@ export async function saveWindows(tx: Database, workspaceId: string, updates: Wi
 
 const INSERT_CHUNK = 1_000;
 
+/**
+ * Writes events with one parameter per statement (the rows as a JSON array, expanded by
+ * jsonb_to_recordset): binding 500 rows × 12 columns as separate parameters costs more than the insert.
+ */
 export async function insertEvents(tx: Database, workspaceId: string, rows: (NormalizedEvent & { incidentId: string | null })[]): Promise<void> {
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-    await tx.insert(events).values(
-      rows.slice(i, i + INSERT_CHUNK).map((e) => ({
-        id: e.id,
-        workspaceId,
-        incidentId: e.incidentId,
-        service: e.service,
-        level: e.level,
-        message: e.message,
-        timestamp: e.timestamp,
-        fingerprint: e.fingerprint,
-        dedupKey: e.dedupKey,
-        attributes: e.attributes,
-        source: e.source,
-        raw: e.raw ?? null,
-      })),
-    );
+    const chunk = rows.slice(i, i + INSERT_CHUNK).map((e) => ({
+      id: e.id,
+      incident_id: e.incidentId,
+      service: e.service,
+      level: e.level,
+      message: e.message,
+      occurred_at: e.timestamp.toISOString(),
+      fingerprint: e.fingerprint,
+      dedup_key: e.dedupKey,
+      attributes: e.attributes,
+      source: e.source,
+      raw: e.raw ?? null,
+    }));
+    await tx.execute(sql`
+      insert into events (id, workspace_id, incident_id, service, level, message, occurred_at, fingerprint, dedup_key, attributes, source, raw)
+      select r.id, ${workspaceId}::uuid, r.incident_id, r.service, r.level, r.message, r.occurred_at, r.fingerprint, r.dedup_key,
+             coalesce(r.attributes, '{}'::jsonb), r.source, r.raw
+        from jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) as r(
+          id uuid, incident_id uuid, service text, level text, message text, occurred_at timestamptz,
+          fingerprint text, dedup_key text, attributes jsonb, source text, raw jsonb)`);
   }
 }
 
@@ -109,27 +117,39 @@ export async function linkPendingEvents(tx: Database, workspaceId: string, incid
 }
 
 /**
- * Counts attached events on the incident and moves its last-event time. The version is not bumped:
- * event counts are not something a person edits, and bumping would turn every alert into a
- * conflict for whoever is editing the incident.
+ * Counts attached events on incidents and moves their first/last-event times, all in one statement.
+ * The version is not bumped: event counts are not something a person edits, and bumping would turn
+ * every alert into a conflict for whoever is editing the incident. Callers hold the window lock of
+ * each incident's key, so two writers never update the same incidents in different orders.
  */
+export async function bumpIncidentsEvents(
+  tx: Database,
+  workspaceId: string,
+  batches: { incidentId: string; count: number; first: Date; last: Date }[],
+): Promise<Map<string, number>> {
+  if (batches.length === 0) return new Map();
+  const payload = JSON.stringify(batches.map((b) => ({ id: b.incidentId, n: b.count, first: b.first.toISOString(), last: b.last.toISOString() })));
+  const rows = await queryRows<{ id: string; event_count: number }>(
+    tx,
+    sql`
+      update incidents as i
+         set event_count = i.event_count + v.n,
+             first_event_at = least(coalesce(i.first_event_at, v.first), v.first),
+             last_event_at = greatest(coalesce(i.last_event_at, v.last), v.last)
+        from jsonb_to_recordset(${payload}::jsonb) as v(id uuid, n int, first timestamptz, last timestamptz)
+       where i.workspace_id = ${workspaceId}::uuid and i.id = v.id
+   returning i.id, i.event_count`,
+  );
+  return new Map(rows.map((r) => [r.id, Number(r.event_count)]));
+}
+
 export async function bumpIncidentEvents(
   tx: Database,
   workspaceId: string,
   incidentId: string,
-  batch: { count: number; first: Date; last: Date; metadataPatch?: Record<string, unknown> },
+  batch: { count: number; first: Date; last: Date },
 ): Promise<number> {
-  const [row] = await tx
-    .update(incidents)
-    .set({
-      eventCount: sql`${incidents.eventCount} + ${batch.count}`,
-      firstEventAt: sql`least(coalesce(${incidents.firstEventAt}, ${batch.first.toISOString()}::timestamptz), ${batch.first.toISOString()}::timestamptz)`,
-      lastEventAt: sql`greatest(coalesce(${incidents.lastEventAt}, ${batch.last.toISOString()}::timestamptz), ${batch.last.toISOString()}::timestamptz)`,
-      ...(batch.metadataPatch ? { metadata: sql`${incidents.metadata} || ${JSON.stringify(batch.metadataPatch)}::jsonb` } : {}),
-    })
-    .where(and(eq(incidents.workspaceId, workspaceId), eq(incidents.id, incidentId)))
-    .returning({ eventCount: incidents.eventCount });
-  return row?.eventCount ?? 0;
+  return (await bumpIncidentsEvents(tx, workspaceId, [{ incidentId, ...batch }])).get(incidentId) ?? 0;
 }
 
 export function timeSpan(list: { timestamp: Date }[]): { first: Date; last: Date } {
