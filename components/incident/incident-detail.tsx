@@ -139,7 +139,7 @@ function Screen({
       className="space-y-5"
     >
       <header className="space-y-3">
-        <div className="flex flex-wrap items-center justify-between gap-2">
+        <div className={cn("flex flex-wrap items-center justify-between gap-2", ctx.inDialog && "pr-8")}>
           <div className="flex min-w-0 items-center gap-2 text-sm">
             {!ctx.inDialog && (
               <Button asChild variant="ghost" size="sm" className="-ml-2 h-7 px-2">
@@ -191,8 +191,15 @@ function Screen({
 
       <ConflictBanner />
 
-      <div className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_20rem] xl:grid-cols-[minmax(0,1fr)_22rem]">
-        <div className="min-w-0 space-y-5">
+      {/* Phones: response controls first, then the story, then SLA and details. Wide screens: two columns. */}
+      <div className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_20rem] lg:grid-rows-[auto_1fr] xl:grid-cols-[minmax(0,1fr)_22rem]">
+        <div className="min-w-0 lg:col-start-2 lg:row-start-1">
+          <Section title="Response">
+            <IncidentControls incident={incident} teams={teams} services={services} />
+          </Section>
+        </div>
+
+        <div className="min-w-0 space-y-5 lg:col-start-1 lg:row-span-2 lg:row-start-1">
           <Section title="Description">
             {incident.description ? (
               <p data-testid="incident-description" className="text-sm leading-relaxed break-words whitespace-pre-wrap">
@@ -221,10 +228,7 @@ function Screen({
           </Section>
         </div>
 
-        <aside className="min-w-0 space-y-5">
-          <Section title="Response">
-            <IncidentControls incident={incident} teams={teams} services={services} />
-          </Section>
+        <aside className="min-w-0 space-y-5 self-start lg:col-start-2 lg:row-start-2">
           <Section title="SLA" description={`${incident.severity} policy`}>
             <IncidentSla incident={incident} policy={slaPolicy} serverNow={serverNow} />
           </Section>

@@ -71,8 +71,8 @@ describe("formatMinutes", () => {
     expect(formatMinutes(15)).toBe("15 min");
     expect(formatMinutes(120)).toBe("2 h");
     expect(formatMinutes(90)).toBe("1 h 30 min");
-    expect(formatMinutes(1440)).toBe("1 d");
+    expect(formatMinutes(1440)).toBe("24 h");
     expect(formatMinutes(10080)).toBe("1 week");
-    expect(formatMinutes(1800)).toBe("1 d 6 h");
+    expect(formatMinutes(4680)).toBe("3 d 6 h");
   });
 });

@@ -77,7 +77,7 @@ export function computeSla(
   };
 }
 
-/** "15 min", "2 h", "1 week", "1 d 6 h" — compact, for targets and countdowns. */
+/** "15 min", "2 h", "24 h", "3 d 6 h", "1 week" — compact, for targets and countdowns (hours up to two days). */
 export function formatMinutes(total: number): string {
   const m = Math.max(0, Math.round(total));
   if (m < 60) return `${m} min`;
@@ -85,7 +85,7 @@ export function formatMinutes(total: number): string {
     const w = m / (7 * 24 * 60);
     return `${w} week${w === 1 ? "" : "s"}`;
   }
-  if (m < 24 * 60) {
+  if (m < 48 * 60) {
     const h = Math.floor(m / 60);
     const rest = m % 60;
     return rest ? `${h} h ${rest} min` : `${h} h`;
