@@ -62,6 +62,8 @@ export type SimulationState = {
   interventions: SimulationIntervention[];
   incidents: SimulationIncidentRef[];
   eventsEmitted: number;
+  /** Check index at which each failing system last sent an event (re-notification is throttled). */
+  lastSent?: Record<string, number>;
   diagnosis?: { status: "requested" | "done" | "failed" | "unavailable"; incidentId?: string; summary?: string; at?: string };
   lastError?: string;
 };

@@ -30,8 +30,7 @@ function summarize(result: unknown): string | undefined {
  */
 export async function afterOpened(db: Database, row: SimulationRow, opened: SimulationIncidentRef[]): Promise<void> {
   if (!row.autoAnalyze || row.state.diagnosis) return;
-  const scenario = row.scenario as { root_service?: string };
-  const target = opened.find((o) => o.service === scenario.root_service) ?? opened[0];
+  const target = opened.find((o) => o.service === row.rootService) ?? opened[0];
   const diagnose = await loadDiagnose();
   let diagnosis: NonNullable<SimulationRow["state"]["diagnosis"]>;
   if (!diagnose) {

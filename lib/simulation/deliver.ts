@@ -56,32 +56,38 @@ function round(x: number): number {
 }
 
 /**
- * Sends a run's events through the same intake function webhooks use, inside the caller's
- * transaction; incidents it opens are then given what diagnosis needs (metrics, context, the run).
+ * Sends runs' events through the same intake function webhooks use, inside the caller's
+ * transaction — one call per workspace and tick, however many runs — and gives the incidents it
+ * opens what diagnosis needs (metrics, context, the run). Results come back per run.
  */
-export async function deliverEvents(tx: Database, row: SimulationRow, events: SimEvent[], now: Date): Promise<Delivered> {
-  const out: Delivered = { opened: [], updated: [], attached: [] };
+export async function deliverBatch(tx: Database, workspaceId: string, batch: { row: SimulationRow; events: SimEvent[] }[], now: Date): Promise<Map<string, Delivered>> {
+  const out = new Map<string, Delivered>(batch.map((b) => [b.row.id, { opened: [], updated: [], attached: [] }]));
+  const events = batch.flatMap((b) => b.events);
   if (events.length === 0) return out;
-  const actor = simulatorActor(row.workspaceId);
+  const actor = simulatorActor(workspaceId);
   const result = await ingestEvents(tx, actor, events, { source: "simulator", incidentType: "training", now });
   if (!result.ok) throw new AppError(result.code, `Intake refused the simulator's events: ${result.error}`);
   const created = result.data.incidents.filter((i) => i.status === "created");
-  out.attached = result.data.incidents.filter((i) => i.status === "attached").map((i) => i.id);
   if (created.length === 0) return out;
-  const { scenario, topology } = worldOf(row);
+  const rowsById = new Map(batch.map((b) => [b.row.id, b]));
   const rows = await tx
     .select()
     .from(incidents)
-    .where(and(eq(incidents.workspaceId, row.workspaceId), inArray(incidents.id, created.map((c) => c.id))));
-  const prefix = `fp:sim:${row.id}:`;
+    .where(and(eq(incidents.workspaceId, workspaceId), inArray(incidents.id, created.map((c) => c.id))));
   for (const inc of rows) {
-    const system = inc.fingerprint?.startsWith(prefix) ? inc.fingerprint.slice(prefix.length) : inc.service;
-    const worldMs = Math.max(...events.filter((e) => e.attributes.system === system).map((e) => Number(e.attributes.world_ms) || 0), 0);
+    // Fingerprints are `sim:<run>:<system>`; intake keys them as `fp:<fingerprint>`.
+    const match = /^fp:sim:([0-9a-f-]{36}):(.+)$/.exec(inc.fingerprint ?? "");
+    const owner = match ? rowsById.get(match[1]) : undefined;
+    if (!match || !owner) continue;
+    const { row } = owner;
+    const system = match[2];
+    const worldMs = Math.max(0, ...owner.events.filter((e) => e.attributes.system === system).map((e) => Number(e.attributes.world_ms) || 0));
+    const { scenario, topology } = worldOf(row);
     const isRoot = inc.service === scenario.root_service;
     const spec = topology.services.find((s) => s.name === inc.service);
     const updated = await updateIncidentRow(
       tx,
-      { workspaceId: row.workspaceId, id: inc.id },
+      { workspaceId, id: inc.id },
       {
         ...(isRoot ? { severity: severityOf[scenario.severity] } : {}),
         ...(inc.team ? {} : spec ? { team: spec.team } : {}),
@@ -98,8 +104,14 @@ export async function deliverEvents(tx: Database, row: SimulationRow, events: Si
         },
       },
     );
-    out.updated.push({ id: updated.id, version: updated.version });
-    out.opened.push({ id: inc.id, number: inc.number, service: inc.service, system, world_ms: worldMs });
+    const d = out.get(row.id)!;
+    d.updated.push({ id: updated.id, version: updated.version });
+    d.opened.push({ id: inc.id, number: inc.number, service: inc.service, system, world_ms: worldMs });
   }
   return out;
+}
+
+/** One run's events (a stop, a clear). */
+export async function deliverEvents(tx: Database, row: SimulationRow, events: SimEvent[], now: Date): Promise<Delivered> {
+  return (await deliverBatch(tx, row.workspaceId, [{ row, events }], now)).get(row.id)!;
 }

@@ -9,7 +9,8 @@ import { simulations } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { manualClock } from "./clock";
 import { startSimulation } from "./runs";
-import type { TickReport } from "./tick";
+import { TICK_JOB, type TickReport } from "./tick";
+import { withJobLock } from "@/lib/scheduler/advisory-lock";
 
 const run = promisify(execFile);
 const onPostgres = !!process.env.DATABASE_URL;
@@ -48,11 +49,24 @@ describe.skipIf(!onPostgres)("the tick's advisory lock across processes", () => 
         [0, 1].map(() => run(tsx, [worker, url, String(now), String(startAt)], { env: { ...process.env, LOG_LEVEL: "silent" }, timeout: 60_000 })),
       );
       const reports = outputs.map((o) => JSON.parse(o.stdout.trim().split("\n").at(-1)!) as TickReport);
-      // One advanced every world; the other found the lock taken (or, had it come later, nothing left to do).
+      // One advanced every world; the other found the lock taken (or, coming later, nothing left to do).
       expect(reports.map((r) => r.advanced).sort((a, b) => a - b)).toEqual([0, ids.length]);
-      expect(reports.some((r) => !r.ran)).toBe(true);
       const rows = await t.db.select({ e: simulations.worldElapsedMs }).from(simulations).where(eq(simulations.workspaceId, actor.workspaceId));
       expect(new Set(rows.map((r) => r.e))).toEqual(new Set([round * 5000]));
     }
   }, 180_000);
+
+  it("makes another process skip its tick while one instance holds the tick lock", async () => {
+    const url = testDatabaseUrl(t)!;
+    const now = clock.advance(5000).getTime();
+    const held = await withJobLock(t.db, TICK_JOB, async () => {
+      const { stdout } = await run(tsx, [worker, url, String(now), "0"], { env: { ...process.env, LOG_LEVEL: "silent" }, timeout: 60_000 });
+      return JSON.parse(stdout.trim().split("\n").at(-1)!) as TickReport;
+    });
+    expect(held.ran).toBe(true);
+    if (held.ran) expect(held.value).toMatchObject({ ran: false, advanced: 0 });
+    // Once released, the other instance ticks normally.
+    const { stdout } = await run(tsx, [worker, url, String(now), "0"], { env: { ...process.env, LOG_LEVEL: "silent" }, timeout: 60_000 });
+    expect(JSON.parse(stdout.trim().split("\n").at(-1)!)).toMatchObject({ ran: true, advanced: ids.length });
+  }, 120_000);
 });

@@ -8,6 +8,12 @@ import { compileFaults, World, type Intervention } from "./world";
 export const CHECK_INTERVAL_MS = 5_000;
 /** A tick that skips many check instants (high speed, a restart) evaluates only the latest few. */
 export const MAX_CHECKS_PER_TICK = 5;
+/**
+ * Once a run's incident is open for a system, a still-failing check re-notifies every 5 minutes of
+ * world time instead of every check (like an alert's repeat interval): the incident keeps
+ * collecting evidence without drowning intake.
+ */
+export const RENOTIFY_CHECKS = 60;
 
 export function initialState(): SimulationState {
   return { health: {}, details: {}, unhealthy: [], checkIndex: 0, interventions: [], incidents: [], eventsEmitted: 0 };
@@ -32,6 +38,12 @@ export function worldOf(row: Pick<SimulationRow, "id" | "scenario" | "topology" 
   if (cache.size > 1_000) cache.delete(cache.keys().next().value!);
   cache.set(row.id, loaded);
   return loaded;
+}
+
+/** The cached scenario and topology of a run, if its world is cached and current (ticks then skip reading them). */
+export function cachedDefinition(row: Pick<SimulationRow, "id" | "seed" | "state">): { scenario: Scenario; topology: Topology } | undefined {
+  const hit = cache.get(row.id);
+  return hit && hit.key === `${row.seed}:${(row.state.interventions ?? []).length}` ? hit : undefined;
 }
 
 export function forgetWorld(id: string): void {
@@ -84,6 +96,8 @@ export function advanceRun(
   for (let i = Math.max(lastIndex + 1, newIndex - MAX_CHECKS_PER_TICK + 1); i <= newIndex; i++) instants.push(i * CHECK_INTERVAL_MS);
   if (options.final && instants.at(-1) !== toMs && toMs > lastIndex * CHECK_INTERVAL_MS) instants.push(toMs);
   let checks: HealthCheck[] | null = null;
+  const lastSent: Record<string, number> = { ...(state.lastSent ?? {}) };
+  const opened = new Set(state.incidents.map((i) => i.system));
   const attrs = (c: HealthCheck, t: number) => ({
     simulation_id: row.id,
     scenario_id: row.scenarioId,
@@ -96,9 +110,13 @@ export function advanceRun(
   for (const t of instants) {
     checks = healthChecks(topology.services, world.snapshot(t));
     const timestamp = new Date(start + t).toISOString();
+    const index = Math.floor(t / CHECK_INTERVAL_MS);
     for (const c of checks) {
       if (c.health < threshold) {
         unhealthy.add(c.system);
+        const last = lastSent[c.system];
+        if (opened.has(c.system) && last !== undefined && index - last < RENOTIFY_CHECKS) continue;
+        lastSent[c.system] = index;
         events.push({
           service: c.service,
           level: c.health < threshold / 2 ? "CRITICAL" : "ERROR",
@@ -108,6 +126,7 @@ export function advanceRun(
           attributes: attrs(c, t),
         });
       } else if (unhealthy.delete(c.system)) {
+        delete lastSent[c.system];
         events.push({
           service: c.service,
           level: "INFO",
@@ -138,6 +157,7 @@ export function advanceRun(
     unhealthy.clear();
   }
   state.unhealthy = [...unhealthy];
+  state.lastSent = lastSent;
   state.checkIndex = Math.max(lastIndex, newIndex);
   state.eventsEmitted += events.length;
   return { state, events, checks };

@@ -161,6 +161,17 @@ describe("runs", () => {
     await stopSimulation(t.db, admin, run.id, { clock });
   });
 
+  it("auto_analyze runs the AI diagnosis on the root incident as soon as it opens", async () => {
+    const clock = manualClock();
+    const started = await startSimulation(t.db, admin, "pod_crash_loop", { seed: 21, auto_analyze: true }, { clock });
+    if (!started.ok) throw new Error(started.error);
+    const run = await runFor(started.data.id, clock, 40);
+    const root = run.state.incidents.find((i) => i.service === "payment");
+    expect(root).toBeDefined();
+    expect(run.state.diagnosis).toMatchObject({ status: "done", incidentId: root!.id });
+    await stopSimulation(t.db, admin, run.id, { clock });
+  });
+
   it("refuses viewers and unknown scenarios, and names bad start parameters", async () => {
     const denied = await startSimulation(t.db, viewer, "pod_crash_loop");
     expect(!denied.ok && denied.code).toBe("forbidden:role");

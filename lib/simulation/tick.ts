@@ -1,11 +1,11 @@
-import { eq, inArray, sql } from "drizzle-orm";
+import { eq, getTableColumns, inArray, sql } from "drizzle-orm";
 import { simulations, type SimulationRow, type SimulationState, type SimulationStatus } from "@/db/schema";
 import type { Database } from "@/db/client";
 import { logger } from "@/lib/logger";
 import { publish } from "@/lib/realtime/publish";
 import { withJobLock } from "@/lib/scheduler/advisory-lock";
-import { deliverEvents, simulatorActor, type Delivered } from "./deliver";
-import { advanceRun, forgetWorld, worldOf, worldSettled } from "./run-state";
+import { deliverBatch, simulatorActor, type Delivered } from "./deliver";
+import { advanceRun, cachedDefinition, forgetWorld, worldOf, worldSettled, type Advance } from "./run-state";
 import { afterOpened } from "./after-commit";
 
 const log = logger("simulation");
@@ -36,12 +36,28 @@ export async function tickSimulations(db: Database, options: { now?: Date; ids?:
   const report: TickReport = { ran: false, advanced: 0, finished: 0, events: 0, incidentsOpened: 0, errors: 0 };
   const outcome = await withJobLock(db, TICK_JOB, async (tx) => {
     const filter = options.ids?.length ? inArray(simulations.id, options.ids) : undefined;
-    const rows = await tx
-      .select()
+    // The scenario and topology snapshots are the heavy columns: read them only for worlds not cached.
+    const { scenario: _s, topology: _t, ...light } = getTableColumns(simulations);
+    const lightRows = await tx
+      .select(light)
       .from(simulations)
       .where(filter ? sql`${simulations.status} = 'running' and ${filter}` : eq(simulations.status, "running"))
       .for("update");
+    const missing = lightRows.filter((r) => !cachedDefinition(r)).map((r) => r.id);
+    const heavy = new Map<string, { scenario: SimulationRow["scenario"]; topology: SimulationRow["topology"] }>();
+    for (let i = 0; i < missing.length; i += 500) {
+      const part = await tx
+        .select({ id: simulations.id, scenario: simulations.scenario, topology: simulations.topology })
+        .from(simulations)
+        .where(inArray(simulations.id, missing.slice(i, i + 500)));
+      for (const h of part) heavy.set(h.id, h);
+    }
+    const rows: SimulationRow[] = lightRows.map((r) => {
+      const def = heavy.get(r.id) ?? (cachedDefinition(r) as unknown as { scenario: SimulationRow["scenario"]; topology: SimulationRow["topology"] });
+      return { ...r, scenario: def.scenario, topology: def.topology };
+    });
     const updates: Update[] = [];
+    const advanced: { row: SimulationRow; elapsed: number; done: boolean; adv: Advance }[] = [];
     for (const row of rows) {
       try {
         const realStep = Math.max(0, now.getTime() - row.lastTickAt.getTime());
@@ -51,17 +67,23 @@ export async function tickSimulations(db: Database, options: { now?: Date; ids?:
         const { world } = worldOf(row);
         const done = elapsed >= row.durationMs || (row.state.interventions.length > 0 && worldSettled(world, elapsed));
         if (done) elapsed = Math.max(elapsed, row.worldElapsedMs);
-        const adv = advanceRun(row, elapsed, done ? { final: "completed" } : {});
-        const delivered = await deliverEvents(tx, row, adv.events, now);
-        adv.state.incidents.push(...delivered.opened);
-        report.events += adv.events.length;
-        report.incidentsOpened += delivered.opened.length;
-        updates.push({ row, elapsed, state: adv.state, status: done ? "completed" : "running", ended: done ? now : null, delivered });
+        advanced.push({ row, elapsed, done, adv: advanceRun(row, elapsed, done ? { final: "completed" } : {}) });
       } catch (err) {
+        updates.push(failed(row, err, now));
         report.errors++;
-        log.error({ err, simulationId: row.id }, "simulation tick failed");
-        const state = { ...row.state, lastError: err instanceof Error ? err.message.slice(0, 500) : "tick failed" };
-        updates.push({ row, elapsed: row.worldElapsedMs, state, status: "failed", ended: now, delivered: { opened: [], updated: [], attached: [] } });
+      }
+    }
+    // One intake call per workspace for all its runs' events.
+    const byWorkspace = new Map<string, typeof advanced>();
+    for (const a of advanced) byWorkspace.set(a.row.workspaceId, [...(byWorkspace.get(a.row.workspaceId) ?? []), a]);
+    for (const [workspaceId, list] of byWorkspace) {
+      const delivered = await deliverBatch(tx, workspaceId, list.map((a) => ({ row: a.row, events: a.adv.events })), now);
+      for (const a of list) {
+        const d = delivered.get(a.row.id)!;
+        a.adv.state.incidents.push(...d.opened);
+        report.events += a.adv.events.length;
+        report.incidentsOpened += d.opened.length;
+        updates.push({ row: a.row, elapsed: a.elapsed, state: a.adv.state, status: a.done ? "completed" : "running", ended: a.done ? now : null, delivered: d });
       }
     }
     if (updates.length) await writeBatch(tx, updates, now);
@@ -81,6 +103,12 @@ export async function tickSimulations(db: Database, options: { now?: Date; ids?:
     if (u.delivered.opened.length > 0) await afterOpened(db, u.row, u.delivered.opened);
   }
   return report;
+}
+
+function failed(row: SimulationRow, err: unknown, now: Date): Update {
+  log.error({ err, simulationId: row.id }, "simulation tick failed");
+  const state = { ...row.state, lastError: err instanceof Error ? err.message.slice(0, 500) : "tick failed" };
+  return { row, elapsed: row.worldElapsedMs, state, status: "failed", ended: now, delivered: { opened: [], updated: [], attached: [] } };
 }
 
 /** One UPDATE for every run the tick advanced. */
