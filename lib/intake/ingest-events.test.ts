@@ -218,6 +218,22 @@ describe("concurrency", () => {
     expect(history).toHaveLength(1);
   });
 
+  it("counts every event when concurrent batches attach to the same open incidents in different orders", async () => {
+    const services = [svc("attach-race"), svc("attach-race"), svc("attach-race")];
+    for (const s of services) await ingestEvents(t.db, key, errorsAt(s, [0, 1, 2, 3, 4]));
+    const batches = Array.from({ length: 15 }, (_, i) => {
+      const order = i % 2 ? [...services].reverse() : services;
+      return order.flatMap((s) => [{ service: s, level: i % 3 ? "info" : "error", message: `late ${i}`, timestamp: at(10 + i) }]);
+    });
+    const results = await Promise.all(batches.map((b) => ingestEvents(t.db, key, b)));
+    expect(results.every((r) => r.ok)).toBe(true);
+    for (const s of services) {
+      const [inc] = await incidentsOf(s);
+      expect(inc.eventCount).toBe(20);
+      expect((await eventsOf(s)).every((e) => e.incidentId === inc.id)).toBe(true);
+    }
+  });
+
   it("keeps at most one open incident per service when batches race across many services", async () => {
     const services = [svc("multi"), svc("multi"), svc("multi")];
     await Promise.all(

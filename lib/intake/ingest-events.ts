@@ -18,10 +18,12 @@ import {
   linkPendingEvents,
   loadOpenIncidents,
   lockWindows,
+  readWindows,
   saveWindows,
   timeSpan,
   truncate,
   type NormalizedEvent,
+  type OpenIncident,
   type WindowUpdate,
 } from "./pipeline";
 import { loadRules } from "./rules";
@@ -130,37 +132,55 @@ async function writeEvents(
     if (list) list.push(e);
     else byKey.set(k, [e]);
   }
-  // Rules are read before taking the locks, to keep the locked stretch short.
   const ruleFor = await loadRules(tx, ws, normalized.map((e) => e.service));
-  const windows = await lockWindows(tx, ws, [...byKey.keys()]);
-  const open = await loadOpenIncidents(tx, ws, windows.values());
+  const qualifyingOf = (batch: NormalizedEvent[]) => {
+    const rule = ruleFor(batch[0].service);
+    const minRank = levelRank(rule.minLevel);
+    return rule.enabled ? batch.filter((e) => levelRank(e.level) >= minRank) : [];
+  };
 
   const linkTo = new Map<string, string>();
   const attached = new Map<string, { number: number; events: NormalizedEvent[] }>();
   const created: IngestedIncident[] = [];
   const published: RealtimeEvent[] = [];
   const windowUpdates: WindowUpdate[] = [];
+  const attach = (incident: OpenIncident, batch: NormalizedEvent[]) => {
+    for (const e of batch) linkTo.set(e.id, incident.id);
+    const a = attached.get(incident.id);
+    if (a) a.events.push(...batch);
+    else attached.set(incident.id, { number: incident.number, events: [...batch] });
+  };
 
-  for (const k of [...byKey.keys()].sort()) {
+  // First a look without locks: events of a key with an open incident just attach to it, and
+  // events that cannot count towards a threshold need no decision. Only keys where a threshold
+  // may be crossed are locked, so concurrent writers of busy services do not queue on each other.
+  const keys = [...byKey.keys()].sort();
+  const seen = await readWindows(tx, ws, keys);
+  const seenOpen = await loadOpenIncidents(tx, ws, seen.values());
+  const toDecide: string[] = [];
+  for (const k of keys) {
+    const w = seen.get(k);
+    const current = w?.openIncidentId ? seenOpen.get(w.openIncidentId) : undefined;
+    if (current) attach(current, byKey.get(k)!);
+    else if (qualifyingOf(byKey.get(k)!).length > 0) toDecide.push(k);
+  }
+  const windows = await lockWindows(tx, ws, toDecide);
+  const open = await loadOpenIncidents(tx, ws, windows.values());
+
+  for (const k of toDecide) {
     const batch = byKey.get(k)!;
     const w = windows.get(k)!;
     const current = w.openIncidentId ? open.get(w.openIncidentId) : undefined;
     if (current) {
-      for (const e of batch) linkTo.set(e.id, current.id);
-      const a = attached.get(current.id);
-      if (a) a.events.push(...batch);
-      else attached.set(current.id, { number: current.number, events: [...batch] });
+      // Opened by a concurrent writer since the first look.
+      attach(current, batch);
       continue;
     }
     const rule = ruleFor(batch[0].service);
     const minRank = levelRank(rule.minLevel);
-    const qualifying = rule.enabled ? batch.filter((e) => levelRank(e.level) >= minRank) : [];
+    const qualifying = qualifyingOf(batch);
     // The window's incident was resolved: counting starts again from an empty window.
     const previous = w.openIncidentId ? [] : w.pending;
-    if (qualifying.length === 0) {
-      if (w.openIncidentId) windowUpdates.push({ key: k, openIncidentId: null, pending: [], maxTs: null });
-      continue;
-    }
     const verdict = evaluateWindow(
       previous,
       qualifying.map((e) => ({ id: e.id, ts: e.timestamp.getTime(), rank: levelRank(e.level) })),
@@ -214,6 +234,8 @@ async function writeEvents(
     ws,
     normalized.map((e) => ({ ...e, incidentId: linkTo.get(e.id) ?? null })),
   );
+  await saveWindows(tx, ws, windowUpdates);
+  // Last, so the incident rows stay locked only for the commit.
   const incidentsOut: IngestedIncident[] = [...created];
   const counts = await bumpIncidentsEvents(
     tx,
@@ -224,6 +246,5 @@ async function writeEvents(
     incidentsOut.push({ id: incidentId, number: a.number, status: "attached" });
     published.push({ type: "incident.events", incidentId, eventCount: counts.get(incidentId) ?? 0 });
   }
-  await saveWindows(tx, ws, windowUpdates);
   return { result: { accepted: normalized.length, incidents: incidentsOut }, published };
 }

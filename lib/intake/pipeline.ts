@@ -49,6 +49,16 @@ export async function lockWindows(tx: Database, workspaceId: string, keys: strin
   return found;
 }
 
+/** The window rows of `keys` as they are now, without locking them. */
+export async function readWindows(tx: Database, workspaceId: string, keys: string[]): Promise<Map<string, IntakeWindow>> {
+  if (keys.length === 0) return new Map();
+  const rows = await tx
+    .select()
+    .from(intakeWindows)
+    .where(and(eq(intakeWindows.workspaceId, workspaceId), inArray(intakeWindows.key, keys)));
+  return new Map(rows.map((r) => [r.key, r]));
+}
+
 /** The still-open incidents among those the windows point at (a person may have resolved one since). */
 export async function loadOpenIncidents(tx: Database, workspaceId: string, windows: Iterable<IntakeWindow>): Promise<Map<string, OpenIncident>> {
   const ids = Array.from(new Set(Array.from(windows, (w) => w.openIncidentId).filter((id): id is string => !!id)));
@@ -119,8 +129,7 @@ export async function linkPendingEvents(tx: Database, workspaceId: string, incid
 /**
  * Counts attached events on incidents and moves their first/last-event times, all in one statement.
  * The version is not bumped: event counts are not something a person edits, and bumping would turn
- * every alert into a conflict for whoever is editing the incident. Callers hold the window lock of
- * each incident's key, so two writers never update the same incidents in different orders.
+ * every alert into a conflict for whoever is editing the incident.
  */
 export async function bumpIncidentsEvents(
   tx: Database,
@@ -128,6 +137,18 @@ export async function bumpIncidentsEvents(
   batches: { incidentId: string; count: number; first: Date; last: Date }[],
 ): Promise<Map<string, number>> {
   if (batches.length === 0) return new Map();
+  if (batches.length > 1) {
+    // Lock in id order first: two writers attaching to the same incidents must not lock them crosswise.
+    // NO KEY UPDATE (what the UPDATE takes anyway) does not conflict with the KEY SHARE locks that
+    // the events' foreign keys hold on these rows; FOR UPDATE would, and deadlock two such writers.
+    const ids = batches.map((b) => b.incidentId).sort();
+    await tx
+      .select({ id: incidents.id })
+      .from(incidents)
+      .where(and(eq(incidents.workspaceId, workspaceId), inArray(incidents.id, ids)))
+      .orderBy(incidents.id)
+      .for("no key update");
+  }
   const payload = JSON.stringify(batches.map((b) => ({ id: b.incidentId, n: b.count, first: b.first.toISOString(), last: b.last.toISOString() })));
   const rows = await queryRows<{ id: string; event_count: number }>(
     tx,
