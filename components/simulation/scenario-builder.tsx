@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
+import { useHydrated } from "@/components/auth/use-hydrated";
 import { saveScenarioAction } from "@/lib/actions/simulation/save-scenario";
 import { allFaults, patternTypes, scenarioSchema, unknownServices, type Topology } from "@/lib/simulation/schemas";
 
@@ -43,6 +44,7 @@ export function ScenarioBuilder({ workspaceSlug, basePath, initial, services }: 
   const [serverIssues, setServerIssues] = React.useState<Issue[]>([]);
   const [pending, setPending] = React.useState(false);
   const fileRef = React.useRef<HTMLInputElement>(null);
+  const hydrated = useHydrated();
   const result = React.useMemo(() => check(text, services), [text, services]);
   const issues = serverIssues.length ? serverIssues : result.issues;
 
@@ -85,7 +87,7 @@ export function ScenarioBuilder({ workspaceSlug, basePath, initial, services }: 
   }
 
   return (
-    <div className="grid gap-4 lg:grid-cols-[1fr_22rem]">
+    <div className="grid gap-4 lg:grid-cols-[1fr_22rem]" data-testid="scenario-builder" data-hydrated={hydrated}>
       <div className="space-y-2">
         <Label htmlFor="scenario-json">Scenario (JSON)</Label>
         <Textarea
