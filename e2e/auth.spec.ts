@@ -77,7 +77,7 @@ test.describe("signed out", () => {
 
   test("a wrong password is refused with a message; the right one signs in", async ({ page }) => {
     await signIn(page, { email: E2E_ADMIN.email, password: "not the password" });
-    await expect(page.getByRole("alert")).toContainText("Wrong email or password");
+    await expect(page.getByTestId("sign-in-error")).toContainText("Wrong email or password");
     await page.getByLabel("Password").fill(E2E_ADMIN.password);
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await page.waitForURL("**/board");

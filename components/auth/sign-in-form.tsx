@@ -49,7 +49,7 @@ export function SignInForm({ callbackUrl, github, initialError }: { callbackUrl:
           <Input id="password" name="password" type="password" autoComplete="current-password" required />
         </div>
         {error ? (
-          <p role="alert" className="text-destructive text-sm">
+          <p role="alert" className="text-destructive text-sm" data-testid="sign-in-error">
             {error}
           </p>
         ) : null}
