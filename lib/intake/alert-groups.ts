@@ -1,14 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
-import { alertSignals, incidents, type Severity } from "@/db/schema";
-import type { Database } from "@/db/client";
+import { sql } from "drizzle-orm";
+import type { Severity } from "@/db/schema";
+import { queryRows, type Database } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { createIncidentSchema } from "@/lib/incidents/schemas";
 import { insertIncident } from "@/lib/incidents/create-incident";
 import { applyStatusChange } from "@/lib/incidents/change-status";
 import type { RealtimeEvent } from "@/lib/realtime/events";
 import { levelForSeverity, severityFromAlert } from "./levels";
-import { bumpIncidentEvents, insertEvents, loadOpenIncidents, lockWindows, saveWindows, timeSpan, truncate, type NormalizedEvent } from "./pipeline";
+import { insertEvents, loadOpenIncidents, lockWindows, saveWindows, timeSpan, truncate, type NormalizedEvent } from "./pipeline";
 
 export type NormalizedAlert = {
   fingerprint: string;
@@ -147,15 +147,10 @@ export async function writeAlertGroup(
   let stillOpen = !!incident;
   if (incident) {
     if (status === "attached") {
-      const eventCount = await bumpIncidentEvents(tx, ws, incident.id, { count: evs.length, ...timeSpan(evs) });
-      if (urls.length > 0) await mergeRunbookUrls(tx, ws, incident.id, urls);
+      const eventCount = await bumpGroupIncident(tx, ws, incident.id, { count: evs.length, ...timeSpan(evs) }, urls);
       published.push({ type: "incident.events", incidentId: incident.id, eventCount });
     }
-    await upsertSignals(tx, ws, incident.id, group, now);
-    const [{ firingLeft }] = await tx
-      .select({ firingLeft: sql<number>`count(*) filter (where ${alertSignals.status} = 'firing')::int` })
-      .from(alertSignals)
-      .where(and(eq(alertSignals.workspaceId, ws), eq(alertSignals.incidentId, incident.id)));
+    const firingLeft = await upsertSignals(tx, ws, incident.id, group, now);
     if (firingLeft === 0) {
       const { incident: after, changed } = await applyStatusChange(tx, integration, incident.id, {
         status: "resolved",
@@ -167,7 +162,9 @@ export async function writeAlertGroup(
       stillOpen = false;
     }
   }
-  await saveWindows(tx, ws, [{ key, openIncidentId: stillOpen ? incident!.id : null, pending: [], maxTs: null }]);
+  // The window row changes only when the group's incident opens or closes (or was closed by a person).
+  const openIncidentId = stillOpen ? incident!.id : null;
+  if (openIncidentId !== w.openIncidentId) await saveWindows(tx, ws, [{ key, openIncidentId, pending: [], maxTs: null }]);
   return {
     outcome: {
       accepted: evs.length,
@@ -179,7 +176,11 @@ export async function writeAlertGroup(
   };
 }
 
-async function upsertSignals(tx: Database, workspaceId: string, incidentId: string, group: AlertGroup, now: Date): Promise<void> {
+/**
+ * Writes this notification's signals and returns how many signals of the incident are still firing,
+ * in one statement: the others (not named in this body) as they were, plus this body's firing ones.
+ */
+async function upsertSignals(tx: Database, workspaceId: string, incidentId: string, group: AlertGroup, now: Date): Promise<number> {
   // The last notification about an alert wins when one body names it twice.
   const byKey = new Map(group.alerts.map((a) => [a.fingerprint, a]));
   const rows = [...byKey.values()].map((a) => ({
@@ -190,23 +191,53 @@ async function upsertSignals(tx: Database, workspaceId: string, incidentId: stri
     starts_at: a.startsAt?.toISOString() ?? null,
     ends_at: a.endsAt?.toISOString() ?? null,
   }));
-  // One parameter for all signals (jsonb_to_recordset), like the events insert.
-  await tx.execute(sql`
-    insert into alert_signals (workspace_id, incident_id, source, signal_key, status, labels, annotations, starts_at, ends_at, last_seen_at)
-    select ${workspaceId}::uuid, ${incidentId}::uuid, ${group.source}, r.signal_key, r.status, r.labels, r.annotations, r.starts_at, r.ends_at, ${now.toISOString()}::timestamptz
-      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(signal_key text, status text, labels jsonb, annotations jsonb, starts_at timestamptz, ends_at timestamptz)
-    on conflict (incident_id, signal_key) do update
-       set status = excluded.status, labels = excluded.labels, annotations = excluded.annotations,
-           starts_at = coalesce(excluded.starts_at, alert_signals.starts_at), ends_at = excluded.ends_at, last_seen_at = excluded.last_seen_at`);
+  const firingHere = rows.filter((r) => r.status === "firing").length;
+  const [row] = await queryRows<{ others: number }>(
+    tx,
+    sql`
+    with body as (
+      select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+        as r(signal_key text, status text, labels jsonb, annotations jsonb, starts_at timestamptz, ends_at timestamptz)
+    ), up as (
+      insert into alert_signals (workspace_id, incident_id, source, signal_key, status, labels, annotations, starts_at, ends_at, last_seen_at)
+      select ${workspaceId}::uuid, ${incidentId}::uuid, ${group.source}, b.signal_key, b.status, b.labels, b.annotations, b.starts_at, b.ends_at, ${now.toISOString()}::timestamptz
+        from body b
+      on conflict (incident_id, signal_key) do update
+         set status = excluded.status, labels = excluded.labels, annotations = excluded.annotations,
+             starts_at = coalesce(excluded.starts_at, alert_signals.starts_at), ends_at = excluded.ends_at, last_seen_at = excluded.last_seen_at
+      returning 1
+    )
+    select (select count(*) from up)::int as written,
+           (select count(*) from alert_signals s
+             where s.workspace_id = ${workspaceId}::uuid and s.incident_id = ${incidentId}::uuid and s.status = 'firing'
+               and s.signal_key not in (select signal_key from body))::int as others`,
+  );
+  return Number(row?.others ?? 0) + firingHere;
 }
 
-async function mergeRunbookUrls(tx: Database, workspaceId: string, incidentId: string, urls: string[]): Promise<void> {
-  await tx
-    .update(incidents)
-    .set({
-      metadata: sql`jsonb_set(${incidents.metadata}, '{runbook_urls}', (
-        select coalesce(jsonb_agg(distinct u), '[]'::jsonb)
-          from jsonb_array_elements(coalesce(${incidents.metadata}->'runbook_urls', '[]'::jsonb) || ${JSON.stringify(urls)}::jsonb) as u))`,
-    })
-    .where(and(eq(incidents.workspaceId, workspaceId), eq(incidents.id, incidentId)));
+/** Counts the notification's events on the incident and adds runbook URLs it has not seen yet. */
+async function bumpGroupIncident(
+  tx: Database,
+  workspaceId: string,
+  incidentId: string,
+  batch: { count: number; first: Date; last: Date },
+  urls: string[],
+): Promise<number> {
+  const [row] = await queryRows<{ event_count: number }>(
+    tx,
+    sql`
+    update incidents
+       set event_count = event_count + ${batch.count},
+           first_event_at = least(coalesce(first_event_at, ${batch.first.toISOString()}::timestamptz), ${batch.first.toISOString()}::timestamptz),
+           last_event_at = greatest(coalesce(last_event_at, ${batch.last.toISOString()}::timestamptz), ${batch.last.toISOString()}::timestamptz),
+           metadata = case
+             when ${JSON.stringify(urls)}::jsonb <@ coalesce(metadata->'runbook_urls', '[]'::jsonb) then metadata
+             else jsonb_set(metadata, '{runbook_urls}', (
+               select coalesce(jsonb_agg(distinct u), '[]'::jsonb)
+                 from jsonb_array_elements(coalesce(metadata->'runbook_urls', '[]'::jsonb) || ${JSON.stringify(urls)}::jsonb) as u))
+           end
+     where workspace_id = ${workspaceId}::uuid and id = ${incidentId}::uuid
+ returning event_count`,
+  );
+  return Number(row?.event_count ?? 0);
 }
