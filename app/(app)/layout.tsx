@@ -1,15 +1,19 @@
 import { AppHeader } from "@/components/app-shell/app-header";
-import { getCurrentWorkspace } from "@/components/app-shell/current-workspace";
+import { findCurrentWorkspace } from "@/components/app-shell/current-workspace";
+import { UserMenu } from "@/components/auth/user-menu";
 
 /**
- * The signed-in app: header (logo, navigation, guide, theme) around every page, and the `modal`
- * slot where an incident opened from the board shows as a dialog over it.
+ * The signed-in app: header (logo, navigation, guide, theme, user menu) around every page, and the
+ * `modal` slot where an incident opened from the board shows as a dialog over it. Each page checks
+ * the session itself (and sends a signed-out visitor to sign in, coming back to that page).
  */
 export default async function AppLayout({ children, modal }: { children: React.ReactNode; modal: React.ReactNode }) {
-  await getCurrentWorkspace();
+  const current = await findCurrentWorkspace();
   return (
     <div className="flex min-h-dvh flex-col">
-      <AppHeader />
+      <AppHeader>
+        <UserMenu workspaceSlug={current?.workspace.slug} />
+      </AppHeader>
       <main className="mx-auto flex w-full max-w-screen-2xl flex-1 flex-col px-4 py-5 sm:px-6">{children}</main>
       {modal}
     </div>

@@ -134,7 +134,7 @@ export function CreateIncidentDialog({ workspaceSlug, basePath, facets }: { work
             if (!create.isPending) create.mutate(draft);
           }}
         >
-          <div className="grid gap-1.5">
+          <div className="grid content-start gap-1.5">
             <Label htmlFor="create-incident-title">Title</Label>
             <Input
               id="create-incident-title"
@@ -148,7 +148,7 @@ export function CreateIncidentDialog({ workspaceSlug, basePath, facets }: { work
             />
             <FieldError id={title.errorId} messages={title.messages} />
           </div>
-          <div className="grid gap-1.5">
+          <div className="grid content-start gap-1.5">
             <Label htmlFor="create-incident-description">Description</Label>
             <Textarea
               id="create-incident-description"
@@ -163,7 +163,7 @@ export function CreateIncidentDialog({ workspaceSlug, basePath, facets }: { work
             <FieldError id={description.errorId} messages={description.messages} />
           </div>
           <div className="grid gap-4 sm:grid-cols-2">
-            <div className="grid gap-1.5">
+            <div className="grid content-start gap-1.5">
               <Label htmlFor="create-incident-service">Service</Label>
               <Input
                 id="create-incident-service"
@@ -182,7 +182,7 @@ export function CreateIncidentDialog({ workspaceSlug, basePath, facets }: { work
               </datalist>
               <FieldError id={service.errorId} messages={service.messages} />
             </div>
-            <div className="grid gap-1.5">
+            <div className="grid content-start gap-1.5">
               <Label htmlFor="create-incident-team">Team</Label>
               <Input
                 id="create-incident-team"
@@ -201,7 +201,7 @@ export function CreateIncidentDialog({ workspaceSlug, basePath, facets }: { work
               </datalist>
               <FieldError id={team.errorId} messages={team.messages} />
             </div>
-            <div className="grid gap-1.5">
+            <div className="grid content-start gap-1.5">
               <Label htmlFor="create-incident-severity">Severity</Label>
               <Select value={draft.severity} onValueChange={(v) => set("severity", v as Severity)}>
                 <SelectTrigger id="create-incident-severity" className="w-full" aria-invalid={severity.invalid || undefined} data-testid="create-incident-severity">
@@ -218,7 +218,7 @@ export function CreateIncidentDialog({ workspaceSlug, basePath, facets }: { work
               </Select>
               <FieldError id={severity.errorId} messages={severity.messages} />
             </div>
-            <div className="grid gap-1.5">
+            <div className="grid content-start gap-1.5">
               <Label htmlFor="create-incident-status">Status</Label>
               <Select value={draft.status} onValueChange={(v) => set("status", v as IncidentStatus)}>
                 <SelectTrigger id="create-incident-status" className="w-full" aria-invalid={status.invalid || undefined} data-testid="create-incident-status">
@@ -235,7 +235,7 @@ export function CreateIncidentDialog({ workspaceSlug, basePath, facets }: { work
               <FieldError id={status.errorId} messages={status.messages} />
             </div>
           </div>
-          <div className="grid gap-1.5">
+          <div className="grid content-start gap-1.5">
             <Label htmlFor="create-incident-systems">Affected systems</Label>
             <TagsInput
               id="create-incident-systems"

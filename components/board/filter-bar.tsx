@@ -57,8 +57,9 @@ export function FilterBar({
           onChange={(e) => setText(e.target.value)}
           onKeyDown={(e) => {
             if (e.key === "Enter") {
-              lastSent.current = text.trim();
-              onChange({ q: text.trim() });
+              const q = e.currentTarget.value.trim();
+              lastSent.current = q;
+              onChange({ q });
             }
           }}
           placeholder="Search title, service, INC-42…"

@@ -78,17 +78,19 @@ export function TagsInput({
           if (next.includes(",")) add(next);
           else setDraft(next);
         }}
+        // Read the field itself, not state: a fast Enter can arrive before React re-renders.
         onKeyDown={(e) => {
+          const current = e.currentTarget.value;
           if (e.key === "Enter") {
-            if (draft.trim()) {
+            if (current.trim()) {
               e.preventDefault();
-              add(draft);
+              add(current);
             }
-          } else if (e.key === "Backspace" && draft === "" && value.length > 0) {
+          } else if (e.key === "Backspace" && current === "" && value.length > 0) {
             onChange(value.slice(0, -1));
           }
         }}
-        onBlur={() => add(draft)}
+        onBlur={(e) => add(e.currentTarget.value)}
         {...props}
       />
     </div>

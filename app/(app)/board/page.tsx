@@ -1,10 +1,22 @@
 import type { Metadata } from "next";
 import { BoardScreen } from "@/components/board/board-screen";
-import { getCurrentWorkspace } from "@/components/app-shell/current-workspace";
+import { requireCurrentWorkspace } from "@/components/app-shell/current-workspace";
 
 export const metadata: Metadata = { title: "Board" };
 
-export default async function BoardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { workspace } = await getCurrentWorkspace();
-  return <BoardScreen workspaceSlug={workspace.slug} basePath="" searchParams={searchParams} />;
+type SearchParams = Record<string, string | string[] | undefined>;
+
+function currentPath(params: SearchParams): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) query.append(key, v);
+  }
+  const qs = query.toString();
+  return qs ? `/board?${qs}` : "/board";
+}
+
+export default async function BoardPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const params = await searchParams;
+  const { workspace } = await requireCurrentWorkspace(currentPath(params));
+  return <BoardScreen workspaceSlug={workspace.slug} basePath="" searchParams={params} />;
 }
