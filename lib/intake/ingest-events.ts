@@ -132,7 +132,7 @@ async function writeEvents(
     if (list) list.push(e);
     else byKey.set(k, [e]);
   }
-  const ruleFor = await loadRules(tx, ws, normalized.map((e) => e.service));
+  const ruleFor = await loadRules(tx, ws);
   const qualifyingOf = (batch: NormalizedEvent[]) => {
     const rule = ruleFor(batch[0].service);
     const minRank = levelRank(rule.minLevel);
@@ -155,8 +155,7 @@ async function writeEvents(
   // events that cannot count towards a threshold need no decision. Only keys where a threshold
   // may be crossed are locked, so concurrent writers of busy services do not queue on each other.
   const keys = [...byKey.keys()].sort();
-  const seen = await readWindows(tx, ws, keys);
-  const seenOpen = await loadOpenIncidents(tx, ws, seen.values());
+  const { windows: seen, open: seenOpen } = await readWindows(tx, ws, keys);
   const toDecide: string[] = [];
   for (const k of keys) {
     const w = seen.get(k);

@@ -49,14 +49,28 @@ export async function lockWindows(tx: Database, workspaceId: string, keys: strin
   return found;
 }
 
-/** The window rows of `keys` as they are now, without locking them. */
-export async function readWindows(tx: Database, workspaceId: string, keys: string[]): Promise<Map<string, IntakeWindow>> {
-  if (keys.length === 0) return new Map();
+/** The window rows of `keys` as they are now, without locking them, with their still-open incidents (one query). */
+export async function readWindows(
+  tx: Database,
+  workspaceId: string,
+  keys: string[],
+): Promise<{ windows: Map<string, IntakeWindow>; open: Map<string, OpenIncident> }> {
+  const windows = new Map<string, IntakeWindow>();
+  const open = new Map<string, OpenIncident>();
+  if (keys.length === 0) return { windows, open };
   const rows = await tx
-    .select()
+    .select({ w: intakeWindows, id: incidents.id, number: incidents.number, status: incidents.status, version: incidents.version })
     .from(intakeWindows)
+    .leftJoin(
+      incidents,
+      and(eq(incidents.id, intakeWindows.openIncidentId), eq(incidents.workspaceId, workspaceId), inArray(incidents.status, [...openStatuses])),
+    )
     .where(and(eq(intakeWindows.workspaceId, workspaceId), inArray(intakeWindows.key, keys)));
-  return new Map(rows.map((r) => [r.key, r]));
+  for (const r of rows) {
+    windows.set(r.w.key, r.w);
+    if (r.id && r.number !== null && r.status && r.version !== null) open.set(r.id, { id: r.id, number: r.number, status: r.status, version: r.version });
+  }
+  return { windows, open };
 }
 
 /** The still-open incidents among those the windows point at (a person may have resolved one since). */

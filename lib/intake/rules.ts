@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { intakeRules, type EventLevel, type IntakeRule, type Severity } from "@/db/schema";
 import type { Database } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
@@ -19,13 +19,28 @@ function toEffective(row: IntakeRule): EffectiveRule {
   return { minCount: row.minCount, windowMs: row.windowSeconds * 1000, minLevel: row.minLevel, severity: row.severity, enabled: row.enabled };
 }
 
-/** Rules for these services (and the workspace default), in one indexed query. */
-export async function loadRules(tx: Database, workspaceId: string, services: string[]): Promise<(service: string) => EffectiveRule> {
-  const rows = await tx
-    .select()
-    .from(intakeRules)
-    .where(and(eq(intakeRules.workspaceId, workspaceId), inArray(intakeRules.service, [...new Set(services), WORKSPACE_DEFAULT_SERVICE])));
-  const byService = new Map(rows.map((r) => [r.service, toEffective(r)]));
+/**
+ * Rules of each workspace, cached in memory for a few seconds: a workspace has a handful of rules,
+ * and intake would otherwise read them on every request. A change made on this instance applies at
+ * once; other instances pick it up within RULE_CACHE_MS.
+ */
+const RULE_CACHE_MS = 5_000;
+const globalForRules = globalThis as unknown as { __firedrillIntakeRules?: Map<string, { at: number; rules: Map<string, EffectiveRule> }> };
+const ruleCache = (globalForRules.__firedrillIntakeRules ??= new Map());
+
+export function forgetRules(workspaceId: string): void {
+  ruleCache.delete(workspaceId);
+}
+
+/** The rule that applies to each service: its own, else the workspace default, else DEFAULT_RULE. */
+export async function loadRules(tx: Database, workspaceId: string): Promise<(service: string) => EffectiveRule> {
+  let cached = ruleCache.get(workspaceId);
+  if (!cached || Date.now() - cached.at > RULE_CACHE_MS) {
+    const rows = await tx.select().from(intakeRules).where(eq(intakeRules.workspaceId, workspaceId));
+    cached = { at: Date.now(), rules: new Map(rows.map((r) => [r.service, toEffective(r)])) };
+    ruleCache.set(workspaceId, cached);
+  }
+  const byService = cached.rules;
   const fallback = byService.get(WORKSPACE_DEFAULT_SERVICE) ?? DEFAULT_RULE;
   return (service) => byService.get(service) ?? fallback;
 }
@@ -49,7 +64,7 @@ export async function saveRule(db: Database, actor: Actor, input: unknown): Prom
         .returning();
       await recordAudit(tx, actor, { action: "intake.rule.save", targetType: "intake_rule", targetId: row.id, data: { ...rule } });
       return row;
-    });
+    }).finally(() => forgetRules(actor.workspaceId));
   });
 }
 
@@ -65,6 +80,6 @@ export async function deleteRule(db: Database, actor: Actor, id: string): Promis
       if (!row) throw new AppError("not_found:intake_rule", "Rule not found.");
       await recordAudit(tx, actor, { action: "intake.rule.delete", targetType: "intake_rule", targetId: row.id, data: { service: row.service } });
       return { id: row.id };
-    });
+    }).finally(() => forgetRules(actor.workspaceId));
   });
 }
