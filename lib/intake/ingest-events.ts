@@ -26,7 +26,7 @@ import {
   type OpenIncident,
   type WindowUpdate,
 } from "./pipeline";
-import { loadRules } from "./rules";
+import { loadRules, type EffectiveRule } from "./rules";
 import { MAX_BATCH, eventInputSchema, type ParsedEvent } from "./schemas";
 import { evaluateWindow } from "./threshold";
 import { eventLevels } from "@/db/schema";
@@ -88,6 +88,10 @@ export async function ingestEvents(db: Database, actor: Actor, input: unknown, o
       assertCan(actor, "event:ingest");
       const parsed = parseEvents(input);
       const key = options.idempotencyKey?.trim();
+      if (!key) {
+        const plain = await tryPlainInsert(db, actor, parsed, options);
+        if (plain) return plain;
+      }
       const { result, published } = await db.transaction(async (tx) => {
         if (key) {
           const claim = await claimIdempotency(tx, actor.workspaceId, "events", key);
@@ -104,15 +108,9 @@ export async function ingestEvents(db: Database, actor: Actor, input: unknown, o
   );
 }
 
-async function writeEvents(
-  tx: Database,
-  actor: Actor,
-  parsed: ParsedEvent[],
-  options: IngestOptions,
-): Promise<{ result: IngestResult; published: RealtimeEvent[] }> {
+function prepare(parsed: ParsedEvent[], options: IngestOptions): { normalized: NormalizedEvent[]; byKey: Map<string, NormalizedEvent[]> } {
   const now = options.now ?? new Date();
   const source = options.source ?? "generic";
-  const ws = actor.workspaceId;
   const normalized: NormalizedEvent[] = parsed.map((e) => ({
     id: randomUUID(),
     service: e.service,
@@ -132,12 +130,43 @@ async function writeEvents(
     if (list) list.push(e);
     else byKey.set(k, [e]);
   }
-  const ruleFor = await loadRules(tx, ws);
-  const qualifyingOf = (batch: NormalizedEvent[]) => {
+  return { normalized, byKey };
+}
+
+function qualifyingFor(ruleFor: (service: string) => EffectiveRule) {
+  return (batch: NormalizedEvent[]) => {
     const rule = ruleFor(batch[0].service);
     const minRank = levelRank(rule.minLevel);
     return rule.enabled ? batch.filter((e) => levelRank(e.level) >= minRank) : [];
   };
+}
+
+/**
+ * The common case needs no transaction: events of keys with no open incident that cannot count
+ * towards a threshold (INFO logs of a healthy service) are one INSERT. Anything else returns null
+ * and goes through the transaction.
+ */
+async function tryPlainInsert(db: Database, actor: Actor, parsed: ParsedEvent[], options: IngestOptions): Promise<IngestResult | null> {
+  const { normalized, byKey } = prepare(parsed, options);
+  const qualifyingOf = qualifyingFor(await loadRules(db, actor.workspaceId));
+  for (const batch of byKey.values()) if (qualifyingOf(batch).length > 0) return null;
+  const { open } = await readWindows(db, actor.workspaceId, [...byKey.keys()]);
+  if (open.size > 0) return null;
+  await insertEvents(db, actor.workspaceId, normalized.map((e) => ({ ...e, incidentId: null })));
+  return { accepted: normalized.length, incidents: [] };
+}
+
+async function writeEvents(
+  tx: Database,
+  actor: Actor,
+  parsed: ParsedEvent[],
+  options: IngestOptions,
+): Promise<{ result: IngestResult; published: RealtimeEvent[] }> {
+  const source = options.source ?? "generic";
+  const ws = actor.workspaceId;
+  const { normalized, byKey } = prepare(parsed, options);
+  const ruleFor = await loadRules(tx, ws);
+  const qualifyingOf = qualifyingFor(ruleFor);
 
   const linkTo = new Map<string, string>();
   const attached = new Map<string, { number: number; events: NormalizedEvent[] }>();
