@@ -262,6 +262,44 @@ describe.runIf(process.env.DATABASE_URL)("NOTIFY fan-out on PostgreSQL", () => {
     }
   });
 
+  it("fans out to a second app instance running in its own process", async () => {
+    const url = testDatabaseUrl(t)!;
+    const channel = `firedrill_test_proc_${Date.now()}`;
+    const { spawn } = await import("node:child_process");
+    const child = spawn(process.execPath, ["--import", "tsx", "lib/realtime/testing/notify-listener.ts", url, channel], {
+      cwd: process.cwd(),
+      env: { ...process.env, LOG_LEVEL: "silent" },
+      stdio: ["pipe", "pipe", "inherit"],
+    });
+    const lines: { kind: string; message?: RealtimeMessage }[] = [];
+    let buffer = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      buffer += chunk.toString();
+      let i: number;
+      while ((i = buffer.indexOf("\n")) !== -1) {
+        lines.push(JSON.parse(buffer.slice(0, i)));
+        buffer = buffer.slice(i + 1);
+      }
+    });
+    const here = new EventEmitter();
+    const heardHere: RealtimeMessage[] = [];
+    here.on(busEvents.message, (m: RealtimeMessage) => heardHere.push(m));
+    const driver = await createNotifyDriver(url, { channel, bus: here });
+    try {
+      await vi.waitFor(() => expect(lines.some((l) => l.kind === "ready")).toBe(true), { timeout: 20_000 });
+      for (let v = 1; v <= 10; v++) {
+        await driver.publish({ type: "incident.updated", incidentId: "i", version: v, workspaceId: acme.id, at: new Date().toISOString() });
+      }
+      const versions = () => lines.filter((l) => l.kind === "message").map((l) => (l.message as { version: number }).version);
+      await vi.waitFor(() => expect(versions()).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]), { timeout: 5_000 });
+      expect(heardHere.map((m) => (m as { version: number }).version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    } finally {
+      child.stdin.end();
+      await new Promise((r) => child.once("exit", r));
+      await driver.close();
+    }
+  }, 40_000);
+
   it("tells clients to refetch when the LISTEN connection comes back after a drop", async () => {
     const url = testDatabaseUrl(t)!;
     const channel = `firedrill_test_resync_${Date.now()}`;
