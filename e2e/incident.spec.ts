@@ -136,6 +136,7 @@ test.describe("incident page", () => {
     // Cancelling keeps it.
     await page.getByTestId("incident-delete").click();
     await page.getByRole("button", { name: "Cancel" }).click();
+    await expect(page.getByRole("alertdialog")).toHaveCount(0);
     await expect(incident.title).toBeVisible();
 
     await incident.deleteIncident();

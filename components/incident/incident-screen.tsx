@@ -7,6 +7,8 @@ import { loadIncidentPayload, loadTimelinePayload } from "@/lib/incidents/incide
 import { getIncidentFacets } from "@/lib/incidents/queries";
 import { incidentIdSchema } from "@/lib/incidents/schemas";
 import { PresenceBar } from "@/components/realtime/presence-bar";
+import { DiagnosisPanel } from "@/components/diagnosis/diagnosis-panel";
+import { IncidentEvents } from "@/components/intake/incident-events";
 import { IncidentDetail, type IncidentSlots } from "./incident-detail";
 
 /**
@@ -41,9 +43,12 @@ export async function IncidentScreen({
   const [incident, timeline, facets] = data;
   const guestMayDelete = actor.kind !== "guest" || (incident.incident.createdByKind === "guest" && incident.incident.createdById === actor.id);
 
-  // Other features' panels (events, diagnosis, simulation metrics) join here as they land.
+  // Other features' panels, each self-contained; the simulation's IncidentMetrics joins as `simulation`.
+  const id = incident.incident.id;
   const slots: IncidentSlots = {
-    presence: <PresenceBar workspaceSlug={workspaceSlug} room={`incident:${incident.incident.id}`} />,
+    presence: <PresenceBar workspaceSlug={workspaceSlug} room={`incident:${id}`} />,
+    events: <IncidentEvents workspaceSlug={workspaceSlug} incidentId={id} />,
+    diagnosis: <DiagnosisPanel workspaceSlug={workspaceSlug} incidentId={id} canRun={can(actor, "diagnosis:run")} />,
   };
 
   return (
