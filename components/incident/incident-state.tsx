@@ -36,13 +36,25 @@ const noRetryOn4xx = (count: number, error: Error) => !(error instanceof FetchEr
 
 export function useIncidentQuery(initial: IncidentPayload, enabled = true) {
   const { workspaceSlug, incidentId } = useIncidentContext();
-  return useQuery({
+  const queryClient = useQueryClient();
+  const query = useQuery({
     queryKey: queryKeys.incident(workspaceSlug, incidentId),
     queryFn: () => getJson<IncidentPayload>(incidentUrl(workspaceSlug, incidentId)),
     initialData: initial,
     retry: noRetryOn4xx,
     enabled,
   });
+  // Reopened from the cache (the board's dialog, back/forward): a newer server render wins over it.
+  const cachedVersion = query.data.incident.version;
+  React.useEffect(() => {
+    if (initial.incident.version > cachedVersion) {
+      queryClient.setQueryData(queryKeys.incident(workspaceSlug, incidentId), initial);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.incidentTimeline(workspaceSlug, incidentId) });
+    }
+    // Only when a new server render arrives, not on every cache update.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [initial]);
+  return query;
 }
 
 export function useTimelineQuery(initial: TimelinePayload, enabled = true) {
