@@ -27,7 +27,7 @@ export function IncidentMetrics({ workspaceSlug, incidentId }: { workspaceSlug: 
       if (!r.ok) throw new Error(r.error);
       return r.data;
     },
-    refetchInterval: (q) => (q.state.data ? 5_000 : false),
+    refetchInterval: (q) => (q.state.data?.running ? 5_000 : false),
   });
   if (!data) return null;
   const points = data.points.map((p) => ({ ...p, ms: new Date(p.t).getTime() }));

@@ -83,6 +83,8 @@ export type MetricSeries = {
   /** When the first fault on the service (or the scenario's first) started, in wall time. */
   fault_started_at: string;
   incident_opened_at: string | null;
+  /** Whether the run is still going (the chart keeps refreshing while it is). */
+  running: boolean;
   metrics: { name: string; unit: string; baseline: number }[];
   points: ({ t: string } & Record<string, number | string>)[];
 };
@@ -133,6 +135,7 @@ export async function getIncidentMetrics(db: Database, where: { workspaceId: str
     service,
     fault_started_at: new Date(start + faultStart).toISOString(),
     incident_opened_at: ref ? new Date(start + ref.world_ms).toISOString() : null,
+    running: row.status === "running",
     metrics: metricMeta,
     points,
   };
