@@ -63,7 +63,7 @@ test.describe("AI diagnosis", () => {
 
     await expect(panel.getByTestId("diagnosis-hypothesis").first()).toContainText(/memory/i);
     await expect(panel.getByTestId("diagnosis-action").first()).toContainText(/risk/);
-    await expect(panel.getByTestId("diagnosis-meta")).toContainText(/first token .* total .* tokens/);
+    await expect(panel.getByTestId("diagnosis-meta")).toContainText(/first token.*total.*tokens/);
     const summary = (await panel.getByTestId("diagnosis-summary").textContent())!;
     expect(summary).toMatch(/memory/i);
 

@@ -18,7 +18,7 @@ export const OFFLINE_MODEL_ID = "firedrill-offline-analyst-1";
  * exactly like a remote model would. No network; the answer is computed in a few milliseconds.
  */
 export function createOfflineModel(options: { chunkChars?: number; chunkDelayMs?: number } = {}): LanguageModelV4 {
-  const chunkChars = options.chunkChars ?? 40;
+  const chunkChars = options.chunkChars ?? 64;
   const chunkDelayMs = options.chunkDelayMs ?? 0;
 
   const answer = (prompt: LanguageModelV4Prompt) => {

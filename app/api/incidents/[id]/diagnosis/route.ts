@@ -28,5 +28,9 @@ export const POST = route(async (request: Request, ctx: Ctx) => {
     providers: resolveProviders({ offlineChunkDelayMs: env().DIAGNOSIS_OFFLINE_CHUNK_DELAY_MS }),
     abortSignal: request.signal,
   });
-  return createTextStreamResponse({ stream, headers: { "cache-control": "no-store", "x-content-type-options": "nosniff" } });
+  // no-transform: response compression would buffer the stream, and the summary would arrive with the hypotheses.
+  return createTextStreamResponse({
+    stream,
+    headers: { "cache-control": "no-store, no-transform", "x-accel-buffering": "no", "x-content-type-options": "nosniff" },
+  });
 });
