@@ -28,6 +28,9 @@ async function openBoard(page: Page, incident: CreatedIncident): Promise<BoardPa
   return board;
 }
 
+/** Contexts made in a test inherit the project's saved session unless told otherwise. */
+const signedOut = { cookies: [], origins: [] };
+
 let a: BrowserContext;
 let b: BrowserContext;
 
@@ -98,8 +101,8 @@ test("B catches up on what changed while its connection was down", async () => {
 
 test("B sees A in presence on the demo board, as A's anonymous animal", async ({ browser }, testInfo) => {
   // Fresh contexts without a session: each visitor of the demo is a guest with an animal name.
-  const guestA = await browser.newContext({ baseURL: testInfo.project.use.baseURL });
-  const guestB = await browser.newContext({ baseURL: testInfo.project.use.baseURL });
+  const guestA = await browser.newContext({ baseURL: testInfo.project.use.baseURL, storageState: signedOut });
+  const guestB = await browser.newContext({ baseURL: testInfo.project.use.baseURL, storageState: signedOut });
   try {
     const pageA = await guestA.newPage();
     const pageB = await guestB.newPage();
@@ -124,7 +127,7 @@ test("B sees A in presence on the demo board, as A's anonymous animal", async ({
 
 test("the built-in stream delivers a committed change to a demo guest's EventSource", async ({ browser }, testInfo) => {
   // A guest of the public demo: no sign-in needed, and only the demo workspace is theirs.
-  const guest = await browser.newContext({ baseURL: testInfo.project.use.baseURL });
+  const guest = await browser.newContext({ baseURL: testInfo.project.use.baseURL, storageState: signedOut });
   try {
     const page = await guest.newPage();
     await page.goto("/demo");
