@@ -66,7 +66,8 @@ export type Advance = {
 /** Rounded health of every check, for the strip and the run's record. */
 function record(state: SimulationState, checks: HealthCheck[]): void {
   state.health = Object.fromEntries(checks.map((c) => [c.system, c.health]));
-  state.details = Object.fromEntries(checks.map((c) => [c.system, c.detail]));
+  // Details only where something is wrong: the quiet world supplies the rest (keeps each row small).
+  state.details = Object.fromEntries(checks.filter((c) => c.health < 99).map((c) => [c.system, c.detail]));
 }
 
 function fingerprint(simulationId: string, system: string): string {

@@ -50,7 +50,7 @@ export async function startSimulation(
     const world = new World(topology, compileFaults(definition), seed);
     const checks = healthChecks(topology.services, world.snapshot(0));
     state.health = Object.fromEntries(checks.map((c) => [c.system, c.health]));
-    state.details = Object.fromEntries(checks.map((c) => [c.system, c.detail]));
+    state.details = Object.fromEntries(checks.filter((c) => c.health < 99).map((c) => [c.system, c.detail]));
     const row = await db.transaction(async (tx) => {
       const [inserted] = await tx
         .insert(simulations)
