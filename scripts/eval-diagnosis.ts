@@ -3,25 +3,15 @@
  * catalog when present) and a set of realistic incidents outside the catalog through the offline
  * engine, and through Groq / Gemini when their keys are set, and prints the results table.
  */
-import fs from "node:fs";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { evaluate, summarise, type EvalRow } from "@/lib/ai/eval/run-eval";
 import { builtInScenarios, type EvalScenario } from "@/lib/ai/eval/scenarios";
 import { abstainIncidents, realisticIncidents } from "@/lib/ai/eval/realistic";
 import { fromSimulationCatalog } from "@/lib/ai/eval/simulation-adapter";
 import { resolveProviders } from "@/lib/ai/providers";
+import { builtinScenarios } from "@/lib/simulation/scenarios";
 
-async function simulationScenarios(): Promise<EvalScenario[]> {
-  const dir = path.join(process.cwd(), "lib/simulation/scenarios");
-  const entry = ["index.ts", "catalog.ts"].map((f) => path.join(dir, f)).find((f) => fs.existsSync(f));
-  if (!entry) return [];
-  try {
-    return fromSimulationCatalog(await import(pathToFileURL(entry).href));
-  } catch (e) {
-    process.stderr.write(`simulation catalog not loaded: ${(e as Error).message}\n`);
-    return [];
-  }
+function simulationScenarios(): EvalScenario[] {
+  return fromSimulationCatalog(builtinScenarios());
 }
 
 function pad(s: string | number, n: number): string {
@@ -59,7 +49,7 @@ function printSummary(label: string, rows: EvalRow[]) {
 }
 
 async function main() {
-  const catalog = [...builtInScenarios, ...(await simulationScenarios())];
+  const catalog = [...builtInScenarios, ...simulationScenarios()];
   const providers = resolveProviders();
   const summaries: [string, EvalRow[]][] = [];
   for (const provider of providers) {

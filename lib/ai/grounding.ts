@@ -20,6 +20,7 @@ export function groundDiagnosis(d: Diagnosis, signals: IncidentSignals): Diagnos
       ...signals.dependencies.depends_on,
       ...signals.dependencies.dependents,
       ...signals.incident.affected_systems,
+      ...Object.keys(signals.topology ?? {}),
       signals.incident.service,
     ].map(norm),
   );

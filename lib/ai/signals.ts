@@ -1,6 +1,7 @@
-import { and, desc, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { events as eventsTable, type Incident } from "@/db/schema";
+import type { Incident } from "@/db/schema";
+import { listEventsForIncident } from "@/lib/intake/queries";
+import { getWorkspaceWorld } from "@/lib/simulation/store";
 import { astronomyShopTopology, dependenciesOf, dependentsOf, type Topology } from "./topology";
 
 /**
@@ -45,6 +46,8 @@ export type IncidentSignals = {
   /** Other context the sender attached, as "key: value" lines (campaigns, autoscaling, vendors…). */
   context_notes: string[];
   dependencies: { depends_on: string[]; dependents: string[] };
+  /** The workspace's service graph (who calls whom), for reasoning about cascades. */
+  topology: Topology;
 };
 
 export const MAX_EVENTS = 60;
@@ -55,30 +58,15 @@ export type EventsLoader = (
   where: { workspaceId: string; incidentId: string; limit: number },
 ) => Promise<{ id: string; service: string; level: string; message: string; timestamp: Date; attributes: unknown }[]>;
 
-/**
- * Reads the incident's events straight from the intake table, newest first — the same shape as
- * `listEventsForIncident` in lib/intake/queries.ts, which replaces it once that module exists.
- */
-export const loadIncidentEvents: EventsLoader = async (db, { workspaceId, incidentId, limit }) =>
-  db
-    .select({
-      id: eventsTable.id,
-      service: eventsTable.service,
-      level: eventsTable.level,
-      message: eventsTable.message,
-      timestamp: eventsTable.timestamp,
-      attributes: eventsTable.attributes,
-    })
-    .from(eventsTable)
-    .where(and(eq(eventsTable.workspaceId, workspaceId), eq(eventsTable.incidentId, incidentId)))
-    .orderBy(desc(eventsTable.timestamp), desc(eventsTable.id))
-    .limit(limit);
+/** The incident's events, newest first, through intake's own query. */
+export const loadIncidentEvents: EventsLoader = (db, where) => listEventsForIncident(db, where);
 
 export async function collectSignals(
   db: Database,
   incident: Incident,
   options: { topology?: Topology; loadEvents?: EventsLoader } = {},
 ): Promise<IncidentSignals> {
+  const topology = options.topology ?? (await workspaceTopology(db, incident.workspaceId));
   const rows = await (options.loadEvents ?? loadIncidentEvents)(db, {
     workspaceId: incident.workspaceId,
     incidentId: incident.id,
@@ -102,8 +90,20 @@ export async function collectSignals(
       timestamp: r.timestamp.toISOString(),
       attributes: isRecord(r.attributes) ? r.attributes : undefined,
     })),
-    options.topology,
+    topology,
   );
+}
+
+/** The workspace's simulated topology (Settings → Topology), else the Astronomy Shop graph. */
+async function workspaceTopology(db: Database, workspaceId: string): Promise<Topology> {
+  try {
+    const world = await getWorkspaceWorld(db, workspaceId);
+    const graph: Topology = {};
+    for (const s of world.topology.services.slice(0, 100)) graph[s.name] = s.depends_on.slice(0, 30);
+    return Object.keys(graph).length ? graph : astronomyShopTopology;
+  } catch {
+    return astronomyShopTopology;
+  }
 }
 
 /** Builds the signals from incident fields and events; metadata is untrusted and read defensively. */
@@ -146,6 +146,7 @@ export function buildSignals(
       depends_on: dependenciesOf(topology, incident.service),
       dependents: dependentsOf(topology, incident.service),
     },
+    topology,
   };
 }
 

@@ -46,7 +46,7 @@ export async function evaluate(scenario: EvalScenario, provider: ProviderEntry):
   return {
     ...base,
     predictedCategory: d.category,
-    categoryOk: d.category === scenario.expected.category,
+    categoryOk: d.category === scenario.expected.category || (scenario.expected.alsoAccepted ?? []).includes(d.category),
     top1: abstainCase ? d.abstained : expected.includes(causes[0]),
     top3: abstainCase ? d.abstained : causes.slice(0, 3).some((c) => expected.includes(c)),
     actionsFound: scenario.expected.actions.filter((a) => types.has(a)).length,

@@ -18,7 +18,7 @@ export type EvalScenario = {
     metadata: Record<string, unknown>;
   };
   events: SignalEvent[];
-  expected: { category: DiagnosisCategory; causes: string[]; actions: ActionType[] };
+  expected: { category: DiagnosisCategory; alsoAccepted?: DiagnosisCategory[]; causes: string[]; actions: ActionType[] };
 };
 
 const BASE = Date.UTC(2026, 10, 20, 14, 0, 0);

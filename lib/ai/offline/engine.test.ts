@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { generateText, Output, streamText } from "ai";
 import { abstainIncidents, realisticIncidents } from "../eval/realistic";
 import { builtInScenarios, events } from "../eval/scenarios";
+import { fromSimulationCatalog } from "../eval/simulation-adapter";
+import { builtinScenarios as simulationCatalog } from "@/lib/simulation/scenarios";
 import { buildPrompt } from "../prompt";
 import { diagnosisConsistencyError, diagnosisSchema } from "../schema";
 import { buildSignals } from "../signals";
@@ -27,6 +29,12 @@ describe("offline engine", () => {
     const d = diagnose(s);
     expect(d.category).toBe(s.expected.category);
     expect(d.hypotheses.slice(0, 3).map((h) => h.cause)).toEqual(expect.arrayContaining([expect.toSatisfy((c: string) => s.expected.causes.includes(c))]));
+  });
+
+  it.each(fromSimulationCatalog(simulationCatalog()).map((s) => [s.id, s] as const))("diagnoses the simulator's %s incident", (_id, s) => {
+    const d = diagnose(s);
+    expect([s.expected.category, ...(s.expected.alsoAccepted ?? [])]).toContain(d.category);
+    expect(d.hypotheses.slice(0, 3).some((h) => s.expected.causes.includes(h.cause))).toBe(true);
   });
 
   it("covers every category of the schema except 'other' with at least one failure mode", () => {

@@ -69,6 +69,9 @@ export function analyzeIncident(signals: IncidentSignals): Diagnosis {
       const surge = scored.find((x) => x.mode.cause === "traffic_surge");
       if (surge && surge.score >= 0.7 && surge.evidence.some((e) => e.source === "metric")) s.score *= 0.7;
     }
+    // A flag flip is the trigger, not the mechanism: when a specific failure mode is well supported it leads,
+    // and the flag rides along as its evidence and first mitigation (below).
+    if (s.mode.cause === "bad_feature_flag" && strongest(["bad_feature_flag"]) >= 0.7) s.score *= 0.7;
     if (s.mode.cause === "traffic_surge" && !s.evidence.some((e) => e.source === "metric" || e.source === "incident" || e.source === "context")) s.score *= 0.7;
   }
 
@@ -79,6 +82,7 @@ export function analyzeIncident(signals: IncidentSignals): Diagnosis {
 
   if (ranked.length === 0 || ranked[0].score < ABSTAIN_THRESHOLD) return abstainDiagnosis(signals);
 
+  const recentFlag = flag && (flag.minutes_ago === undefined || flag.minutes_ago <= 120) ? flag : undefined;
   const hypotheses: Hypothesis[] = [];
   let previous = 1;
   for (const s of ranked) {
@@ -90,7 +94,7 @@ export function analyzeIncident(signals: IncidentSignals): Diagnosis {
       cause: s.mode.cause,
       category: s.mode.category,
       explanation: explanationFor(s, signals),
-      evidence: s.evidence.slice(0, 5).map(({ source, ref, detail }) => ({ source, ref, detail })),
+      evidence: withFlag(s, recentFlag).map(({ source, ref, detail }) => ({ source, ref, detail })),
       confidence,
     });
   }
@@ -98,7 +102,7 @@ export function analyzeIncident(signals: IncidentSignals): Diagnosis {
   const top = ranked[0];
   const close = ranked[1] && ranked[0].score - ranked[1].score < 0.1;
   const confidence = round2(hypotheses[0].confidence * (close ? 0.9 : 1));
-  const actions = actionsFor(ranked, service, hypotheses);
+  const actions = actionsFor(ranked, service, hypotheses, recentFlag);
   return {
     severity: severityFor(signals, metrics, top),
     category: top.mode.category,
@@ -262,19 +266,20 @@ function matchEvents(p: Pattern, events: SignalEvent[]): { event: SignalEvent; i
     const m = p.re.exec(text);
     if (m) {
       count++;
-      if (!first) first = { event: e, index: Math.min(m.index, e.message.length) };
+      if (!first) first = { event: e, index: Math.max(0, Math.min(m.index - e.service.length - 2, e.message.length)) };
     }
   }
   return first ? { ...first, count } : null;
 }
 
 function eventText(e: SignalEvent): string {
-  if (!e.attributes) return e.message;
+  // Log lines are read with their service label, as a log viewer shows them ("redis: connection refused").
+  if (!e.attributes) return `${e.service}: ${e.message}`;
   const attrs = Object.entries(e.attributes)
     .filter(([, v]) => typeof v === "string" || typeof v === "number")
     .map(([k, v]) => `${k}=${String(v)}`)
     .join(" ");
-  return attrs ? `${e.message} ${attrs}` : e.message;
+  return attrs ? `${e.service}: ${e.message} ${attrs}` : `${e.service}: ${e.message}`;
 }
 
 function matchMetric(rule: MetricRule, metrics: MetricView[]): MetricView | null {
@@ -324,11 +329,12 @@ function flagRecency(minutes: number | undefined): number {
 function scoreInternalDependency(signals: IncidentSignals): Scored | null {
   const mode = failureModes.find((m) => m.cause === "internal_dependency_failure")!;
   const self = canonicalService(signals.incident.service);
+  const topology = signals.topology && Object.keys(signals.topology).length ? signals.topology : astronomyShopTopology;
   const known = new Set<string>(
     [
       ...signals.dependencies.depends_on,
-      ...Object.keys(astronomyShopTopology),
-      ...Object.values(astronomyShopTopology).flat(),
+      ...Object.keys(topology),
+      ...Object.values(topology).flat(),
       ...signals.events.map((e) => e.service),
       ...signals.incident.affected_systems,
     ]
@@ -347,7 +353,7 @@ function scoreInternalDependency(signals: IncidentSignals): Scored | null {
       const fromDep = from === dep && from !== self;
       if ((mentioned && failWords.test(e.message)) || (fromDep && /ERROR|CRITICAL|FATAL/.test(e.level))) {
         const prev = hits.get(dep);
-        hits.set(dep, { count: (prev?.count ?? 0) + 1, event: prev?.event ?? e, direct: topoDependsOn(astronomyShopTopology, self, dep) });
+        hits.set(dep, { count: (prev?.count ?? 0) + 1, event: prev?.event ?? e, direct: topoDependsOn(topology, self, dep) });
       }
     }
   }
@@ -355,10 +361,10 @@ function scoreInternalDependency(signals: IncidentSignals): Scored | null {
   // Root: a failing service that other failing services depend on.
   const candidates = [...hits.entries()].sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0]));
   const root =
-    candidates.find(([dep]) => candidates.every(([other]) => other === dep || !topoDependsOn(astronomyShopTopology, dep, other))) ??
+    candidates.find(([dep]) => candidates.every(([other]) => other === dep || !topoDependsOn(topology, dep, other))) ??
     candidates[0];
   const [dep, hit] = root;
-  const selfKnown = Object.keys(astronomyShopTopology).some((k) => canonicalService(k) === self);
+  const selfKnown = Object.keys(topology).some((k) => canonicalService(k) === self);
   const strength = 0.8 * Math.min(1, 0.7 + 0.1 * (hit.count - 1)) * (hit.direct ? 1 : selfKnown ? 0.75 : 0.95);
   const evidence: Scored["evidence"] = [
     {
@@ -401,10 +407,32 @@ function explanationFor(s: Scored, signals: IncidentSignals): string {
   return text.slice(0, 1200);
 }
 
-function actionsFor(ranked: Scored[], service: string, hypotheses: Hypothesis[]): RecommendedAction[] {
+/** Evidence to show for a hypothesis: its strongest items, plus a recent flag change as context. */
+function withFlag(s: Scored, flag: SignalFlag | undefined): Scored["evidence"] {
+  const shown = s.evidence.slice(0, 5);
+  if (!flag || shown.some((e) => e.source === "feature_flag")) return shown;
+  return [
+    ...shown.slice(0, 4),
+    {
+      source: "feature_flag",
+      ref: flag.name,
+      detail: `feature flag ${flag.name}${flag.enabled === false ? " disabled" : " enabled"}${flag.minutes_ago !== undefined ? ` ${formatMinutes(flag.minutes_ago)} before` : " recently"}${flag.description ? `: "${flag.description.slice(0, 100)}"` : ""}`,
+      strength: 0,
+      primary: false,
+    },
+  ];
+}
+
+function actionsFor(ranked: Scored[], service: string, hypotheses: Hypothesis[], flag: SignalFlag | undefined): RecommendedAction[] {
   const top = ranked[0];
   const out: RecommendedAction[] = [];
   const seen = new Set<string>();
+  // A flag flipped just before the failure is the cheapest, safest thing to undo first.
+  if (flag && top.mode.cause !== "bad_feature_flag") {
+    const step = `Turn feature flag ${flag.name} back ${flag.enabled === false ? "on" : "off"} if the failure started with it`;
+    seen.add(step);
+    out.push({ step, kind: "mitigation", type: "toggle_feature_flag", risk: riskByActionType.toggle_feature_flag, confidence: round2(Math.min(0.9, 0.4 + 0.4 * flagRecency(flag.minutes_ago))) });
+  }
   const add = (s: Scored, confidence: number, kinds: RecommendedAction["kind"][]) => {
     for (const a of s.mode.actions) {
       if (!kinds.includes(a.kind)) continue;

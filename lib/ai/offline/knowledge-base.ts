@@ -144,7 +144,7 @@ export const failureModes: FailureMode[] = [
       { re: /autoscal\w*[^.,;]{0,20}(off|disabled|false|not enabled|maxed|at max)|hpa (at )?max/i, w: 0.4, label: "autoscaling unavailable" },
     ],
     metrics: [
-      { re: /(^|_)(http_)?requests?(_per_(second|sec|minute)|_total|_rate|_count|_rps)?$|(^|_)(rps|qps|tps|throughput|request_rate|traffic|concurrent_(users|requests|connections)|active_(users|sessions|requests))(_|$)/, dir: "up", w: 0.75 },
+      { re: /(^|_)(http_)?requests?(_per_(second|sec|minute)|_total|_rate|_count|_rps)?$|(^|_)(rps|qps|tps|throughput|request_rate|traffic|concurrent_(users|requests|connections)|active_(users|sessions|requests))(_|$)/, not: /rate_limit|throttl|reject|error|fail|429|5\d\d|retr(y|ies)|timeout/, dir: "up", w: 0.75 },
       { re: /cpu/, dir: "up", w: 0.35 },
       { re: /thread_pool|queue_size|pending_requests|in_flight|inflight|concurrency/, not: /consumer|kafka|message/, dir: "up", w: 0.35 },
       { re: /latency|duration|p9[59]|response_time/, not: /db|database|query|external|gc/, dir: "up", w: 0.15 },
@@ -249,7 +249,7 @@ export const failureModes: FailureMode[] = [
     base: 0.6,
     logs: [
       { re: /too many (connections|clients)|remaining connection slots are reserved|connection pool (is )?(exhausted|full|timeout)|(timeout|timed out) waiting for (a |an )?(idle )?(connection|object)|Connection is not available, request timed out|HikariPool\S* .*(timeout|not available)|QueuePool limit|pool exhausted|(cannot|could not|unable to) (acquire|obtain|get) (a )?(database )?connection|max_connections|ER_CON_COUNT_ERROR|sorry, too many clients|idle in transaction/i, w: 0.9, label: "pool exhaustion" },
-      { re: /idle connections?|connection leak|leaked connection/i, w: 0.65, label: "idle/leaked connections" },
+      { re: /idle connections?|connections? (are |were )?idle|connection leak|leaked connection/i, w: 0.7, label: "idle/leaked connections" },
     ],
     text: [{ re: /connection (pool|slots|limit)|connections? (exhausted|maxed)/i, w: 0.6, label: "connections reported" }],
     metrics: [
