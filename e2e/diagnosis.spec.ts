@@ -78,10 +78,15 @@ test.describe("AI diagnosis", () => {
     await reloaded.getByTestId("diagnosis-history-toggle").click();
     await expect(reloaded.getByTestId("diagnosis-history").locator("li")).toHaveCount(1);
 
+    // One call for automation returns the finished diagnosis as JSON, and it joins the history.
+    const direct = await page.request.post(`/api/v1/incidents/${incident.id}/diagnose?workspace=acme`);
+    expect(direct.status(), await direct.text()).toBe(201);
+    expect(await direct.json()).toMatchObject({ incident_id: incident.id, provider: "offline", diagnosis: { category: "memory", abstained: false } });
+
     const history = await page.request.get(`/api/v1/incidents/${incident.id}/diagnoses?workspace=acme`);
     expect(history.status()).toBe(200);
     const { items } = (await history.json()) as { items: { provider: string; diagnosis: { category: string } }[] };
-    expect(items).toHaveLength(2);
+    expect(items).toHaveLength(3);
     expect(items[0]).toMatchObject({ provider: "offline", diagnosis: { category: "memory" } });
   });
 });

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { MockLanguageModelV4, simulateReadableStream } from "ai/test";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
 import { createWorkspaceRow } from "@/db/seed";
-import { diagnoses, events as eventsTable } from "@/db/schema";
+import { diagnoses, events as eventsTable, timelineEntries } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { createIncident } from "@/lib/incidents/create-incident";
 import { localBus } from "@/lib/realtime/publish";
@@ -11,6 +11,8 @@ import { prepareDiagnosis, runDiagnosis, streamDiagnosis } from "./diagnose";
 import { builtInScenarios } from "./eval/scenarios";
 import { offlineProvider, type ProviderEntry } from "./providers";
 import { listDiagnoses } from "./queries";
+import { consumeDiagnosisQuota } from "./rate-limit";
+import { AppError } from "@/lib/errors";
 import { diagnosisStreamSchema } from "./schema";
 
 let t: TestDatabase;
@@ -104,6 +106,8 @@ describe("runDiagnosis", () => {
     expect(r.data.meta).toMatchObject({ provider: "offline", model: "firedrill-offline-analyst-1" });
     expect(r.data.meta.output_tokens).toBeGreaterThan(0);
     expect(seen).toContainEqual(expect.objectContaining({ type: "diagnosis.finished", incidentId, diagnosisId: r.data.meta.id }));
+    const timeline = await t.db.select().from(timelineEntries).where(eq(timelineEntries.incidentId, incidentId));
+    expect(timeline.find((e) => e.kind === "system" && e.body.startsWith("AI diagnosis (offline engine, "))?.data).toMatchObject({ diagnosisId: r.data.meta.id });
   });
 
   it("keeps the history of earlier diagnoses, newest first", async () => {
@@ -171,5 +175,23 @@ describe("streamDiagnosis", () => {
     const hypothesisAt = snapshots.findIndex((s) => /"hypotheses":\[\{/.test(s));
     expect(summaryAt).toBeGreaterThan(-1);
     expect(summaryAt).toBeLessThan(hypothesisAt);
+  });
+});
+
+describe("diagnosis rate limit", () => {
+  it("allows 30 diagnoses a minute per workspace, then answers 429 with Retry-After", () => {
+    const ws = `ws-${Date.now()}`;
+    for (let i = 0; i < 30; i++) consumeDiagnosisQuota(ws);
+    let error: unknown;
+    try {
+      consumeDiagnosisQuota(ws);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).status).toBe(429);
+    expect((error as AppError).toResponse().headers.get("retry-after")).toBeTruthy();
+    // Another workspace is not affected.
+    expect(() => consumeDiagnosisQuota(`${ws}-other`)).not.toThrow();
   });
 });

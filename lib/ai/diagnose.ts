@@ -1,4 +1,4 @@
-import { diagnoses, type DiagnosisRow, type Incident } from "@/db/schema";
+import { diagnoses, timelineEntries, type DiagnosisRow, type Incident } from "@/db/schema";
 import type { Database } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
@@ -27,6 +27,8 @@ export type DiagnosisOptions = {
 };
 
 export type FinishedDiagnosis = { diagnosis: Diagnosis; meta: DiagnosisMeta };
+
+const providerLabel: Record<string, string> = { groq: "Groq", gemini: "Gemini", offline: "offline engine" };
 
 export const NO_PROVIDER_MESSAGE = "No provider produced a valid diagnosis. Nothing was saved; try again.";
 
@@ -69,6 +71,23 @@ async function persist(db: Database, actor: Actor, incident: Incident, answer: C
         requestedByName: actor.name,
       })
       .returning();
+    // The summary goes to the incident's timeline, where the responders' conversation is.
+    const top = answer.diagnosis.hypotheses[0];
+    await tx.insert(timelineEntries).values({
+      workspaceId: actor.workspaceId,
+      incidentId: incident.id,
+      kind: "system",
+      body: `AI diagnosis (${providerLabel[answer.provider.id]}, ${answer.diagnosis.severity}, ${answer.diagnosis.category}): ${answer.diagnosis.summary}`.slice(0, 2000),
+      data: {
+        diagnosisId: inserted.id,
+        provider: answer.provider.id,
+        model: answer.provider.model,
+        ...(top ? { topHypothesis: top.title, confidence: top.confidence } : { abstained: true }),
+      },
+      authorKind: actor.kind,
+      authorId: actor.id,
+      authorName: actor.name,
+    });
     await recordAudit(tx, actor, {
       action: "diagnosis.create",
       targetType: "incident",
