@@ -63,7 +63,8 @@ export async function getSystemsHealth(db: Database, workspaceId: string, now = 
     for (const r of running) {
       const h = r.state.health[c.system];
       if (h === undefined) continue;
-      if (h < 99 || r.state.unhealthy.includes(c.system)) affecting.push({ id: r.id, scenario_id: r.scenarioId });
+      // A run affects a system it made fail, or pushed clearly below its quiet level.
+      if (r.state.unhealthy.includes(c.system) || h < c.health - 5) affecting.push({ id: r.id, scenario_id: r.scenarioId });
       if (h < health) {
         health = h;
         detail = r.state.details[c.system] ?? detail;
