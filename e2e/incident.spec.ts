@@ -172,4 +172,27 @@ test.describe("incident page", () => {
     await page.goto("/incidents/not-a-uuid");
     await expect(page.getByTestId("incident-not-found")).toBeVisible();
   });
+
+  test("an admin changes the workspace's SLA targets from the incident page", async ({ page }) => {
+    const created = await createIncidentViaApi(page.request, { title: unique("SLA drill"), service: "payment", severity: "P0" });
+    const incident = new IncidentPage(page);
+    await incident.goto(created.id);
+    await expect(page.getByTestId("incident-sla-response")).toContainText("15 min");
+
+    const dialog = page.getByRole("dialog");
+    await page.getByTestId("sla-policy-edit").click();
+    await dialog.getByLabel("P0 response minutes").fill("10");
+    await dialog.getByRole("button", { name: "Save targets" }).click();
+    await expect(dialog).toHaveCount(0);
+    try {
+      await expect(page.getByTestId("incident-sla-response")).toContainText("10 min");
+    } finally {
+      // Other specs expect the runbook targets: put them back.
+      await page.getByTestId("sla-policy-edit").click();
+      await dialog.getByRole("button", { name: "Runbook defaults" }).click();
+      await dialog.getByRole("button", { name: "Save targets" }).click();
+      await expect(dialog).toHaveCount(0);
+    }
+    await expect(page.getByTestId("incident-sla-response")).toContainText("15 min");
+  });
 });

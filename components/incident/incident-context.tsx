@@ -14,6 +14,8 @@ export type IncidentContextValue = {
   viewer: ViewerInfo;
   canWrite: boolean;
   canDelete: boolean;
+  /** Workspace admins (signed-in users) may change workspace settings such as the SLA targets. */
+  canConfigure: boolean;
   /** Rendered inside the board's dialog (closing goes back) rather than as a full page. */
   inDialog: boolean;
 };

@@ -21,6 +21,7 @@ import { IncidentSla } from "./incident-sla";
 import { FetchError, IncidentEditStateProvider, useEditState, useIncidentQuery, useIncidentWrite, useTimelineQuery } from "./incident-state";
 import { IncidentTimeline } from "./incident-timeline";
 import { useHydrated } from "./local-time";
+import { SlaPolicyDialog } from "./sla-policy-dialog";
 import { WorkingNotes } from "./working-notes";
 
 /** Places where other features render inside the incident screen (see IncidentScreen). */
@@ -229,7 +230,15 @@ function Screen({
         </div>
 
         <aside className="min-w-0 space-y-5 self-start lg:col-start-2 lg:row-start-2">
-          <Section title="SLA" description={`${incident.severity} policy`}>
+          <Section
+            title="SLA"
+            description={
+              <span className="flex items-center gap-1">
+                {incident.severity} policy
+                {ctx.canConfigure && <SlaPolicyDialog policy={slaPolicy} />}
+              </span>
+            }
+          >
             <IncidentSla incident={incident} policy={slaPolicy} serverNow={serverNow} />
           </Section>
           {slots.simulation}

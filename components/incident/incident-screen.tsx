@@ -61,6 +61,7 @@ export async function IncidentScreen({
         viewer: { kind: actor.kind, id: actor.id, name: actor.name, role: actor.role },
         canWrite: can(actor, "incident:write"),
         canDelete: can(actor, "incident:delete") && guestMayDelete,
+        canConfigure: actor.kind === "user" && can(actor, "workspace:admin"),
         inDialog: variant === "dialog",
       }}
       initialIncident={incident}

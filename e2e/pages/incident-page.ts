@@ -25,6 +25,7 @@
  *   incident-delete            opens the confirmation; incident-delete-confirm deletes
  *   incident-open-full         (dialog only) link to the full page
  *   incident-sla, incident-sla-response, incident-sla-resolution   data-state = running | met | breached
+ *   sla-policy-edit            (workspace admins) opens the SLA targets dialog
  *   incident-details           the field list; detail-service, detail-event-count
  *   incident-signals           metadata card (metrics table: incident-metrics-table)
  *   incident-not-found         the 404 page; incident-gone when the incident vanished while open

@@ -1,0 +1,38 @@
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { workspaces, type SlaPolicy } from "@/db/schema";
+import type { Database } from "@/db/client";
+import type { Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/permissions";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { AppError } from "@/lib/errors";
+import { logger } from "@/lib/logger";
+import { parseInput, toResult, type Result } from "@/lib/result";
+
+const log = logger("incidents");
+
+const minutes = z.coerce.number().int("must be whole minutes").min(1, "must be at least 1 minute").max(365 * 24 * 60, "must be at most a year");
+const target = z
+  .object({ responseMinutes: minutes, resolutionMinutes: minutes })
+  .refine((t) => t.responseMinutes <= t.resolutionMinutes, { message: "response must not be longer than resolution", path: ["responseMinutes"] });
+
+/** A whole policy: every severity, both targets. */
+export const slaPolicySchema = z.object({ P0: target, P1: target, P2: target, P3: target }).strict();
+
+/** Sets the workspace's SLA targets (admins only); incident pages read them from `settings.sla`. */
+export async function updateSlaPolicy(db: Database, actor: Actor, input: unknown): Promise<Result<SlaPolicy>> {
+  return toResult(async () => {
+    assertCan(actor, "workspace:admin");
+    const policy = parseInput(slaPolicySchema, input);
+    await db.transaction(async (tx) => {
+      const [ws] = await tx.select({ settings: workspaces.settings }).from(workspaces).where(eq(workspaces.id, actor.workspaceId)).for("update");
+      if (!ws) throw new AppError("not_found:workspace", "Workspace not found.");
+      await tx
+        .update(workspaces)
+        .set({ settings: { ...ws.settings, sla: policy } })
+        .where(eq(workspaces.id, actor.workspaceId));
+      await recordAudit(tx, actor, { action: "workspace.sla", targetType: "workspace", targetId: actor.workspaceId, data: { sla: policy } });
+    });
+    return policy;
+  }, (e) => log.error({ err: e }, "updateSlaPolicy failed"));
+}
