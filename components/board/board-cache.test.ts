@@ -23,6 +23,8 @@ function card(number: number, status: BoardCardView["status"], createdAt: string
 function board(): BoardView {
   return {
     open: [card(3, "triage", "2026-01-03T00:00:00.000Z"), card(2, "investigating", "2026-01-02T00:00:00.000Z"), card(1, "triage", "2026-01-01T00:00:00.000Z")],
+    openCounts: { triage: 2, investigating: 1, fixing: 0 },
+    perColumn: 50,
     openTruncated: false,
     resolved: { items: [card(9, "resolved", "2025-12-01T00:00:00.000Z", "2025-12-02T00:00:00.000Z")], total: 41, page: 1, pageSize: 20 },
   };
@@ -36,6 +38,7 @@ describe("optimistic board moves", () => {
       [2, "fixing"],
       [1, "triage"],
     ]);
+    expect(next.openCounts).toEqual({ triage: 2, investigating: 0, fixing: 1 });
     expect(next.resolved.total).toBe(41);
   });
 
@@ -45,12 +48,14 @@ describe("optimistic board moves", () => {
     expect(next.open.map((c) => c.number)).toEqual([3, 2]);
     expect(next.resolved.items[0]).toMatchObject({ number: 1, status: "resolved", resolvedAt: now.toISOString() });
     expect(next.resolved.total).toBe(42);
+    expect(next.openCounts.triage).toBe(1);
   });
 
   it("reopening a resolved card takes it out of the resolved column and back among open cards by age", () => {
     const next = withCardMoved(board(), "id-9", "triage");
     expect(next.resolved.items).toHaveLength(0);
     expect(next.resolved.total).toBe(40);
+    expect(next.openCounts.triage).toBe(3);
     expect(next.open.map((c) => c.number)).toEqual([3, 2, 1, 9]);
     expect(next.open.at(-1)?.resolvedAt).toBeNull();
   });

@@ -1,5 +1,5 @@
 import type { IncidentStatus } from "@/db/schema";
-import type { BoardCardView, BoardView } from "./board-data";
+import type { BoardCardView, BoardView, OpenStatus } from "./board-data";
 
 const isOpen = (s: IncidentStatus) => s === "triage" || s === "investigating" || s === "fixing";
 
@@ -39,8 +39,12 @@ export function withCardMoved(
   const resolvedItems = view.resolved.items.filter((c) => c.id !== id);
   const leftResolved = !wasOpen && isOpen(status);
   const enteredResolved = wasOpen && !isOpen(status);
+  const openCounts = { ...view.openCounts };
+  if (isOpen(current.status)) openCounts[current.status as OpenStatus] = Math.max(0, openCounts[current.status as OpenStatus] - 1);
+  if (isOpen(status)) openCounts[status as OpenStatus] += 1;
   return {
     ...view,
+    openCounts,
     open: isOpen(status) ? insertByCreatedAt(open, card) : open,
     resolved: {
       ...view.resolved,

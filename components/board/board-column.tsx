@@ -33,6 +33,7 @@ export function BoardColumn({
   pendingIds,
   paging,
   filtered,
+  onShowAll,
 }: {
   id: BoardColumnId;
   cards: BoardCardView[];
@@ -42,6 +43,8 @@ export function BoardColumn({
   pendingIds: Set<string>;
   paging?: ResolvedPaging;
   filtered: boolean;
+  /** Set when the column shows fewer cards than it holds: loads the rest. */
+  onShowAll?: () => void;
 }) {
   const { setNodeRef, isOver, active } = useDroppable({ id, disabled: !canMove });
   const empty = emptyText[id];
@@ -87,6 +90,13 @@ export function BoardColumn({
           </ul>
         )}
       </div>
+      {onShowAll && cards.length < count && (
+        <div className="border-t px-3 py-2">
+          <Button variant="ghost" size="sm" className="w-full" data-testid={`column-show-all-${id}`} onClick={onShowAll}>
+            Show all {count.toLocaleString("en")}
+          </Button>
+        </div>
+      )}
       {paging && (paging.total > paging.pageSize || paging.page > 1) && <Pagination {...paging} />}
     </section>
   );

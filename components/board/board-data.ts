@@ -11,8 +11,15 @@ export type BoardCardView = Omit<BoardCard, "createdAt" | "updatedAt" | "resolve
   resolvedAt: string | null;
 };
 
+export type OpenStatus = "triage" | "investigating" | "fixing";
+
 export type BoardView = {
+  /** Open cards, newest first; each column cut to `perColumn` cards unless the board is expanded. */
   open: BoardCardView[];
+  /** How many open incidents each column holds (within the server's bound), shown or not. */
+  openCounts: Record<OpenStatus, number>;
+  /** Cards per open column in `open` (null: all of them). */
+  perColumn: number | null;
   openTruncated: boolean;
   resolved: { items: BoardCardView[]; total: number; page: number; pageSize: number };
 };
@@ -50,9 +57,24 @@ export function toCardView(card: BoardCard): BoardCardView {
   };
 }
 
-export function toBoardView(data: BoardData): BoardView {
+/**
+ * Cards an open column shows at first. A board with hundreds of open incidents would otherwise
+ * render (and ship) every card on each load; "Show all" fetches the rest.
+ */
+export const OPEN_CARDS_PER_COLUMN = 25;
+
+export function toBoardView(data: BoardData, perColumn: number | null = OPEN_CARDS_PER_COLUMN): BoardView {
+  const openCounts: Record<OpenStatus, number> = { triage: 0, investigating: 0, fixing: 0 };
+  const open: BoardCardView[] = [];
+  for (const card of data.open) {
+    const status = card.status as OpenStatus;
+    openCounts[status] += 1;
+    if (perColumn === null || openCounts[status] <= perColumn) open.push(toCardView(card));
+  }
   return {
-    open: data.open.map(toCardView),
+    open,
+    openCounts,
+    perColumn,
     openTruncated: data.openTruncated,
     resolved: { ...data.resolved, items: data.resolved.items.map(toCardView) },
   };

@@ -16,16 +16,16 @@ import { useQueryStates } from "nuqs";
 import { EyeIcon, InfoIcon, Loader2Icon, PlusIcon, TriangleAlertIcon } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import type { IncidentStatus } from "@/db/schema";
-import { queryKeys } from "@/lib/query-keys";
 import { cn } from "@/lib/utils";
 import { boardColumns, columnOf, hasActiveFilters, normalizeFilters, type BoardCardView, type BoardColumnId, type BoardFilterValues } from "./board-data";
 import { BoardColumn } from "./board-column";
+import { CardIconSprite } from "./card-icons";
 import { CreateIncidentDialog } from "./create-incident-dialog";
 import { announcements, columnCollision, columnKeyboardCoordinates, screenReaderInstructions } from "./dnd";
 import { FilterBar } from "./filter-bar";
 import { IncidentCardBody, noteDragEnded } from "./incident-card";
 import { boardSearchParams } from "./search-params";
-import { useBoardView, useFacets, useMoveIncident, usePendingMoves, type InitialBoard } from "./use-board";
+import { boardViewKey, useBoardView, useFacets, useMoveIncident, usePendingMoves, type InitialBoard } from "./use-board";
 
 const noSubscription = () => () => {};
 
@@ -60,9 +60,11 @@ export function Board({
     [params.severity, params.team, params.service, params.q],
   );
   const page = Math.max(1, params.resolved);
-  const viewKey = React.useMemo(() => queryKeys.boardView(workspaceSlug, filters, page), [workspaceSlug, filters, page]);
+  // Open columns show their newest cards first; "Show all" swaps in the uncut board.
+  const [showAll, setShowAll] = React.useState(false);
+  const viewKey = React.useMemo(() => boardViewKey(workspaceSlug, filters, page, showAll), [workspaceSlug, filters, page, showAll]);
 
-  const boardQuery = useBoardView(workspaceSlug, filters, page, initial);
+  const boardQuery = useBoardView(workspaceSlug, filters, page, showAll, initial);
   const facetsQuery = useFacets(workspaceSlug, initial.facets, initial.at);
   const move = useMoveIncident(workspaceSlug, viewKey);
   const pendingIds = usePendingMoves(workspaceSlug);
@@ -102,11 +104,12 @@ export function Board({
   };
 
   const filtered = hasActiveFilters(filters);
-  const openCount = board.open.length;
+  const openCount = board.openCounts.triage + board.openCounts.investigating + board.openCounts.fixing;
   const refreshing = boardQuery.isFetching && boardQuery.isPlaceholderData;
 
   return (
-    <div data-testid="board" data-hydrated={hydrated ? "true" : "false"} className="flex min-h-0 flex-1 flex-col gap-4">
+    <div data-testid="board" data-hydrated={hydrated ? "true" : "false"} className="relative flex min-h-0 flex-1 flex-col gap-4">
+      <CardIconSprite />
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div className="space-y-1">
           <h1 className="flex items-center gap-2 text-xl font-semibold tracking-tight">
@@ -172,7 +175,8 @@ export function Board({
               key={id}
               id={id}
               cards={byColumn[id]}
-              count={id === "resolved" ? board.resolved.total : byColumn[id].length}
+              count={id === "resolved" ? board.resolved.total : board.openCounts[id]}
+              onShowAll={id !== "resolved" && !showAll ? () => setShowAll(true) : undefined}
               basePath={basePath}
               canMove={canWrite}
               pendingIds={pendingIds}

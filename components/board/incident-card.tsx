@@ -3,12 +3,13 @@
 import * as React from "react";
 import Link from "next/link";
 import { useDraggable } from "@dnd-kit/core";
-import { ActivityIcon, GripVerticalIcon, Loader2Icon, ServerIcon, UsersIcon } from "lucide-react";
+import { Loader2Icon } from "lucide-react";
 import { SeverityBadge } from "@/components/incidents/severity-badge";
 import { StatusBadge } from "@/components/incidents/status-badge";
 import { TimeAgo } from "@/components/incidents/time-ago";
 import { cn } from "@/lib/utils";
 import type { BoardCardView } from "./board-data";
+import { CardIcon } from "./card-icons";
 
 const accentBySeverity = {
   P0: "before:bg-sev-p0",
@@ -82,17 +83,17 @@ export function IncidentCardBody({ card, href, pending, handle, overlay }: CardB
         </Link>
         <div className="text-muted-foreground flex min-w-0 items-center gap-3 text-xs">
           <span className="flex min-w-0 items-center gap-1" title="Service">
-            <ServerIcon aria-hidden className="size-3 shrink-0" />
+            <CardIcon name="server" className="size-3 shrink-0" />
             <span className="truncate">{card.service}</span>
           </span>
           {card.team && (
             <span className="flex min-w-0 items-center gap-1" title="Team">
-              <UsersIcon aria-hidden className="size-3 shrink-0" />
+              <CardIcon name="users" className="size-3 shrink-0" />
               <span className="truncate">{card.team}</span>
             </span>
           )}
           <span className="ml-auto flex shrink-0 items-center gap-1 tabular-nums" title={`${card.eventCount} events`}>
-            <ActivityIcon aria-hidden className="size-3" />
+            <CardIcon name="activity" className="size-3" />
             {card.eventCount}
             <span className="sr-only"> events</span>
           </span>
@@ -132,7 +133,7 @@ export const IncidentCard = React.memo(function IncidentCard({
       data-testid={`drag-handle-${card.number}`}
       className="text-muted-foreground/60 hover:text-foreground focus-visible:ring-ring/50 relative z-10 -my-1 flex w-4 shrink-0 cursor-grab items-center justify-center rounded-sm outline-none focus-visible:ring-[3px] active:cursor-grabbing"
     >
-      <GripVerticalIcon className="size-3.5" />
+      <CardIcon name="grip" className="size-3.5" />
     </button>
   ) : undefined;
   return (

@@ -20,9 +20,15 @@ async function fetchJson<T>(url: string): Promise<T> {
   return (await res.json()) as T;
 }
 
-export function boardApiUrl(workspaceSlug: string, filters: BoardFilterValues, page: number): string {
+export function boardApiUrl(workspaceSlug: string, filters: BoardFilterValues, page: number, all: boolean): string {
   const base = `/api/workspaces/${encodeURIComponent(workspaceSlug)}/board`;
-  return serializeBoardSearchParams(base, { ...filters, resolved: page });
+  const url = serializeBoardSearchParams(base, { ...filters, resolved: page });
+  return all ? `${url}${url.includes("?") ? "&" : "?"}all=1` : url;
+}
+
+/** The react-query key of one view of the board (filters, resolved page, open columns cut or not). */
+export function boardViewKey(workspaceSlug: string, filters: BoardFilterValues, page: number, all: boolean) {
+  return queryKeys.boardView(workspaceSlug, { ...filters, all }, page);
 }
 
 export type InitialBoard = {
@@ -35,11 +41,11 @@ export type InitialBoard = {
 };
 
 /** The board for the current filters: server-rendered data first, then refetched on invalidation. */
-export function useBoardView(workspaceSlug: string, filters: BoardFilterValues, page: number, initial: InitialBoard) {
-  const isInitialView = page === initial.page && JSON.stringify(filters) === JSON.stringify(initial.filters);
+export function useBoardView(workspaceSlug: string, filters: BoardFilterValues, page: number, all: boolean, initial: InitialBoard) {
+  const isInitialView = !all && page === initial.page && JSON.stringify(filters) === JSON.stringify(initial.filters);
   return useQuery({
-    queryKey: queryKeys.boardView(workspaceSlug, filters, page),
-    queryFn: () => fetchJson<BoardView>(boardApiUrl(workspaceSlug, filters, page)),
+    queryKey: boardViewKey(workspaceSlug, filters, page, all),
+    queryFn: () => fetchJson<BoardView>(boardApiUrl(workspaceSlug, filters, page, all)),
     initialData: isInitialView ? initial.board : undefined,
     initialDataUpdatedAt: isInitialView ? initial.at : undefined,
     // A filter change keeps the previous columns on screen (dimmed) until the new ones arrive.

@@ -24,5 +24,7 @@ export const GET = route(async (request: Request, ctx: Ctx) => {
   const { resolved, ...rawFilters } = loadBoardSearchParams(request);
   const filters = parseInput(boardFiltersSchema, rawFilters);
   const board = await getBoard(db, actor.workspaceId, filters, resolved);
-  return json(toBoardView(board), { headers: { "cache-control": "no-store" } });
+  // `all=1`: every open card (the board's "Show all"); otherwise each open column is cut.
+  const all = new URL(request.url).searchParams.get("all") === "1";
+  return json(toBoardView(board, all ? null : undefined), { headers: { "cache-control": "no-store" } });
 });
