@@ -145,9 +145,35 @@ async function run(id: string) {
     }
     last = text;
     const waitingForDiagnosis = values.analyze && state.incidents.length > 0 && (!state.diagnosis || state.diagnosis.status === "requested");
-    if (state.status !== "running" && !waitingForDiagnosis) break;
+    if (state.status !== "running" && !waitingForDiagnosis) {
+      if (state.diagnosis?.status === "done" && state.diagnosis.incidentId) await printDiagnosis(state.diagnosis.incidentId);
+      break;
+    }
     await new Promise((r) => setTimeout(r, 1000));
   }
+}
+
+type SavedDiagnosis = {
+  provider: string;
+  model: string;
+  diagnosis: {
+    category: string;
+    confidence: number;
+    hypotheses: { title: string; cause: string; confidence?: number }[];
+    recommended_actions: { step: string; type: string; risk: string }[];
+  };
+};
+
+/** The diagnosis the run asked for, as the incident page shows it: ranked hypotheses, then the actions. */
+async function printDiagnosis(incidentId: string) {
+  const { items } = await api<{ items: SavedDiagnosis[] }>("GET", `/incidents/${incidentId}/diagnoses?limit=1`).catch(() => ({ items: [] as SavedDiagnosis[] }));
+  const d = items[0];
+  if (!d) return;
+  process.stdout.write(`\n${bold("Diagnosis")} ${dim(`· ${d.provider}/${d.model} · ${d.diagnosis.category} · confidence ${Math.round(d.diagnosis.confidence * 100)}%`)}\n`);
+  d.diagnosis.hypotheses.forEach((h, i) => process.stdout.write(`  ${i + 1}. ${h.title} ${dim(`(${h.cause}${h.confidence !== undefined ? `, ${Math.round(h.confidence * 100)}%` : ""})`)}\n`));
+  if (d.diagnosis.recommended_actions.length) process.stdout.write(`${bold("Recommended")}\n`);
+  for (const a of d.diagnosis.recommended_actions) process.stdout.write(`  - [${a.type}, risk ${a.risk}] ${a.step}\n`);
+  process.stdout.write(`${cyan(`${baseUrl}/incidents/${incidentId}`)}\n`);
 }
 
 async function interactive() {

@@ -18,6 +18,7 @@ import * as scenariosRoute from "@/app/api/v1/scenarios/route";
 import * as startRoute from "@/app/api/v1/scenarios/[id]/start/route";
 import * as simulationRoute from "@/app/api/v1/simulations/[id]/route";
 import * as stopRoute from "@/app/api/v1/simulations/[id]/stop/route";
+import * as diagnosesRoute from "@/app/api/v1/incidents/[id]/diagnoses/route";
 import { tickSimulations } from "./tick";
 
 const run = promisify(execFile);
@@ -29,6 +30,7 @@ const routes: [RegExp, string, Handler, string[]][] = [
   [/^\/api\/v1\/scenarios\/([^/]+)\/start$/, "POST", startRoute.POST as Handler, ["id"]],
   [/^\/api\/v1\/simulations\/([^/]+)$/, "GET", simulationRoute.GET as Handler, ["id"]],
   [/^\/api\/v1\/simulations\/([^/]+)\/stop$/, "POST", stopRoute.POST as Handler, ["id"]],
+  [/^\/api\/v1\/incidents\/([^/]+)\/diagnoses$/, "GET", diagnosesRoute.GET as Handler, ["id"]],
 ];
 
 let t: TestDatabase;
@@ -83,6 +85,13 @@ describe("npm run sim", () => {
     expect(stdout).toMatch(/incident opened INC-\d+ on payment/);
     expect(stdout).toMatch(new RegExp(`${url.replace(/[.]/g, "\\.")}/incidents/[0-9a-f-]{36}`));
     expect(stdout).toContain("completed");
+  });
+
+  it("with --analyze, prints the diagnosis of the incident the run opened", async () => {
+    const { stdout } = await cli("run", "pod_crash_loop", "--speed", "200", "--seed", "5", "--analyze");
+    expect(stdout).toMatch(/incident opened INC-\d+ on payment/);
+    expect(stdout).toContain("Diagnosis");
+    expect(stdout).toMatch(/1\. .+/);
   });
 
   it("explains a refused call", async () => {
