@@ -97,7 +97,7 @@ async function runOne(
       model: provider.languageModel,
       system,
       prompt,
-      output: Output.object({ schema: diagnosisSchema, name: "diagnosis", description: "Incident diagnosis" }),
+      ...(provider.structured === false ? {} : { output: Output.object({ schema: diagnosisSchema, name: "diagnosis", description: "Incident diagnosis" }) }),
       temperature: 0,
       maxRetries: 0,
       abortSignal: controller.signal,

@@ -61,6 +61,9 @@ describe("provider chain against local Groq and Gemini wire-format fakes", () =>
     const body = groq.requests.at(-1)!.body;
     expect(body.model).toBe("llama-3.3-70b-versatile");
     expect(body.stream).toBe(true);
+    // llama-3.3 has no JSON-schema mode on Groq: plain text, the JSON spelled out in the system prompt.
+    expect(body.response_format).toBeUndefined();
+    expect(body.temperature).toBe(0);
   });
 
   it("falls back to Gemini when Groq rate-limits (429), recording why", async () => {
@@ -74,6 +77,9 @@ describe("provider chain against local Groq and Gemini wire-format fakes", () =>
     ]);
     expect(answer?.inputTokens).toBe(1100);
     expect(gemini.requests.at(-1)!.path).toMatch(/models\/gemini-2\.5-flash:streamGenerateContent\?alt=sse/);
+    const config = gemini.requests.at(-1)!.body.generationConfig as Record<string, unknown>;
+    expect(config.responseMimeType).toBe("application/json");
+    expect(config.responseJsonSchema).toMatchObject({ type: "object" });
   });
 
   it("falls through to the offline engine when Groq errors (500) and Gemini returns malformed JSON", async () => {

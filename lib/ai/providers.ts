@@ -19,6 +19,11 @@ export type ProviderEntry = {
   languageModel: LanguageModel;
   /** Passed to streamText as providerOptions. */
   providerOptions?: Record<string, Record<string, string | number | boolean>>;
+  /**
+   * Whether to request structured output (a JSON schema response format). Models without JSON-schema
+   * support get plain text: the system prompt spells out the JSON, and we validate it ourselves.
+   */
+  structured?: boolean;
 };
 
 let override: (() => ProviderEntry[]) | undefined;
@@ -44,11 +49,13 @@ export function resolveProviders(options: { offlineChunkDelayMs?: number } = {})
   if (e.GROQ_API_KEY) {
     const model = e.GROQ_MODEL ?? DEFAULT_GROQ_MODEL;
     const groq = createGroq({ apiKey: e.GROQ_API_KEY, ...(e.GROQ_BASE_URL ? { baseURL: e.GROQ_BASE_URL } : {}) });
+    const jsonSchema = groqSupportsJsonSchema(model);
     chain.push({
       id: "groq",
       model,
       languageModel: groq(model),
-      providerOptions: { groq: { structuredOutputs: groqSupportsJsonSchema(model) } },
+      structured: jsonSchema,
+      ...(jsonSchema ? { providerOptions: { groq: { structuredOutputs: true } } } : {}),
     });
   }
   if (e.GOOGLE_GENERATIVE_AI_API_KEY) {
