@@ -109,9 +109,10 @@ export class BoardPage {
       await d.getByTestId("create-incident-status").click();
       await this.page.getByTestId(`create-incident-status-${fields.status}`).click();
     }
+    // A comma turns the typed text into a tag (Enter does too; the comma needs no key event).
     for (const system of fields.affectedSystems ?? []) {
-      await d.getByLabel("Affected systems").fill(system);
-      await d.getByLabel("Affected systems").press("Enter");
+      await d.getByLabel("Affected systems").fill(`${system},`);
+      await expect(d.getByRole("button", { name: `Remove ${system}` })).toBeVisible();
     }
     await d.getByTestId("create-incident-submit").click();
     await expect(this.dialog).toBeHidden();
