@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { scanClientAssets, TEST_SECRETS } from "./secret-scan";
@@ -26,7 +27,7 @@ describe("client bundle", () => {
   });
 
   it("finds a planted secret (the scan itself works)", () => {
-    const tmp = fs.mkdtempSync(path.join(root, ".data-scan-"));
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "fd-scan-"));
     try {
       fs.mkdirSync(path.join(tmp, ".next", "static", "chunks"), { recursive: true });
       fs.writeFileSync(path.join(tmp, ".next", "static", "chunks", "a.js"), `var x="${TEST_SECRETS.NEXTAUTH_SECRET}";`);
