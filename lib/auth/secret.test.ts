@@ -5,7 +5,12 @@ import { afterEach, describe, expect, it } from "vitest";
 import { resetEnvCache } from "@/lib/env";
 import { authSecret, resetAuthSecretCache, SECRET_FILE } from "./secret";
 
-const saved = { NODE_ENV: process.env.NODE_ENV, NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET, AUTH_SECRET: process.env.AUTH_SECRET };
+const saved = {
+  NODE_ENV: process.env.NODE_ENV,
+  NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET,
+  AUTH_SECRET: process.env.AUTH_SECRET,
+  DATABASE_URL: process.env.DATABASE_URL,
+};
 
 function setEnv(values: Record<string, string | undefined>) {
   for (const [k, v] of Object.entries(values)) {
@@ -19,9 +24,19 @@ function setEnv(values: Record<string, string | undefined>) {
 afterEach(() => setEnv(saved));
 
 describe("auth secret", () => {
-  it("refuses to run in production without NEXTAUTH_SECRET", () => {
-    setEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: undefined, AUTH_SECRET: undefined });
+  it("refuses to run a production deployment on PostgreSQL without NEXTAUTH_SECRET", () => {
+    setEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: undefined, AUTH_SECRET: undefined, DATABASE_URL: "postgres://db.example/firedrill" });
     expect(() => authSecret(os.tmpdir())).toThrow(/NEXTAUTH_SECRET is required in production/);
+  });
+
+  it("lets `npm start` on the embedded default run with a generated secret", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fd-secret-"));
+    try {
+      setEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: undefined, AUTH_SECRET: undefined, DATABASE_URL: undefined });
+      expect(authSecret(dir).length).toBeGreaterThanOrEqual(40);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("uses the configured secret when there is one", () => {

@@ -9,17 +9,19 @@ export const SECRET_FILE = "auth-secret";
 
 /**
  * The secret that signs sessions and guest cookies. NEXTAUTH_SECRET (or AUTH_SECRET) when set;
- * otherwise, outside production, one generated on first use and kept in the data directory so
- * sessions survive restarts. In production a missing secret is a start-up error.
+ * otherwise, on the embedded default (no DATABASE_URL), one generated on first use and kept in the
+ * data directory so sessions survive restarts — also under `npm start`, so a fresh machine runs with
+ * no configuration. A production deployment on PostgreSQL without a secret is a start-up error:
+ * instances behind a load balancer must share one secret, which a generated file cannot give them.
  */
 export function authSecret(dataDir: string): string {
   if (globalForSecret.__firedrillAuthSecret) return globalForSecret.__firedrillAuthSecret;
   const e = env();
   const configured = e.NEXTAUTH_SECRET ?? e.AUTH_SECRET;
   if (configured) return (globalForSecret.__firedrillAuthSecret = configured);
-  if (e.NODE_ENV === "production") {
+  if (e.NODE_ENV === "production" && e.DATABASE_URL) {
     throw new Error(
-      "NEXTAUTH_SECRET is required in production: set it to a long random string (for example `openssl rand -base64 32`) and restart.",
+      "NEXTAUTH_SECRET is required in production on PostgreSQL: set it to a long random string (for example `openssl rand -base64 32`) and restart.",
     );
   }
   const file = path.join(dataDir, SECRET_FILE);
