@@ -6,19 +6,20 @@ import { SquareIcon } from "lucide-react";
 import { toast } from "sonner";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { listSimulationsAction } from "@/lib/actions/simulation/list-simulations";
 import { stopSimulationAction } from "@/lib/actions/simulation/stop-simulation";
 import { queryKeys } from "@/lib/query-keys";
+import type { serializeSimulation } from "@/lib/simulation/serialize";
 
 /** Runs in progress and recent ones: progress, the systems they hurt, incidents opened, stop. */
 export function RunsPanel({ workspaceSlug, basePath, canRun }: { workspaceSlug: string; basePath: string; canRun: boolean }) {
   const qc = useQueryClient();
   const { data } = useQuery({
     queryKey: queryKeys.simulations(workspaceSlug),
-    queryFn: async () => {
-      const r = await listSimulationsAction(workspaceSlug);
-      if (!r.ok) throw new Error(r.error);
-      return r.data;
+    // A GET (not a server action): polling must not queue behind the user's own actions.
+    queryFn: async ({ signal }) => {
+      const res = await fetch(`/api/v1/simulations?limit=20&workspace=${encodeURIComponent(workspaceSlug)}`, { signal, cache: "no-store" });
+      if (!res.ok) throw new Error(`simulations: ${res.status}`);
+      return ((await res.json()) as { items: ReturnType<typeof serializeSimulation>[] }).items;
     },
     refetchInterval: (q) => (q.state.data?.some((s) => s.status === "running") ? 1_500 : 10_000),
   });

@@ -3,9 +3,9 @@
 import { useQuery } from "@tanstack/react-query";
 import { ActivityIcon } from "lucide-react";
 import { Tooltip, TooltipContent, TooltipTrigger } from "@/components/ui/tooltip";
-import { getSystemsHealthAction } from "@/lib/actions/simulation/get-systems-health";
 import { queryKeys } from "@/lib/query-keys";
 import { cn } from "@/lib/utils";
+import type { SystemHealth } from "@/lib/simulation/queries";
 
 /** How often the strip refreshes (realtime "simulation.updated" events refresh it sooner). */
 const POLL_MS = 2_000;
@@ -23,10 +23,11 @@ function tone(health: number, threshold: number): string {
 export function SystemsHealthStrip({ workspaceSlug }: { workspaceSlug: string }) {
   const { data, isError } = useQuery({
     queryKey: queryKeys.systemsHealth(workspaceSlug),
-    queryFn: async () => {
-      const r = await getSystemsHealthAction(workspaceSlug);
-      if (!r.ok) throw new Error(r.error);
-      return r.data;
+    // A GET (not a server action): polling must not queue behind the user's own actions.
+    queryFn: async ({ signal }) => {
+      const res = await fetch(`/api/v1/systems?workspace=${encodeURIComponent(workspaceSlug)}`, { signal, cache: "no-store" });
+      if (!res.ok) throw new Error(`systems health: ${res.status}`);
+      return (await res.json()) as { threshold: number; systems: SystemHealth[] };
     },
     refetchInterval: POLL_MS,
     refetchIntervalInBackground: false,
