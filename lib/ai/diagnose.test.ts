@@ -178,6 +178,21 @@ describe("streamDiagnosis", () => {
   });
 });
 
+describe("streamDiagnosis when the reader goes away", () => {
+  it("stops the providers and saves nothing when the request is cancelled mid-stream", async () => {
+    const before = (await t.db.select().from(diagnoses)).length;
+    const prepared = await prepareDiagnosis(t.db, responder, incidentId);
+    const abort = new AbortController();
+    const stream = streamDiagnosis(t.db, responder, prepared, { providers: [offlineProvider({ chunkDelayMs: 20 })], abortSignal: abort.signal });
+    const reader = stream.getReader();
+    await reader.read();
+    abort.abort();
+    await reader.cancel();
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await t.db.select().from(diagnoses)).length).toBe(before);
+  });
+});
+
 describe("diagnosis rate limit", () => {
   it("allows 30 diagnoses a minute per workspace, then answers 429 with Retry-After", () => {
     const ws = `ws-${Date.now()}`;

@@ -158,7 +158,14 @@ export function streamDiagnosis(
 ): ReadableStream<string> {
   return new ReadableStream<string>({
     async start(controller) {
-      const writer = new EnvelopeWriter((chunk) => controller.enqueue(chunk));
+      // The reader may be gone (the user pressed Stop, closed the tab): writes then go nowhere.
+      const writer = new EnvelopeWriter((chunk) => {
+        try {
+          controller.enqueue(chunk);
+        } catch {
+          // stream already cancelled
+        }
+      });
       try {
         const finished = await diagnoseAndStore(db, actor, prepared, {
           ...options,
@@ -171,7 +178,11 @@ export function streamDiagnosis(
         if (!(e instanceof AppError)) log.error({ err: e, incidentId: prepared.incident.id }, "streamed diagnosis failed");
         writer.fail(e instanceof AppError ? e.message : NO_PROVIDER_MESSAGE);
       }
-      controller.close();
+      try {
+        controller.close();
+      } catch {
+        // stream already cancelled
+      }
     },
   });
 }
