@@ -205,6 +205,12 @@ async function upsertSignals(tx: Database, workspaceId: string, incidentId: stri
       on conflict (incident_id, signal_key) do update
          set status = excluded.status, labels = excluded.labels, annotations = excluded.annotations,
              starts_at = coalesce(excluded.starts_at, alert_signals.starts_at), ends_at = excluded.ends_at, last_seen_at = excluded.last_seen_at
+       -- Repeated notifications mostly repeat: rewrite a signal only when it changed (or once a minute).
+       where alert_signals.status is distinct from excluded.status
+          or alert_signals.ends_at is distinct from excluded.ends_at
+          or alert_signals.labels is distinct from excluded.labels
+          or alert_signals.annotations is distinct from excluded.annotations
+          or alert_signals.last_seen_at < excluded.last_seen_at - interval '1 minute'
       returning 1
     )
     select (select count(*) from up)::int as written,
