@@ -341,6 +341,14 @@ function scoreInternalDependency(signals: IncidentSignals): Scored | null {
       .map(canonicalService)
       .filter((s) => s && s !== self && !DATASTORES.test(s) && s.length >= 3),
   );
+  // Services named in the failing calls themselves (URLs, cluster DNS names, "<name> service"), for
+  // dependencies the topology does not know.
+  for (const e of signals.events) {
+    for (const m of e.message.matchAll(/https?:\/\/([a-z][a-z0-9-]{2,})(?=[.:/])|\b([a-z][a-z0-9-]{2,})\.(?:svc|[a-z0-9-]+\.svc)\b|\b([a-z][a-z0-9-]{2,})[ -]service\b/gi)) {
+      const name = canonicalService(m[1] ?? m[2] ?? m[3] ?? "");
+      if (name && name !== self && !/^(api|www|app|web|localhost|the|this|that|external|upstream|backend|internal)$/.test(name) && !DATASTORES.test(name)) known.add(name);
+    }
+  }
   const failWords = /refused|unavailable|timed? ?out|timeout|deadline|unreachable|\b5\d\d\b|failed|failure|error|reset|no healthy upstream|circuit/i;
   const hits = new Map<string, { count: number; event: SignalEvent; direct: boolean }>();
   for (const e of signals.events) {

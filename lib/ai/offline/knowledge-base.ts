@@ -137,14 +137,15 @@ export const failureModes: FailureMode[] = [
       "Request volume rose far above normal; CPU saturates, work queues fill and latency climbs. Without autoscaling, capacity stays fixed while demand grows.",
     base: 0.8,
     logs: [
-      { re: /RejectedExecutionException|thread ?pool (is )?(exhausted|full|saturated)|too many concurrent requests|request queue (is )?full|worker(s| pool)? (exhausted|saturated|busy)|server (is )?(overloaded|too busy)|backpressure|accept queue (full|overflow)|listen queue overflow|max (clients|workers) reached|all workers busy/i, w: 0.6, label: "overload" },
+      { re: /RejectedExecutionException|thread ?pool (is )?(exhausted|full|saturated)|too many concurrent requests|request queue (is )?full|worker(s| pool)? (exhausted|saturated|busy)|server (is )?(overloaded|too busy)|backpressure|accept queue (full|overflow)|listen queue overflow|max (clients|workers) reached|all workers busy|reset reason: overflow|pending requests overflow|upstream_rq_pending_overflow/i, w: 0.65, label: "overload" },
     ],
     text: [
       { re: /traffic (surge|spike|increase|burst)|(surge|spike|influx|burst) (of|in) (traffic|users|requests|load)|flash sale|marketing (campaign|email|push)|campaign (launch|went out|started)|load (spike|surge)|went viral|black friday|promo(tion)? launch|request volume|bot traffic|flood(ed|ing)?\b|load test/i, w: 0.65, label: "traffic surge reported" },
       { re: /autoscal\w*[^.,;]{0,20}(off|disabled|false|not enabled|maxed|at max)|hpa (at )?max/i, w: 0.4, label: "autoscaling unavailable" },
     ],
     metrics: [
-      { re: /(^|_)(http_)?requests?(_per_(second|sec|minute)|_total|_rate|_count|_rps)?$|(^|_)(rps|qps|tps|throughput|request_rate|traffic|concurrent_(users|requests|connections)|active_(users|sessions|requests))(_|$)/, not: /rate_limit|throttl|reject|error|fail|429|5\d\d|retr(y|ies)|timeout/, dir: "up", w: 0.75 },
+      { re: /(^|_)(http_)?(requests?|rq)(_per_(second|sec|minute)|_total|_rate|_count|_rps)*$|(^|_)(rps|qps|tps|throughput|request_rate|traffic|concurrent_(users|requests|connections)|active_(users|sessions|requests))(_|$)/, not: /rate_limit|throttl|reject|error|fail|429|5\d\d|retr(y|ies)|timeout/, dir: "up", w: 0.75 },
+      { re: /hpa|(current|desired)_replicas|autoscal/, dir: "up", w: 0.35 },
       { re: /cpu/, dir: "up", w: 0.35 },
       { re: /thread_pool|queue_size|pending_requests|in_flight|inflight|concurrency/, not: /consumer|kafka|message/, dir: "up", w: 0.35 },
       { re: /latency|duration|p9[59]|response_time/, not: /db|database|query|external|gc/, dir: "up", w: 0.15 },
@@ -169,7 +170,7 @@ export const failureModes: FailureMode[] = [
     text: [{ re: /\bcpu\b/i, w: 0.45, label: "CPU mentioned" }],
     metrics: [
       { re: /cpu/, not: /gc/, dir: "up", w: 0.8 },
-      { re: /load_?avg|load(1|5|15)$|throttl/, dir: "up", w: 0.6 },
+      { re: /load_?avg|load(1|5|15)$|cpu\w*throttl|cfs_throttl|throttled_(periods|seconds)/, dir: "up", w: 0.75 },
       { re: /latency|duration|p9[59]/, not: /db|database|query|external/, dir: "up", w: 0.15 },
     ],
     deployKeywords: /regex|parser|serial|algorithm|loop|encrypt|compress|render|search/i,
@@ -223,7 +224,7 @@ export const failureModes: FailureMode[] = [
     base: 0.6,
     logs: [
       { re: /slow query|query took \d|long[- ]running (query|transaction|statement)|statement timeout|canceling statement due to statement timeout|query (timed? ?out|timeout)|Query execution was interrupted|execution time exceeded|seq(uential)? scan|full table scan|missing index|N\+1 quer|query plan (changed|regression)|duration: \d{4,}(\.\d+)? ms\s+(statement|execute)/i, w: 0.85, label: "slow query" },
-      { re: /(database|\bdb\b|postgres\w*|mysql|mariadb|mongo\w*|sql)\b.{0,40}\b(slow|latency|timeout|timed out)|(slow|latency|timeout).{0,40}\b(database|\bdb\b|postgres\w*|mysql|query|queries)/i, w: 0.6, label: "database slowness" },
+      { re: /(database|\bdb\b|postgres\w*|mysql|mariadb|mongo\w*|sql|cassandra|scylla|cockroach\w*|clickhouse|dynamo\w*|oracle)\b.{0,40}\b(slow|latency|timeout|timed out)|(slow|latency|timeout).{0,40}\b(database|\bdb\b|postgres\w*|mysql|cassandra|query|queries)|consistency (LOCAL_|EACH_)?(QUORUM|ONE|ALL)|replicas? responded|WriteTimeoutException|UnavailableException: Cannot achieve consistency/i, w: 0.75, label: "database slowness" },
     ],
     metrics: [
       { re: /(db|database|query|queries|sql|postgres|pg|mysql|mongo)\w*_(duration|latency|time|seconds)|slow_quer/, dir: "up", w: 0.9 },
@@ -403,7 +404,7 @@ export const failureModes: FailureMode[] = [
     explanation: "A missing or invalid setting (environment variable, config file, secret, limit) makes the service fail at start-up or on the paths that read it.",
     base: 0.6,
     logs: [
-      { re: /(invalid|bad|malformed|missing|unknown) (config(uration)?|setting|env(ironment)? var\w*|parameter|property|option)|config(uration)?\b.{0,20}(error|invalid|not found|missing|failed to load|parse error)|(environment variable|env var)\S*.{0,40}(not set|missing|undefined|required)|\bis not set\b|must be set|required (setting|variable|config)|failed to (parse|load|read) (config|yaml|json|toml|settings)|yaml: (line|unmarshal)|unknown (field|key|option)|no such file or directory.{0,40}\.(ya?ml|json|conf|ini|env|properties|toml)|configmap\b.{0,30}not found|secret\b.{0,30}not found|invalid value for|misconfigur\w*|ValidationError: .*(config|setting)/i, w: 0.8, label: "configuration error" },
+      { re: /(invalid|bad|malformed|missing|unknown) (config(uration)?|setting|env(ironment)? var\w*|parameter|property|option)|config(uration)?\b.{0,20}(error|invalid|not found|missing|failed to load|parse error)|(environment variable|env var)\S*.{0,40}(not set|missing|undefined|required)|\bis not set\b|must be set|required (setting|variable|config)|failed to (parse|load|read) (config|yaml|json|toml|settings)|yaml: (line|unmarshal)|unknown (field|key|option)|no such file or directory.{0,40}\.(ya?ml|json|conf|ini|env|properties|toml)|configmap\b.{0,30}not found|secret\b.{0,30}not found|invalid value for|misconfigur\w*|ValidationError: .*(config|setting)|unknown directive|\[emerg\]|config(uration)? (file )?\S*\s*test failed|invalid (directive|parameter|syntax) in/i, w: 0.8, label: "configuration error" },
     ],
     text: [{ re: /config(uration)? (change|push|update|rollout)|changed (the )?(config|setting|timeout|limit|env)|misconfigur/i, w: 0.55, label: "config change reported" }],
     metrics: [],
@@ -452,7 +453,7 @@ export const failureModes: FailureMode[] = [
     logs: [
       { re: /\b429\b|Too Many Requests|rate[- ]?limit(ed| exceeded| reached| hit)?|quota (exceeded|exhausted|limit)|RESOURCE_EXHAUSTED|Throttl(ing|ed)Exception|\bSlowDown\b|Request limit exceeded|exceeded your current quota|TooManyRequests|tokens per minute|requests per minute/i, w: 0.85, label: "rate limited" },
     ],
-    metrics: [{ re: /429|rate_limit|throttl|quota/, dir: "up", w: 0.8 }],
+    metrics: [{ re: /429|rate_limit|throttl|quota/, not: /cpu|cfs|container/, dir: "up", w: 0.8 }],
     actions: [
       { step: "Back off: retry with exponential backoff and jitter, and cap concurrency towards the provider", kind: "mitigation", type: "rate_limit", efficacy: 0.7 },
       { step: "Serve cached or degraded responses while rate-limited", kind: "mitigation", type: "fallback", efficacy: 0.6 },
