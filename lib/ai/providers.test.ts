@@ -80,6 +80,7 @@ describe("provider chain against local Groq and Gemini wire-format fakes", () =>
     const config = gemini.requests.at(-1)!.body.generationConfig as Record<string, unknown>;
     expect(config.responseMimeType).toBe("application/json");
     expect(config.responseJsonSchema).toMatchObject({ type: "object" });
+    expect(config.thinkingConfig).toEqual({ thinkingBudget: 0 });
   });
 
   it("falls through to the offline engine when Groq errors (500) and Gemini returns malformed JSON", async () => {

@@ -1,5 +1,6 @@
 import { createGoogleGenerativeAI } from "@ai-sdk/google";
 import { createGroq } from "@ai-sdk/groq";
+import type { SharedV4ProviderOptions } from "@ai-sdk/provider";
 import type { LanguageModel } from "ai";
 import { env } from "@/lib/env";
 import { createOfflineModel, OFFLINE_MODEL_ID } from "./offline/model";
@@ -18,7 +19,7 @@ export type ProviderEntry = {
   model: string;
   languageModel: LanguageModel;
   /** Passed to streamText as providerOptions. */
-  providerOptions?: Record<string, Record<string, string | number | boolean>>;
+  providerOptions?: SharedV4ProviderOptions;
   /**
    * Whether to request structured output (a JSON schema response format). Models without JSON-schema
    * support get plain text: the system prompt spells out the JSON, and we validate it ourselves.
@@ -36,6 +37,18 @@ export function setProvidersForTesting(factory: (() => ProviderEntry[]) | undefi
 /** Groq serves JSON-schema structured output only on some models; the rest get json_object mode. */
 function groqSupportsJsonSchema(model: string): boolean {
   return /gpt-oss|kimi-k2|llama-4/i.test(model);
+}
+
+/**
+ * Thinking models spend seconds reasoning before the first visible token, which would miss the 10 s
+ * first-token deadline on a busy day. A diagnosis needs little of it: 2.5 models get no thinking
+ * budget, later ones the lowest level.
+ */
+function geminiThinking(model: string): SharedV4ProviderOptions[string] {
+  if (/gemini-2\.5-(flash|flash-lite)/.test(model)) return { thinkingConfig: { thinkingBudget: 0 } };
+  if (/gemini-2\.5-pro/.test(model)) return { thinkingConfig: { thinkingBudget: 128 } };
+  if (/gemini-[3-9]/.test(model)) return { thinkingConfig: { thinkingLevel: "low" } };
+  return {};
 }
 
 export function offlineProvider(options: { chunkDelayMs?: number } = {}): ProviderEntry {
@@ -64,7 +77,7 @@ export function resolveProviders(options: { offlineChunkDelayMs?: number } = {})
       apiKey: e.GOOGLE_GENERATIVE_AI_API_KEY,
       ...(e.GOOGLE_BASE_URL ? { baseURL: e.GOOGLE_BASE_URL } : {}),
     });
-    chain.push({ id: "gemini", model, languageModel: google(model) });
+    chain.push({ id: "gemini", model, languageModel: google(model), providerOptions: { google: geminiThinking(model) } });
   }
   chain.push(offlineProvider({ chunkDelayMs: options.offlineChunkDelayMs }));
   return chain;
