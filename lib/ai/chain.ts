@@ -172,7 +172,7 @@ export function validate(text: string): Diagnosis {
   } catch {
     throw new SkipProvider("answer is malformed JSON");
   }
-  const parsed = diagnosisSchema.safeParse(json);
+  const parsed = diagnosisSchema.safeParse(normaliseAnswer(json));
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     throw new SkipProvider(`answer failed the schema (${first.path.join(".") || "root"}: ${first.message})`);
@@ -180,6 +180,27 @@ export function validate(text: string): Diagnosis {
   const inconsistent = diagnosisConsistencyError(parsed.data);
   if (inconsistent) throw new SkipProvider(`answer failed the schema (${inconsistent})`);
   return parsed.data;
+}
+
+const limits: Record<string, number> = { summary: 800, title: 160, explanation: 1200, cause: 60, step: 400, ref: 200, detail: 400 };
+const listLimits: Record<string, number> = { hypotheses: 5, evidence: 8, recommended_actions: 8 };
+
+/**
+ * Forgives what models commonly get slightly wrong without changing meaning: over-long text is cut to
+ * the schema's lengths, over-long lists to their bounds, and percentages (0–100) become fractions.
+ * Anything else that is off still fails the schema.
+ */
+export function normaliseAnswer(value: unknown, key = ""): unknown {
+  if (Array.isArray(value)) {
+    const max = listLimits[key];
+    return (max ? value.slice(0, max) : value).map((v) => normaliseAnswer(v));
+  }
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normaliseAnswer(v, k)]));
+  }
+  if (typeof value === "string" && limits[key]) return value.length > limits[key] ? `${value.slice(0, limits[key] - 1)}…` : value;
+  if (typeof value === "number" && key === "confidence" && value > 1 && value <= 100) return value / 100;
+  return value;
 }
 
 /** A short, safe reason for the UI and the attempts log (no response bodies, no keys). */

@@ -122,6 +122,16 @@ describe("provider chain against local Groq and Gemini wire-format fakes", () =>
     expect(JSON.stringify(answer?.diagnosis)).not.toMatch(/cannot help|SEV-1/);
   });
 
+  it("accepts an answer with over-long text and percentage confidences, normalised to the schema", async () => {
+    const chatty = { ...reference, summary: "x".repeat(1500), confidence: 82, hypotheses: reference.hypotheses.map((h) => ({ ...h, confidence: Math.round(h.confidence * 100) })) };
+    groq.setBehaviour({ kind: "answer", text: "```json\n" + JSON.stringify(chatty) + "\n```" });
+    const answer = await run();
+    expect(answer?.provider.id).toBe("groq");
+    expect(answer?.diagnosis.summary.length).toBe(800);
+    expect(answer?.diagnosis.confidence).toBeLessThanOrEqual(0.82);
+    expect(answer?.diagnosis.hypotheses[0].confidence).toBe(reference.hypotheses[0].confidence);
+  });
+
   it("drops hypotheses whose evidence cites signals that do not exist", async () => {
     const invented = {
       ...reference,
