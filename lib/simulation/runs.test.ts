@@ -131,6 +131,9 @@ describe("runs", () => {
     expect(cleared.data.cleared.map((c) => c.id)).toEqual([first.data.id]);
     expect((await getSystemsHealth(t.db, admin.workspaceId)).systems.find((s) => s.system === "redis")?.healthy).toBe(true);
     expect((await triggerFailure(t.db, admin, "postgres", "bogus")).ok).toBe(false);
+    // An open-ended injection cannot run faster than the clock: its events would be stamped days ahead.
+    const fast = await triggerFailure(t.db, admin, "disk", "full", { speed: 10 }, { clock });
+    expect(!fast.ok && fast.issues?.[0]).toMatchObject({ path: "speed", message: expect.stringContaining("at most 1.15") });
     expect((await triggerFailure(t.db, admin, "mainframe", "memory")).ok).toBe(false);
   });
 

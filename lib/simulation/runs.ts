@@ -21,6 +21,9 @@ import { compileFaults, World } from "./world";
 
 const log = logger("simulation");
 
+/** How far ahead of the clock world time may run (intake accepts events up to a day ahead). */
+const MAX_AHEAD_MS = 23 * 3_600_000;
+
 export const simulationIdSchema = z.string().uuid("is not a valid simulation id");
 
 /**
@@ -43,6 +46,15 @@ export async function startSimulation(
     const issues = unknownServices(definition, topology);
     if (issues.length) {
       throw new AppError("unprocessable:scenario", `This scenario does not fit the workspace's topology: ${issues.map((i) => `${i.path} ${i.message}`).join("; ")}`, { issues });
+    }
+    // World time runs ahead of the clock by duration × (1 − 1/speed); intake refuses events stamped
+    // more than a day ahead, so a long run (an injection lasts up to 7 days) cannot be sped up much.
+    const durationMs = definition.duration_seconds * 1000;
+    if (durationMs * (1 - 1 / params.speed) > MAX_AHEAD_MS) {
+      const maxSpeed = Math.floor((1 / (1 - MAX_AHEAD_MS / durationMs)) * 100) / 100;
+      throw new AppError("unprocessable:input", `At ${params.speed}× this run's world time would run more than a day ahead of the clock; use a speed of at most ${maxSpeed}.`, {
+        issues: [{ path: "speed", message: `must be at most ${maxSpeed} for a run of ${definition.duration_seconds} s` }],
+      });
     }
     const seed = params.seed ?? randomSeed();
     const now = (options.clock ?? realClock).now();
