@@ -47,3 +47,28 @@ test.describe("simulator", () => {
     await expect(page.getByTestId(`scenario-card-${id}`)).toContainText(`E2E ${id}`);
   });
 });
+
+test.describe("topology settings", () => {
+  test("an unknown dependency is named and refused; a new threshold is saved", async ({ page }) => {
+    await page.goto("/settings/topology");
+    await expect(page.locator("[data-hydrated=true]").first()).toBeVisible();
+    const frontend = page.getByTestId("topology-row-frontend");
+    const deps = frontend.getByLabel("Depends on");
+    const original = await deps.inputValue();
+    await deps.fill(`${original}, mainframe`);
+    await page.getByTestId("save-topology").click();
+    await expect(frontend).toContainText('"mainframe" is not a service of this topology');
+
+    await deps.fill(original);
+    await page.getByLabel("Threshold (%)").fill("65");
+    await page.getByTestId("save-topology").click();
+    await expect(page.getByText("Topology saved")).toBeVisible();
+    await page.reload();
+    await expect(page.getByLabel("Threshold (%)")).toHaveValue("65");
+
+    // Put the default back for the other specs.
+    await page.getByLabel("Threshold (%)").fill("70");
+    await page.getByTestId("save-topology").click();
+    await expect(page.getByText("Topology saved")).toBeVisible();
+  });
+});

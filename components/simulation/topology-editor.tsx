@@ -12,6 +12,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { resetTopologyAction } from "@/lib/actions/simulation/reset-topology";
 import { saveTopologyAction } from "@/lib/actions/simulation/save-topology";
 import { serviceKinds, type ServiceSpec } from "@/lib/simulation/schemas";
+import { useHydrated } from "@/components/auth/use-hydrated";
 
 type Row = { name: string; team: string; tier: string; kind: string; depends: string; slo: string; replicas: string; rest: Partial<ServiceSpec> };
 
@@ -37,6 +38,7 @@ export function TopologyEditor({ workspaceSlug, services, threshold, version, ca
   const [limit, setLimit] = React.useState(String(threshold));
   const [errors, setErrors] = React.useState<Record<string, string[]>>({});
   const [pending, setPending] = React.useState(false);
+  const hydrated = useHydrated();
   const update = (i: number, patch: Partial<Row>) => setRows((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   const errorFor = (i: number, field: string) =>
     Object.entries(errors)
@@ -80,7 +82,7 @@ export function TopologyEditor({ workspaceSlug, services, threshold, version, ca
 
   const general = [...(errors["topology.services"] ?? []), ...(errors.topology ?? [])];
   return (
-    <form onSubmit={save} className="space-y-4">
+    <form onSubmit={save} className="space-y-4" data-hydrated={hydrated ? "true" : undefined}>
       <Card>
         <CardHeader>
           <CardTitle>Health threshold</CardTitle>
