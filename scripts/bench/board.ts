@@ -204,13 +204,17 @@ function startServer(port: number, extraEnv: Record<string, string>): ChildProce
   };
   child.stdout?.on("data", keep);
   child.stderr?.on("data", keep);
-  child.on("exit", (code) => {
-    if (code && code !== 0) process.stderr.write(`next start exited with ${code}:\n${tail}\n`);
+  child.on("exit", (code, signal) => {
+    // Exits after our own SIGTERM are expected; anything else means the server failed.
+    if (!stopping && (code || signal)) process.stderr.write(`next start exited (${code ?? signal}):\n${tail}\n`);
   });
   return child;
 }
 
+let stopping = false;
+
 function stopServer(child: ChildProcess | undefined) {
+  stopping = true;
   if (!child?.pid || child.exitCode !== null) return;
   try {
     process.kill(-child.pid, "SIGTERM");
