@@ -5,8 +5,8 @@ import { XIcon } from "lucide-react";
 import { cn } from "@/lib/utils";
 
 /**
- * A list of short values typed as tags: Enter or comma adds one, Backspace on an empty field
- * removes the last, and text left in the field is added when it loses focus.
+ * A list of short values typed as tags: Enter or comma adds one (Enter never submits the form),
+ * Backspace on an empty field removes the last, and text left in the field is added on blur.
  */
 export function TagsInput({
   value,
@@ -78,14 +78,13 @@ export function TagsInput({
           if (next.includes(",")) add(next);
           else setDraft(next);
         }}
-        // Read the field itself, not state: a fast Enter can arrive before React re-renders.
+        // Read the field itself, not state: a fast Enter can arrive before React re-renders. Enter
+        // here only ever adds a tag; it never submits the surrounding form.
         onKeyDown={(e) => {
           const current = e.currentTarget.value;
           if (e.key === "Enter") {
-            if (current.trim()) {
-              e.preventDefault();
-              add(current);
-            }
+            e.preventDefault();
+            if (current.trim()) add(current);
           } else if (e.key === "Backspace" && current === "" && value.length > 0) {
             onChange(value.slice(0, -1));
           }
