@@ -166,6 +166,22 @@ test.describe("incident page", () => {
     await expect(page).toHaveURL(/\/board/);
   });
 
+  test("deleting from the board's dialog closes it and removes the card", async ({ page }) => {
+    const created = await createIncidentViaApi(page.request, { title: unique("Dialog delete drill"), service: "email" });
+    await page.goto(`/board?q=${encodeURIComponent(created.title)}`);
+    await expect(page.getByTestId("board")).toHaveAttribute("data-hydrated", "true");
+    await page.getByTestId(`incident-link-${created.number}`).click();
+    const dialog = page.getByTestId("incident-dialog");
+    await expect(dialog.getByTestId("incident-screen")).toHaveAttribute("data-hydrated", "true");
+
+    await dialog.getByTestId("incident-delete").click();
+    await page.getByTestId("incident-delete-confirm").click();
+    await expect(dialog).toHaveCount(0);
+    await expect(page).toHaveURL(/\/board/);
+    await expect(page.getByText(`${created.key} deleted`)).toBeVisible();
+    await expect(page.getByTestId(`incident-card-${created.number}`)).toHaveCount(0);
+  });
+
   test("an unknown incident id shows the not-found page", async ({ page }) => {
     await page.goto("/incidents/00000000-0000-4000-8000-000000000000");
     await expect(page.getByTestId("incident-not-found")).toBeVisible();

@@ -217,6 +217,7 @@ function Screen({
             </Section>
           )}
 
+          {slots.simulation}
           {slots.events}
           {slots.diagnosis}
 
@@ -241,7 +242,6 @@ function Screen({
           >
             <IncidentSla incident={incident} policy={slaPolicy} serverNow={serverNow} />
           </Section>
-          {slots.simulation}
           <Section title="Details">
             <IncidentDetails incident={incident} />
           </Section>

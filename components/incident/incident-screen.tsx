@@ -9,6 +9,7 @@ import { incidentIdSchema } from "@/lib/incidents/schemas";
 import { PresenceBar } from "@/components/realtime/presence-bar";
 import { DiagnosisPanel } from "@/components/diagnosis/diagnosis-panel";
 import { IncidentEvents } from "@/components/intake/incident-events";
+import { IncidentMetrics } from "@/components/simulation/incident-metrics";
 import { IncidentDetail, type IncidentSlots } from "./incident-detail";
 
 /**
@@ -43,10 +44,11 @@ export async function IncidentScreen({
   const [incident, timeline, facets] = data;
   const guestMayDelete = actor.kind !== "guest" || (incident.incident.createdByKind === "guest" && incident.incident.createdById === actor.id);
 
-  // Other features' panels, each self-contained; the simulation's IncidentMetrics joins as `simulation`.
+  // Other features' panels, each self-contained (IncidentMetrics renders nothing outside simulations).
   const id = incident.incident.id;
   const slots: IncidentSlots = {
     presence: <PresenceBar workspaceSlug={workspaceSlug} room={`incident:${id}`} />,
+    simulation: <IncidentMetrics workspaceSlug={workspaceSlug} incidentId={id} />,
     events: <IncidentEvents workspaceSlug={workspaceSlug} incidentId={id} />,
     diagnosis: <DiagnosisPanel workspaceSlug={workspaceSlug} incidentId={id} canRun={can(actor, "diagnosis:run")} />,
   };
