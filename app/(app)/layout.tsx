@@ -1,6 +1,7 @@
 import { AppHeader } from "@/components/app-shell/app-header";
 import { findCurrentWorkspace } from "@/components/app-shell/current-workspace";
 import { UserMenu } from "@/components/auth/user-menu";
+import { RealtimeProvider } from "@/components/realtime/realtime-provider";
 
 /**
  * The signed-in app: header (logo, navigation, guide, theme, user menu) around every page, and the
@@ -9,13 +10,19 @@ import { UserMenu } from "@/components/auth/user-menu";
  */
 export default async function AppLayout({ children, modal }: { children: React.ReactNode; modal: React.ReactNode }) {
   const current = await findCurrentWorkspace();
+  const content = (
+    <>
+      <main className="mx-auto flex w-full max-w-screen-2xl flex-1 flex-col px-4 py-5 sm:px-6">{children}</main>
+      {modal}
+    </>
+  );
   return (
     <div className="flex min-h-dvh flex-col">
       <AppHeader>
         <UserMenu workspaceSlug={current?.workspace.slug} />
       </AppHeader>
-      <main className="mx-auto flex w-full max-w-screen-2xl flex-1 flex-col px-4 py-5 sm:px-6">{children}</main>
-      {modal}
+      {/* Live updates for every page of the workspace (board, incident, scenarios). */}
+      {current ? <RealtimeProvider workspaceSlug={current.workspace.slug}>{content}</RealtimeProvider> : content}
     </div>
   );
 }

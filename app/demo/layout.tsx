@@ -5,6 +5,7 @@ import { Logo } from "@/components/app-shell/logo";
 import { ThemeToggle } from "@/components/app-shell/theme-toggle";
 import { ResetDemoButton } from "@/components/auth/reset-demo-button";
 import { UserMenu } from "@/components/auth/user-menu";
+import { RealtimeProvider } from "@/components/realtime/realtime-provider";
 import { Button } from "@/components/ui/button";
 import { getDb } from "@/db";
 import { demoEnabled, getCurrentActor } from "@/lib/auth/current-actor";
@@ -55,7 +56,9 @@ export default async function DemoLayout({ children }: { children: React.ReactNo
           <Link href="/sign-up">Create an account for your team</Link>
         </Button>
       </div>
-      <main className="mx-auto flex w-full max-w-screen-2xl flex-1 flex-col px-4 py-5 sm:px-6">{children}</main>
+      <RealtimeProvider workspaceSlug="demo">
+        <main className="mx-auto flex w-full max-w-screen-2xl flex-1 flex-col px-4 py-5 sm:px-6">{children}</main>
+      </RealtimeProvider>
     </div>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import * as React from "react";
-import { BookOpenIcon, BotIcon, FlaskConicalIcon, RadioIcon, ShieldCheckIcon, SparklesIcon, SquareKanbanIcon, WebhookIcon } from "lucide-react";
+import { BookOpenIcon, FlaskConicalIcon, RadioIcon, ShieldCheckIcon, SparklesIcon, SquareKanbanIcon, WebhookIcon } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 
@@ -76,17 +76,12 @@ export function GuideDialog() {
               says so instead of guessing.
             </p>
           </Section>
-          <Section icon={BotIcon} title="The agent, with approvals">
-            <p>
-              The SRE agent turns a diagnosis into a plan of concrete steps (restart, scale out, roll back…). Nothing runs until a responder
-              approves it; after each action the agent reads the metrics back to verify that it helped.
-            </p>
-          </Section>
           <Section icon={FlaskConicalIcon} title="Drills">
             <p>
               Under <em>Scenarios</em>, run a failure (a memory leak, a slow database, a crash loop, a failing dependency…) in real time or
               sped up. The simulated metrics degrade, incidents open on this board marked <em>Drill</em>, and the team practises the whole
-              response: triage, diagnosis, fix and verification.
+              response: triage, diagnosis, fix and verification. Fixes act on the simulated world (flush the cache, terminate idle
+              connections, vacuum a table, clean up old logs, or stop the scenario), and the health strip shows whether they worked.
             </p>
           </Section>
           <Section icon={RadioIcon} title="Working together">
@@ -95,7 +90,7 @@ export function GuideDialog() {
           <Section icon={ShieldCheckIcon} title="Roles">
             <p>
               <strong>Viewers</strong> can read everything but change nothing (no drag handles, no New incident). <strong>Responders</strong>{" "}
-              work incidents and approve agent steps. <strong>Admins</strong> also manage members, API keys and the audit log in Settings.
+              work incidents, run diagnoses and drills. <strong>Admins</strong> also manage members, API keys and the audit log in Settings.
             </p>
           </Section>
         </div>

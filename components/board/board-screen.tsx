@@ -3,6 +3,8 @@ import { getCurrentActor } from "@/lib/auth/current-actor";
 import { assertCan, can } from "@/lib/auth/permissions";
 import { getBoard, getIncidentFacets } from "@/lib/incidents/queries";
 import { boardFiltersSchema } from "@/lib/incidents/schemas";
+import { PresenceBar } from "@/components/realtime/presence-bar";
+import { SystemsHealthStrip } from "@/components/simulation/systems-health-strip";
 import { Board } from "./board";
 import { normalizeFilters, toBoardView, type BoardFilterValues } from "./board-data";
 import { loadBoardSearchParams } from "./search-params";
@@ -33,7 +35,16 @@ export async function BoardScreen({
   const parsed = boardFiltersSchema.safeParse(raw);
   const filters = normalizeFilters(parsed.success ? parsed.data : noFilters);
   const initial = await loadInitialBoard(db, actor.workspaceId, filters, Math.max(1, resolved));
-  return <Board workspaceSlug={workspaceSlug} basePath={basePath} canWrite={can(actor, "incident:write")} initial={initial} />;
+  return (
+    <Board
+      workspaceSlug={workspaceSlug}
+      basePath={basePath}
+      canWrite={can(actor, "incident:write")}
+      initial={initial}
+      presence={<PresenceBar workspaceSlug={workspaceSlug} room="board" />}
+      systemsHealth={<SystemsHealthStrip workspaceSlug={workspaceSlug} />}
+    />
+  );
 }
 
 async function loadInitialBoard(db: Database, workspaceId: string, filters: BoardFilterValues, page: number): Promise<InitialBoard> {

@@ -47,11 +47,17 @@ export function Board({
   basePath,
   canWrite,
   initial,
+  presence,
+  systemsHealth,
 }: {
   workspaceSlug: string;
   basePath: string;
   canWrite: boolean;
   initial: InitialBoard;
+  /** Who else is looking at the board (rendered at the right of the title row). */
+  presence?: React.ReactNode;
+  /** Health of the simulated systems, above the filters. */
+  systemsHealth?: React.ReactNode;
 }) {
   const hydrated = useHydrated();
   const [params, setParams] = useQueryStates(boardSearchParams, { history: "replace", scroll: false });
@@ -128,7 +134,9 @@ export function Board({
             Read only: your role can view incidents but not change them
           </span>
         )}
+        {presence && <div className="ml-auto">{presence}</div>}
       </div>
+      {systemsHealth}
       <FilterBar filters={filters} facets={facets} onChange={onFilters}>
         {canWrite &&
           (hydrated ? (

@@ -9,7 +9,7 @@ import { toResult, type Result } from "@/lib/result";
 export async function getDeadLetterBodyAction(workspaceSlug: string, id: string): Promise<Result<{ id: string; body: string }>> {
   const db = await getDb();
   return toResult(async () => {
-    const letter = await getDeadLetter(db, await getCurrentActor(db, { workspaceSlug }), id);
+    const letter = await getDeadLetter(db, await getCurrentActor(db, { workspaceSlug, intent: "read" }), id);
     return { id: letter.id, body: letter.body };
   });
 }

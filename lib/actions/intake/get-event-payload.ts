@@ -12,5 +12,5 @@ export async function getEventPayloadAction(
   eventId: string,
 ): Promise<Result<{ id: string; raw: unknown; attributes: Record<string, unknown> }>> {
   const db = await getDb();
-  return toResult(async () => getIncidentEventPayload(db, await getCurrentActor(db, { workspaceSlug }), incidentId, eventId));
+  return toResult(async () => getIncidentEventPayload(db, await getCurrentActor(db, { workspaceSlug, intent: "read" }), incidentId, eventId));
 }

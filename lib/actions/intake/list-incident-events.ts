@@ -25,7 +25,7 @@ export async function listIncidentEventsAction(
 ): Promise<Result<{ items: IncidentEventItem[]; nextCursor: string | null; total: number }>> {
   const db = await getDb();
   return toResult(async () => {
-    const actor = await getCurrentActor(db, { workspaceSlug });
+    const actor = await getCurrentActor(db, { workspaceSlug, intent: "read" });
     const page = await listIncidentEvents(db, actor, incidentId, input);
     return {
       ...page,

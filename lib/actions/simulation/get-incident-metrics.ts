@@ -10,7 +10,7 @@ import { getIncidentMetrics, type MetricSeries } from "@/lib/simulation/queries"
 export async function getIncidentMetricsAction(workspaceSlug: string, incidentId: string): Promise<Result<MetricSeries | null>> {
   const db = await getDb();
   return toResult(async () => {
-    const actor = await getCurrentActor(db, { workspaceSlug });
+    const actor = await getCurrentActor(db, { workspaceSlug, intent: "read" });
     assertCan(actor, "incident:read");
     return getIncidentMetrics(db, { workspaceId: actor.workspaceId, incidentId });
   });
