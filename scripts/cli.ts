@@ -30,6 +30,8 @@ const usage = `Firedrill admin CLI
   npm run firedrill -- member list --workspace <slug>
   npm run firedrill -- apikey create --workspace <slug> --name <name> [--scope ingest|read|write|admin]...
   npm run firedrill -- demo reset
+  npm run firedrill -- db migrate      (also: npm run db:migrate; the app migrates on start too)
+  npm run firedrill -- db seed         (also: npm run db:seed; seeds an empty database)
 `;
 
 function fail(message: string): never {
@@ -57,6 +59,10 @@ async function openDatabase(): Promise<DatabaseHandle> {
     fail(`The app (pid ${running}) has the embedded database in ${dataDir} open. Stop it first: two processes must not share one PGlite directory.`);
   }
   return openPglite(path.resolve(e.PGLITE_DIR ?? path.join(dataDir, "pglite")));
+}
+
+function key0(group: string, command: string | undefined): string {
+  return `${group} ${command ?? ""}`.trim();
 }
 
 async function main() {
@@ -88,9 +94,10 @@ async function main() {
   const handle = await openDatabase();
   const db = handle.db;
   try {
-    if (env().SEED_ON_START === "on") await ensureSeeded(db);
+    // Opening the database applied the migrations; `db migrate` needs nothing more.
+    if (env().SEED_ON_START === "on" || key0(group, command) === "db seed") await ensureSeeded(db);
     const workspaceOf = async (slug: string) => (await getWorkspaceBySlug(db, slug)) ?? fail(`No workspace "${slug}".`);
-    const key = `${group} ${command ?? ""}`.trim();
+    const key = key0(group, command);
     switch (key) {
       case "user create": {
         const email = need("email");
@@ -133,6 +140,12 @@ async function main() {
         process.stdout.write(`This is the only time the key is shown; store it now:\n\n  ${key}\n\n`);
         break;
       }
+      case "db migrate":
+        process.stdout.write(`Migrations applied (${handle.kind}).\n`);
+        break;
+      case "db seed":
+        process.stdout.write(`Seeded (${handle.kind}): an empty database gets the default and demo workspaces; a populated one is left as it is.\n`);
+        break;
       case "demo reset": {
         const ws = await workspaceOf("demo");
         unwrap(await resetDemoWorkspace(db, systemActor(ws.id, "Firedrill CLI")));
