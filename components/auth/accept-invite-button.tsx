@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { acceptInviteAction } from "@/lib/actions/workspaces/accept-invite";
-import { useHydrated } from "@/components/auth/use-hydrated";
+import { useHydrated } from "@/components/hooks/use-hydrated";
 
 export function AcceptInviteButton({ token, workspaceName }: { token: string; workspaceName: string }) {
   const router = useRouter();

@@ -8,7 +8,7 @@ import { Label } from "@/components/ui/label";
 import { createWorkspaceAction } from "@/lib/actions/workspaces/create-workspace";
 import { slugify } from "@/lib/workspaces/schemas";
 import { FieldError } from "./field-error";
-import { useHydrated } from "@/components/auth/use-hydrated";
+import { useHydrated } from "@/components/hooks/use-hydrated";
 
 export function CreateWorkspaceForm() {
   const router = useRouter();

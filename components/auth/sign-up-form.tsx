@@ -9,7 +9,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { signUp } from "@/lib/actions/auth/sign-up";
 import { FieldError } from "./field-error";
-import { useHydrated } from "@/components/auth/use-hydrated";
+import { useHydrated } from "@/components/hooks/use-hydrated";
 
 export function SignUpForm({ callbackUrl, email }: { callbackUrl: string; email?: string }) {
   const router = useRouter();

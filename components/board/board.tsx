@@ -14,6 +14,7 @@ import {
 } from "@dnd-kit/core";
 import { useQueryStates } from "nuqs";
 import { EyeIcon, InfoIcon, Loader2Icon, PlusIcon, TriangleAlertIcon } from "lucide-react";
+import { useHydrated } from "@/components/hooks/use-hydrated";
 import { Button } from "@/components/ui/button";
 import type { IncidentStatus } from "@/db/schema";
 import { cn } from "@/lib/utils";
@@ -26,17 +27,6 @@ import { FilterBar } from "./filter-bar";
 import { IncidentCardBody, noteDragEnded } from "./incident-card";
 import { boardSearchParams } from "./search-params";
 import { boardViewKey, useBoardView, useFacets, useMoveIncident, usePendingMoves, type InitialBoard } from "./use-board";
-
-const noSubscription = () => () => {};
-
-/** False while rendering on the server and hydrating, true once React runs in the browser. */
-function useHydrated(): boolean {
-  return React.useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
-}
 
 /**
  * The interactive board: filters in the URL, columns from react-query (seeded by the server render),

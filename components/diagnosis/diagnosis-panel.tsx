@@ -6,6 +6,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { History, Sparkles, Square } from "lucide-react";
 import { z } from "zod";
 import { toast } from "sonner";
+import { useHydrated } from "@/components/hooks/use-hydrated";
 import { Button } from "@/components/ui/button";
 import { listDiagnosesAction } from "@/lib/actions/diagnosis/list-diagnoses";
 import type { SavedDiagnosis } from "@/lib/ai/queries";
@@ -23,13 +24,6 @@ const streamSchema = z.object({
 const resultSchema = z.object({ diagnosis: diagnosisSchema, meta: diagnosisMetaSchema });
 
 type StreamRun = { provider?: string; model?: string; draft?: unknown; outcome?: string; reason?: string };
-
-const useHydrated = () =>
-  React.useSyncExternalStore(
-    () => () => {},
-    () => true,
-    () => false,
-  );
 
 /**
  * The incident's AI diagnosis: a Diagnose button that streams the answer into place (summary first,

@@ -20,7 +20,7 @@ import { IncidentMetadata, hasMetadata } from "./incident-metadata";
 import { IncidentSla } from "./incident-sla";
 import { FetchError, IncidentEditStateProvider, useEditState, useIncidentQuery, useIncidentWrite, useTimelineQuery } from "./incident-state";
 import { IncidentTimeline } from "./incident-timeline";
-import { useHydrated } from "./local-time";
+import { useHydrated } from "@/components/hooks/use-hydrated";
 import { SlaPolicyDialog } from "./sla-policy-dialog";
 import { WorkingNotes } from "./working-notes";
 

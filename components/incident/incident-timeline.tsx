@@ -29,7 +29,8 @@ import type { FeedItem } from "@/lib/incidents/incident-dto";
 import { queryKeys } from "@/lib/query-keys";
 import { cn } from "@/lib/utils";
 import { useIncidentContext } from "./incident-context";
-import { formatDateTime, useHydrated } from "./local-time";
+import { useHydrated } from "@/components/hooks/use-hydrated";
+import { formatDateTime } from "./local-time";
 
 const kindIcons: Record<string, typeof ActivityIcon> = {
   note: StickyNoteIcon,

@@ -1,18 +1,8 @@
 "use client";
 
 import * as React from "react";
+import { useHydrated } from "@/components/hooks/use-hydrated";
 import { cn } from "@/lib/utils";
-
-const subscribe = () => () => {};
-
-/** True after hydration: server and first client render agree, later renders may use the browser's locale and zone. */
-export function useHydrated(): boolean {
-  return React.useSyncExternalStore(
-    subscribe,
-    () => true,
-    () => false,
-  );
-}
 
 const localFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 const utcFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });

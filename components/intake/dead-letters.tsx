@@ -11,7 +11,7 @@ import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } f
 import { deleteDeadLetterAction } from "@/lib/actions/intake/delete-dead-letter";
 import { getDeadLetterBodyAction } from "@/lib/actions/intake/get-dead-letter";
 import { replayDeadLetterAction } from "@/lib/actions/intake/replay-dead-letter";
-import { useHydrated } from "./use-hydrated";
+import { useHydrated } from "@/components/hooks/use-hydrated";
 
 export type DeadLetterRow = {
   id: string;

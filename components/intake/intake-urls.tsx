@@ -8,7 +8,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { Input } from "@/components/ui/input";
 import { createIngestKeyAction } from "@/lib/actions/intake/create-ingest-key";
 import { CopyButton } from "./copy-button";
-import { useHydrated } from "./use-hydrated";
+import { useHydrated } from "@/components/hooks/use-hydrated";
 import { curlExample, intakeExamples } from "./examples";
 
 /**

@@ -11,7 +11,7 @@ import { Label } from "@/components/ui/label";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { deleteRuleAction } from "@/lib/actions/intake/delete-rule";
 import { saveRuleAction } from "@/lib/actions/intake/save-rule";
-import { useHydrated } from "./use-hydrated";
+import { useHydrated } from "@/components/hooks/use-hydrated";
 
 export type RuleRow = {
   id: string;

@@ -13,7 +13,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { createApiKeyAction } from "@/lib/actions/workspaces/create-api-key";
 import { revokeApiKeyAction } from "@/lib/actions/workspaces/revoke-api-key";
 import { CopyButton } from "./copy-button";
-import { useHydrated } from "@/components/auth/use-hydrated";
+import { useHydrated } from "@/components/hooks/use-hydrated";
 
 type Key = { id: string; name: string; prefix: string; scopes: string[]; createdByName: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null };
 

@@ -15,7 +15,7 @@ import { createInviteAction } from "@/lib/actions/workspaces/create-invite";
 import { removeMemberAction } from "@/lib/actions/workspaces/remove-member";
 import { revokeInviteAction } from "@/lib/actions/workspaces/revoke-invite";
 import { CopyButton } from "./copy-button";
-import { useHydrated } from "@/components/auth/use-hydrated";
+import { useHydrated } from "@/components/hooks/use-hydrated";
 
 type Role = "admin" | "responder" | "viewer";
 type Member = { userId: string; name: string; email: string; role: Role; joinedAt: string };

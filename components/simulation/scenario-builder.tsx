@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
-import { useHydrated } from "@/components/auth/use-hydrated";
+import { useHydrated } from "@/components/hooks/use-hydrated";
 import { saveScenarioAction } from "@/lib/actions/simulation/save-scenario";
 import { allFaults, patternTypes, scenarioSchema, unknownServices, type Topology } from "@/lib/simulation/schemas";
 

@@ -12,7 +12,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { resetTopologyAction } from "@/lib/actions/simulation/reset-topology";
 import { saveTopologyAction } from "@/lib/actions/simulation/save-topology";
 import { serviceKinds, type ServiceSpec } from "@/lib/simulation/schemas";
-import { useHydrated } from "@/components/auth/use-hydrated";
+import { useHydrated } from "@/components/hooks/use-hydrated";
 
 type Row = { name: string; team: string; tier: string; kind: string; depends: string; slo: string; replicas: string; rest: Partial<ServiceSpec> };
 
