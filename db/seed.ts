@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import { incidents, workspaces, type Workspace } from "@/db/schema";
+import { events, incidents, workspaces, type Workspace } from "@/db/schema";
 import type { Database } from "./client";
 import { systemActor } from "@/lib/auth/actor";
 import { insertIncident } from "@/lib/incidents/create-incident";
@@ -36,6 +36,23 @@ export async function seedSampleIncidents(tx: Database, workspaceId: string, now
       lastEventAt: new Date(openedAt.getTime() + Math.min(sample.minutesAgo, 30) * 60_000),
       createdAt: openedAt,
     });
+    // The signals behind the incident, so its events list and the diagnosis have real log lines.
+    const firstAt = openedAt.getTime();
+    const span = Math.max(60_000, Math.min(sample.minutesAgo, 30) * 60_000);
+    await tx.insert(events).values(
+      Array.from({ length: sample.eventCount }, (_, i) => {
+        const line = sample.logs[i % sample.logs.length];
+        return {
+          workspaceId,
+          incidentId: row.id,
+          service: sample.service,
+          level: line.level,
+          message: line.message,
+          timestamp: new Date(firstAt + Math.floor((span * i) / sample.eventCount)),
+          source: "generic",
+        };
+      }),
+    );
     const path: Record<string, Array<"investigating" | "fixing" | "resolved" | "closed">> = {
       triage: [],
       investigating: ["investigating"],

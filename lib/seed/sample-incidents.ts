@@ -14,6 +14,8 @@ export type SampleIncident = {
   incidentType?: "real" | "synthetic" | "training";
   metadata?: Record<string, unknown>;
   notes?: string;
+  /** Log lines the service sent; the seed writes `eventCount` events cycling through them. */
+  logs: { level: "WARNING" | "ERROR" | "CRITICAL" | "FATAL"; message: string }[];
 };
 
 export const sampleIncidents: SampleIncident[] = [
@@ -28,6 +30,12 @@ export const sampleIncidents: SampleIncident[] = [
     affectedSystems: ["payment-service", "checkout"],
     minutesAgo: 42,
     eventCount: 37,
+    logs: [
+      { level: "WARNING", message: "GC overhead limit approaching: heap 7.6GiB/8GiB after full GC (pod payment-service-7d9f-2)" },
+      { level: "ERROR", message: "java.lang.OutOfMemoryError: Java heap space at io.lettuce.core.RedisChannelHandler.dispatch" },
+      { level: "CRITICAL", message: "Container payment-service-7d9f-1 OOMKilled (exit code 137), restart 3" },
+      { level: "ERROR", message: "redis pool: 4812 connections open, pool.max=50 ignored since v2.3.1" },
+    ],
     metadata: {
       metrics: [
         { name: "memory_usage_percent", value: 95, baseline: 25, unit: "%" },
@@ -48,6 +56,11 @@ export const sampleIncidents: SampleIncident[] = [
     affectedSystems: ["checkout", "postgresql"],
     minutesAgo: 12,
     eventCount: 14,
+    logs: [
+      { level: "WARNING", message: "slow query 7.2s: SELECT o.*, i.* FROM orders o JOIN order_items i ON ... WHERE o.user_id = $1" },
+      { level: "ERROR", message: "HikariPool-1 - Connection is not available, request timed out after 30000ms (active=98, idle=0)" },
+      { level: "ERROR", message: "GET /api/checkout/history 504 Gateway Timeout after 8512ms" },
+    ],
     metadata: {
       metrics: [
         { name: "http_request_duration_seconds_p95", value: 8.5, baseline: 0.4, unit: "s" },
@@ -67,6 +80,11 @@ export const sampleIncidents: SampleIncident[] = [
     affectedSystems: ["payment", "checkout", "frontend"],
     minutesAgo: 95,
     eventCount: 112,
+    logs: [
+      { level: "ERROR", message: "POST https://api.stripe.com/v1/charges timed out after 30000ms" },
+      { level: "ERROR", message: "HTTP 500 on /charge: upstream payment gateway timeout" },
+      { level: "CRITICAL", message: "circuit breaker stripe-charges OPEN after 50% failures in 60s" },
+    ],
     notes: "Fallback to queued charges enabled at 14:05. Waiting on Stripe status page.",
   },
   {
@@ -79,6 +97,10 @@ export const sampleIncidents: SampleIncident[] = [
     affectedSystems: ["redis", "recommendation"],
     minutesAgo: 5,
     eventCount: 6,
+    logs: [
+      { level: "WARNING", message: "used_memory 46.1MB of maxmemory 50MB (policy noeviction)" },
+      { level: "ERROR", message: "OOM command not allowed when used memory > 'maxmemory'. SET rec:user:8812" },
+    ],
   },
   {
     title: "ad service CPU at 97% with GC pauses",
@@ -90,6 +112,10 @@ export const sampleIncidents: SampleIncident[] = [
     affectedSystems: ["ad", "frontend"],
     minutesAgo: 220,
     eventCount: 9,
+    logs: [
+      { level: "WARNING", message: "GC pause 1.8s (G1 Evacuation Pause) on ad-service-5c7b" },
+      { level: "ERROR", message: "GetAds deadline exceeded after 500ms; cpu 97%" },
+    ],
   },
   {
     title: "Kafka consumer lag on accounting above 50k messages",
@@ -101,6 +127,10 @@ export const sampleIncidents: SampleIncident[] = [
     affectedSystems: ["kafka", "accounting", "fraud-detection"],
     minutesAgo: 60 * 26,
     eventCount: 58,
+    logs: [
+      { level: "WARNING", message: "consumer group accounting lag 52,310 on topic orders partition 3" },
+      { level: "ERROR", message: "fraud-detection: poll interval exceeded, member left group; rebalancing" },
+    ],
   },
   {
     title: "product-catalog 5xx after PostgreSQL failover",
@@ -112,6 +142,11 @@ export const sampleIncidents: SampleIncident[] = [
     affectedSystems: ["product-catalog", "postgresql", "frontend"],
     minutesAgo: 60 * 50,
     eventCount: 203,
+    logs: [
+      { level: "ERROR", message: "pq: the database system is in recovery mode (host postgresql-0)" },
+      { level: "ERROR", message: "ListProducts failed: dial tcp 10.0.3.12:5432: connect: connection refused" },
+      { level: "CRITICAL", message: "GET /api/products 500 Internal Server Error (rate 41%)" },
+    ],
   },
   {
     title: "Disk on logging volume 91% full",
@@ -123,5 +158,9 @@ export const sampleIncidents: SampleIncident[] = [
     affectedSystems: ["disk"],
     minutesAgo: 60 * 24 * 4,
     eventCount: 12,
+    logs: [
+      { level: "WARNING", message: "/var/log usage 88% (44.1GiB of 50GiB)" },
+      { level: "ERROR", message: "write /var/log/app/app.log: no space left on device" },
+    ],
   },
 ];
