@@ -12,9 +12,8 @@
  * (--no-build to skip that check). On a shared machine, run it under the e2e lock:
  *   flock /tmp/fd-e2e.lock npm run bench:board
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { eq, sql } from "drizzle-orm";
@@ -23,6 +22,7 @@ import { incidents, workspaces, type IncidentStatus, type Severity } from "@/db/
 import { DEFAULT_WORKSPACE, ensureSeeded } from "@/db/seed";
 import { systemActor } from "@/lib/auth/actor";
 import { insertApiKey } from "@/lib/auth/api-keys";
+import { args, ensureBuild, flag, freePort, guardRun, makeLog, percentile, printTable, runBench, startServer, stopServer, waitForHealth } from "./support";
 
 const TOTAL = 5_000;
 const RESOLVED = 4_000;
@@ -30,50 +30,12 @@ const REQUESTS = 50;
 const WARMUP = 5;
 const DEADLINE_MS = 10 * 60_000;
 const ADMIN = { email: "bench-admin@firedrill.local", password: "bench-password-0123456789" };
-const SECRET = "bench-secret-not-for-production-0123456789";
 
-const args = process.argv.slice(2);
 const noBuild = args.includes("--no-build");
-const pgFlag = args.indexOf("--postgres");
-const postgresUrl = pgFlag >= 0 ? args[pgFlag + 1] : process.env.DATABASE_URL;
+// An explicit --postgres wins even without a value (then PGlite), as before.
+const postgresUrl = args.includes("--postgres") ? flag("--postgres") : process.env.DATABASE_URL;
 
-const started = Date.now();
-function log(message: string) {
-  process.stdout.write(`[bench:board ${((Date.now() - started) / 1000).toFixed(1)}s] ${message}\n`);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Build
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  if (!fs.existsSync(dir)) return newest;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === "node_modules" || entry.name.startsWith(".")) continue;
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(full));
-    else if (/\.(tsx?|css|mjs|json)$/.test(entry.name)) newest = Math.max(newest, fs.statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-function ensureBuild() {
-  const buildId = path.resolve(".next/BUILD_ID");
-  const sources = Math.max(...["app", "components", "lib", "db", "drizzle"].map((d) => newestMtime(path.resolve(d))));
-  const built = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
-  if (built > sources) {
-    log("reusing the production build in .next (newer than the sources)");
-    return;
-  }
-  if (noBuild) {
-    log(built ? "warning: .next is older than the sources (--no-build: using it anyway)" : "no build in .next and --no-build given");
-    if (!built) process.exit(1);
-    return;
-  }
-  log(built ? ".next is older than the sources: running next build…" : "no production build: running next build…");
-  const r = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, timeout: 5 * 60_000 });
-  if (r.status !== 0) throw new Error("next build failed");
-}
+const log = makeLog("board");
 
 // ---------------------------------------------------------------------------------------------
 // Data
@@ -170,73 +132,6 @@ async function seed(handle: DatabaseHandle): Promise<{ workspaceId: string; apiK
 // ---------------------------------------------------------------------------------------------
 // Server
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-function startServer(port: number, extraEnv: Record<string, string>): ChildProcess {
-  const base = `http://127.0.0.1:${port}`;
-  const child = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: {
-      ...process.env,
-      ...extraEnv,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      NEXTAUTH_URL: base,
-      NEXTAUTH_SECRET: SECRET,
-      FIREDRILL_ADMIN_EMAIL: ADMIN.email,
-      FIREDRILL_ADMIN_PASSWORD: ADMIN.password,
-      LOG_LEVEL: "warn",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
-  });
-  let tail = "";
-  const keep = (chunk: Buffer) => {
-    tail = (tail + chunk.toString()).slice(-4000);
-  };
-  child.stdout?.on("data", keep);
-  child.stderr?.on("data", keep);
-  child.on("exit", (code, signal) => {
-    // Exits after our own SIGTERM are expected; anything else means the server failed.
-    if (!stopping && (code || signal)) process.stderr.write(`next start exited (${code ?? signal}):\n${tail}\n`);
-  });
-  return child;
-}
-
-let stopping = false;
-
-function stopServer(child: ChildProcess | undefined) {
-  stopping = true;
-  if (!child?.pid || child.exitCode !== null) return;
-  try {
-    process.kill(-child.pid, "SIGTERM");
-  } catch {
-    // Already gone.
-  }
-}
-
-async function waitForHealth(base: string, timeoutMs: number) {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    try {
-      const res = await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(5_000) });
-      if (res.ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`the server did not answer ${base}/api/health within ${timeoutMs / 1000}s`);
-}
-
 /** Signs in through next-auth's credentials callback; returns the Cookie header of the session. */
 async function signIn(base: string): Promise<string> {
   const csrfRes = await fetch(`${base}/api/auth/csrf`);
@@ -261,10 +156,6 @@ async function signIn(base: string): Promise<string> {
 
 type Figures = { label: string; median: number; p95: number; min: number; max: number; bytes: number; status: number };
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}
-
 async function measure(label: string, url: string, headers: Record<string, string>, check: (body: string) => boolean): Promise<Figures> {
   const times: number[] = [];
   let bytes = 0;
@@ -283,33 +174,13 @@ async function measure(label: string, url: string, headers: Record<string, strin
   return { label, median: percentile(times, 50), p95: percentile(times, 95), min: times[0], max: times.at(-1)!, bytes, status };
 }
 
-function printTable(rows: Figures[]) {
-  const header = ["request", "median ms", "p95 ms", "min ms", "max ms", "body KiB"];
-  const lines = rows.map((r) => [r.label, r.median.toFixed(1), r.p95.toFixed(1), r.min.toFixed(1), r.max.toFixed(1), (r.bytes / 1024).toFixed(1)]);
-  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
-  const fmt = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
-  process.stdout.write(`\n${fmt(header)}\n${widths.map((w) => "-".repeat(w)).join("  ")}\n${lines.map(fmt).join("\n")}\n\n`);
-}
-
 // ---------------------------------------------------------------------------------------------
 
 async function main() {
   let server: ChildProcess | undefined;
-  const deadline = setTimeout(() => {
-    process.stderr.write(`bench:board: gave up after ${DEADLINE_MS / 60_000} minutes\n`);
-    stopServer(server);
-    process.exit(2);
-  }, DEADLINE_MS);
-  deadline.unref();
+  const deadline = guardRun("board", DEADLINE_MS, () => server);
 
-  const onSignal = () => {
-    stopServer(server);
-    process.exit(130);
-  };
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
-
-  ensureBuild();
+  ensureBuild(log, noBuild);
   const target = await openTarget();
   try {
     log(`seeding ${TOTAL.toLocaleString("en")} incidents (${RESOLVED.toLocaleString("en")} resolved) into ${postgresUrl ? "a fresh PostgreSQL database" : "a fresh PGlite directory"}…`);
@@ -319,7 +190,7 @@ async function main() {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     log(`starting next start on ${base}…`);
-    server = startServer(port, target.serverEnv);
+    server = startServer(port, { ...target.serverEnv, FIREDRILL_ADMIN_EMAIL: ADMIN.email, FIREDRILL_ADMIN_PASSWORD: ADMIN.password });
     await waitForHealth(base, 120_000);
     const cookie = await signIn(base);
     log(`signed in; measuring ${REQUESTS} requests each after ${WARMUP} warm-up requests…`);
@@ -332,7 +203,10 @@ async function main() {
       await measure("GET /board?resolved=150 (deep page)", `${base}/board?resolved=150`, { cookie }, page),
       await measure("GET board JSON (react-query refetch)", `${base}/api/workspaces/acme/board`, { cookie }, jsonWithItems),
     ];
-    printTable(results);
+    printTable([
+      ["request", "median ms", "p95 ms", "min ms", "max ms", "body KiB"],
+      ...results.map((r) => [r.label, r.median.toFixed(1), r.p95.toFixed(1), r.min.toFixed(1), r.max.toFixed(1), (r.bytes / 1024).toFixed(1)]),
+    ]);
     const board = results[0];
     log(`/board p95 ${board.p95.toFixed(1)} ms (target < 300 ms): ${board.p95 < 300 ? "within target" : "ABOVE target"}`);
   } finally {
@@ -343,10 +217,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (e) => {
-    process.stderr.write(`bench:board failed: ${(e as Error).stack ?? e}\n`);
-    process.exit(1);
-  },
-);
+runBench("board", main);

@@ -16,10 +16,9 @@
  *   flock /tmp/fd-e2e.lock npm run bench:intake
  * Options: --duration <s> per run (default 8), --no-build.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
@@ -27,114 +26,17 @@ import { openPostgres } from "@/db/client";
 import { createWorkspaceRow } from "@/db/seed";
 import { systemActor } from "@/lib/auth/actor";
 import { insertApiKey } from "@/lib/auth/api-keys";
+import { args, ensureBuild, flag, freePort, guardRun, makeLog, printTable, runBench, startServer, stopServer, waitForHealth } from "./support";
 
 const DEADLINE_MS = 12 * 60_000;
-const SECRET = "bench-secret-not-for-production-0123456789";
-const args = process.argv.slice(2);
 const noBuild = args.includes("--no-build");
-const flag = (name: string) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
 const DURATION = Number(flag("--duration") ?? 8);
 const postgresUrl = flag("--postgres") ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
-const started = Date.now();
-function log(message: string) {
-  process.stdout.write(`[bench:intake ${((Date.now() - started) / 1000).toFixed(1)}s] ${message}\n`);
-}
+const log = makeLog("intake");
 
 // ---------------------------------------------------------------------------------------------
-// Build and server
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  if (!fs.existsSync(dir)) return newest;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === "node_modules" || entry.name.startsWith(".")) continue;
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(full));
-    else if (/\.(tsx?|css|mjs|json)$/.test(entry.name)) newest = Math.max(newest, fs.statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-function ensureBuild() {
-  const buildId = path.resolve(".next/BUILD_ID");
-  const sources = Math.max(...["app", "components", "lib", "db", "drizzle"].map((d) => newestMtime(path.resolve(d))));
-  const built = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
-  if (built > sources) return log("reusing the production build in .next (newer than the sources)");
-  if (noBuild) {
-    if (!built) throw new Error("no build in .next and --no-build given");
-    return log("warning: .next is older than the sources (--no-build: using it anyway)");
-  }
-  log("running next build…");
-  const r = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, timeout: 5 * 60_000 });
-  if (r.status !== 0) throw new Error("next build failed");
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-function startServer(port: number, env: Record<string, string>): ChildProcess {
-  const child = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: {
-      ...process.env,
-      ...env,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
-      NEXTAUTH_SECRET: SECRET,
-      SEED_ON_START: "off",
-      LOG_LEVEL: "warn",
-      INTAKE_RATE_LIMIT_PER_MINUTE: "1000000000",
-      INTAKE_BENCH_NOOP: "on",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
-  });
-  let tail = "";
-  const keep = (chunk: Buffer) => {
-    tail = (tail + chunk.toString()).slice(-4000);
-  };
-  child.stdout?.on("data", keep);
-  child.stderr?.on("data", keep);
-  child.on("exit", (code) => {
-    if (code && code !== 0) process.stderr.write(`next start exited with ${code}:\n${tail}\n`);
-  });
-  return child;
-}
-
-function stopServer(child: ChildProcess | undefined) {
-  if (!child?.pid || child.exitCode !== null) return;
-  try {
-    process.kill(-child.pid, "SIGTERM");
-  } catch {
-    // Already gone.
-  }
-}
-
-async function waitForHealth(base: string, timeoutMs: number) {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    try {
-      const res = await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(5_000) });
-      if (res.ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`the server did not answer ${base}/api/health within ${timeoutMs / 1000}s`);
-}
+// Server memory
 
 /** Resident memory of the server's process group (next start and anything it forked), in MiB. */
 function groupRssMiB(pgid: number): number {
@@ -272,32 +174,14 @@ async function rawInsert(url: string, workspaceId: string): Promise<number> {
 
 // ---------------------------------------------------------------------------------------------
 
-function table(rows: string[][]) {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  const fmt = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
-  process.stdout.write(`\n${fmt(rows[0])}\n${widths.map((w) => "-".repeat(w)).join("  ")}\n${rows.slice(1).map(fmt).join("\n")}\n\n`);
-}
-
 async function main() {
   let server: ChildProcess | undefined;
   const cleanup: { drop?: () => Promise<void> } = {};
-  const deadline = setTimeout(async () => {
-    process.stderr.write(`bench:intake: gave up after ${DEADLINE_MS / 60_000} minutes\n`);
-    stopServer(server);
-    await cleanup.drop?.().catch(() => undefined);
-    process.exit(2);
-  }, DEADLINE_MS);
-  deadline.unref();
-  const onSignal = () => {
-    stopServer(server);
-    process.exit(130);
-  };
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
+  const deadline = guardRun("intake", DEADLINE_MS, () => server, async () => cleanup.drop?.());
 
   const target = new URL(postgresUrl);
   if (!["127.0.0.1", "localhost", "[::1]"].includes(target.hostname)) throw new Error("bench:intake only talks to a local PostgreSQL (127.0.0.1)");
-  ensureBuild();
+  ensureBuild(log, noBuild);
 
   const { default: postgres } = await import("postgres");
   const name = `fd_bench_intake_${process.pid}_${Date.now().toString(36)}`;
@@ -320,7 +204,13 @@ async function main() {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     log(`database ${name}; starting next start on ${base}…`);
-    server = startServer(port, { DATABASE_URL: dbUrl, DATA_DIR: dataDir });
+    server = startServer(port, {
+      DATABASE_URL: dbUrl,
+      DATA_DIR: dataDir,
+      SEED_ON_START: "off",
+      INTAKE_RATE_LIMIT_PER_MINUTE: "1000000000",
+      INTAKE_BENCH_NOOP: "on",
+    });
     await waitForHealth(base, 120_000);
     let peakRss = 0;
     const sampler = setInterval(() => {
@@ -354,7 +244,7 @@ async function main() {
     clearInterval(sampler);
 
     const pct = (a: number, b: number) => `${((a / b) * 100).toFixed(0)} %`;
-    table([
+    printTable([
       ["measure", "figure", "ceiling", "ratio", "target"],
       ["single events (req/s, 50 conns)", single.reqPerSec.toFixed(0), `${noopSingle.reqPerSec.toFixed(0)} no-op`, pct(single.reqPerSec, noopSingle.reqPerSec), "≥ 90 % of no-op"],
       ["single events p50 / p99 (ms)", `${single.p50} / ${single.p99}`, `${noopSingle.p50} / ${noopSingle.p99} no-op`, "", "p99 < 100 ms"],
@@ -375,10 +265,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (e) => {
-    process.stderr.write(`bench:intake failed: ${(e as Error).stack ?? e}\n`);
-    process.exit(1);
-  },
-);
+runBench("intake", main);

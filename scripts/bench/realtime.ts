@@ -31,6 +31,7 @@ import type { RealtimeDriver } from "@/lib/realtime/driver";
 import type { RealtimeMessage } from "@/lib/realtime/events";
 import { localBus, setRealtimeDriver } from "@/lib/realtime/publish";
 import { readSse } from "@/lib/realtime/testing/sse-reader";
+import { percentile } from "./support";
 
 const CLIENTS = Math.min(200, Number(process.env.BENCH_CLIENTS ?? 50));
 const UPDATES = Math.min(5000, Number(process.env.BENCH_UPDATES ?? 500));
@@ -49,11 +50,6 @@ function startInstance(hub: Hub, workspaceId: string): Promise<Instance> {
     Readable.fromWeb(response.body! as import("node:stream/web").ReadableStream).pipe(res);
   });
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve({ hub, server, port: (server.address() as AddressInfo).port })));
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 async function run(label: string, t: TestDatabase, makeInstances: (workspaceId: string) => Promise<{ publisher: RealtimeDriver; hubs: Hub[]; close: () => Promise<void> }>) {
