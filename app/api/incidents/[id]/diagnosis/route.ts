@@ -1,10 +1,9 @@
 import { createTextStreamResponse } from "ai";
 import { getDb } from "@/db";
 import { route } from "@/lib/api/http";
-import { requireRequestActor } from "@/lib/auth/request-actor";
 import { prepareDiagnosis, streamDiagnosis } from "@/lib/ai/diagnose";
 import { resolveProviders } from "@/lib/ai/providers";
-import { consumeDiagnosisQuota } from "@/lib/ai/rate-limit";
+import { requireDiagnosisActor } from "@/lib/ai/request-actor";
 import { env } from "@/lib/env";
 
 export const dynamic = "force-dynamic";
@@ -21,8 +20,7 @@ type Ctx = { params: Promise<{ id: string }> };
 export const POST = route(async (request: Request, ctx: Ctx) => {
   const { id } = await ctx.params;
   const db = await getDb();
-  const actor = await requireRequestActor(db, request, "diagnosis:run");
-  consumeDiagnosisQuota(actor.workspaceId);
+  const actor = await requireDiagnosisActor(db, request);
   const prepared = await prepareDiagnosis(db, actor, id);
   const stream = streamDiagnosis(db, actor, prepared, {
     providers: resolveProviders({ offlineChunkDelayMs: env().DIAGNOSIS_OFFLINE_CHUNK_DELAY_MS }),

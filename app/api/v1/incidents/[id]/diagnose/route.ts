@@ -1,9 +1,8 @@
 import { getDb } from "@/db";
 import { resultResponse, route } from "@/lib/api/http";
-import { requireRequestActor } from "@/lib/auth/request-actor";
 import { runDiagnosis } from "@/lib/ai/diagnose";
 import { serializeDiagnosis } from "@/lib/ai/queries";
-import { consumeDiagnosisQuota } from "@/lib/ai/rate-limit";
+import { requireDiagnosisActor } from "@/lib/ai/request-actor";
 
 export const dynamic = "force-dynamic";
 export const maxDuration = 75;
@@ -14,8 +13,7 @@ type Ctx = { params: Promise<{ id: string }> };
 export const POST = route(async (request: Request, ctx: Ctx) => {
   const { id } = await ctx.params;
   const db = await getDb();
-  const actor = await requireRequestActor(db, request, "diagnosis:run");
-  consumeDiagnosisQuota(actor.workspaceId);
+  const actor = await requireDiagnosisActor(db, request);
   const result = await runDiagnosis(db, actor, id, { abortSignal: request.signal });
   return resultResponse(result, 201, (d) => serializeDiagnosis({ ...d, requestedBy: actor.name }, id));
 });
