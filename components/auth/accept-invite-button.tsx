@@ -5,6 +5,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { acceptInviteAction } from "@/lib/actions/workspaces/accept-invite";
 import { useHydrated } from "@/components/hooks/use-hydrated";
+import { FormError } from "@/components/forms/form-errors";
 
 export function AcceptInviteButton({ token, workspaceName }: { token: string; workspaceName: string }) {
   const router = useRouter();
@@ -30,11 +31,7 @@ export function AcceptInviteButton({ token, workspaceName }: { token: string; wo
       <Button className="w-full" onClick={accept} disabled={pending || !hydrated} data-hydrated={hydrated ? "true" : undefined}>
         {pending ? "Joining…" : `Join ${workspaceName}`}
       </Button>
-      {error ? (
-        <p role="alert" className="text-destructive text-sm">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
     </div>
   );
 }

@@ -7,7 +7,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { createWorkspaceAction } from "@/lib/actions/workspaces/create-workspace";
 import { slugify } from "@/lib/workspaces/schemas";
-import { FieldError } from "./field-error";
+import { FieldError, FormError } from "@/components/forms/form-errors";
 import { useHydrated } from "@/components/hooks/use-hydrated";
 
 export function CreateWorkspaceForm() {
@@ -70,11 +70,7 @@ export function CreateWorkspaceForm() {
         <p className="text-muted-foreground text-xs">Lowercase letters, digits and hyphens. You will be its admin.</p>
         <FieldError errors={fieldErrors.slug} />
       </div>
-      {error ? (
-        <p role="alert" className="text-destructive text-sm">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
       <Button type="submit" className="w-full" disabled={pending || !hydrated}>
         {pending ? "Creating…" : "Create workspace"}
       </Button>

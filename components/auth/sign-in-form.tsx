@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { useHydrated } from "@/components/hooks/use-hydrated";
+import { FormError } from "@/components/forms/form-errors";
 
 const errorMessages: Record<string, string> = {
   CredentialsSignin: "Wrong email or password.",
@@ -48,11 +49,7 @@ export function SignInForm({ callbackUrl, github, initialError }: { callbackUrl:
           <Label htmlFor="password">Password</Label>
           <Input id="password" name="password" type="password" autoComplete="current-password" required />
         </div>
-        {error ? (
-          <p role="alert" className="text-destructive text-sm" data-testid="sign-in-error">
-            {error}
-          </p>
-        ) : null}
+        <FormError message={error} testId="sign-in-error" />
         <Button type="submit" className="w-full" disabled={pending || !hydrated}>
           {pending ? "Signing in…" : "Sign in"}
         </Button>

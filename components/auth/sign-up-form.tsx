@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { signUp } from "@/lib/actions/auth/sign-up";
-import { FieldError } from "./field-error";
+import { FieldError, FormError } from "@/components/forms/form-errors";
 import { useHydrated } from "@/components/hooks/use-hydrated";
 
 export function SignUpForm({ callbackUrl, email }: { callbackUrl: string; email?: string }) {
@@ -61,11 +61,7 @@ export function SignUpForm({ callbackUrl, email }: { callbackUrl: string; email?
           <p className="text-muted-foreground text-xs">At least 8 characters.</p>
           <FieldError errors={fieldErrors.password} />
         </div>
-        {error ? (
-          <p role="alert" className="text-destructive text-sm">
-            {error}
-          </p>
-        ) : null}
+        <FormError message={error} />
         <Button type="submit" className="w-full" disabled={pending || !hydrated}>
           {pending ? "Creating your account…" : "Create account"}
         </Button>

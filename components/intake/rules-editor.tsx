@@ -12,6 +12,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { deleteRuleAction } from "@/lib/actions/intake/delete-rule";
 import { saveRuleAction } from "@/lib/actions/intake/save-rule";
 import { useHydrated } from "@/components/hooks/use-hydrated";
+import { FieldError } from "@/components/forms/form-errors";
 
 export type RuleRow = {
   id: string;
@@ -62,7 +63,7 @@ export function RulesEditor({ workspaceSlug, rules, canEdit }: { workspaceSlug: 
     router.refresh();
   }
 
-  const field = (name: string) => (errors[name]?.length ? <p className="text-destructive text-xs">{errors[name].join(", ")}</p> : null);
+  const field = (name: string) => <FieldError errors={errors[name]} className="text-xs" />;
 
   return (
     <Card>

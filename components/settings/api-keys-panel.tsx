@@ -14,6 +14,7 @@ import { createApiKeyAction } from "@/lib/actions/workspaces/create-api-key";
 import { revokeApiKeyAction } from "@/lib/actions/workspaces/revoke-api-key";
 import { CopyButton } from "./copy-button";
 import { useHydrated } from "@/components/hooks/use-hydrated";
+import { FieldError } from "@/components/forms/form-errors";
 
 type Key = { id: string; name: string; prefix: string; scopes: string[]; createdByName: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null };
 
@@ -62,7 +63,7 @@ export function ApiKeysPanel({ workspaceSlug, keys }: { workspaceSlug: string; k
             <div className="space-y-2">
               <Label htmlFor="key-name">Name</Label>
               <Input id="key-name" name="name" required placeholder="alertmanager" className="max-w-sm" />
-              {fieldErrors.name ? <p className="text-destructive text-sm">{fieldErrors.name.join(", ")}</p> : null}
+              <FieldError errors={fieldErrors.name} />
             </div>
             <fieldset className="space-y-2">
               <legend className="text-sm font-medium">Scopes</legend>
@@ -77,7 +78,7 @@ export function ApiKeysPanel({ workspaceSlug, keys }: { workspaceSlug: string; k
                   <span className="text-muted-foreground">— {help}</span>
                 </label>
               ))}
-              {fieldErrors.scopes ? <p className="text-destructive text-sm">{fieldErrors.scopes.join(", ")}</p> : null}
+              <FieldError errors={fieldErrors.scopes} />
             </fieldset>
             <Button type="submit" disabled={pending || !hydrated}>
               Create key

@@ -16,12 +16,44 @@ import { removeMemberAction } from "@/lib/actions/workspaces/remove-member";
 import { revokeInviteAction } from "@/lib/actions/workspaces/revoke-invite";
 import { CopyButton } from "./copy-button";
 import { useHydrated } from "@/components/hooks/use-hydrated";
+import { FieldError } from "@/components/forms/form-errors";
 
 type Role = "admin" | "responder" | "viewer";
 type Member = { userId: string; name: string; email: string; role: Role; joinedAt: string };
 type PendingInvite = { id: string; email: string; role: Role; expiresAt: string; createdByName: string };
 
 const roles: Role[] = ["admin", "responder", "viewer"];
+
+function RoleSelect({
+  id,
+  className,
+  label,
+  value,
+  disabled,
+  onChange,
+}: {
+  id?: string;
+  className: string;
+  label: string;
+  value: Role;
+  disabled?: boolean;
+  onChange: (role: Role) => void;
+}) {
+  return (
+    <Select value={value} disabled={disabled} onValueChange={(v) => onChange(v as Role)}>
+      <SelectTrigger id={id} className={className} aria-label={label}>
+        <SelectValue />
+      </SelectTrigger>
+      <SelectContent>
+        {roles.map((r) => (
+          <SelectItem key={r} value={r}>
+            {r}
+          </SelectItem>
+        ))}
+      </SelectContent>
+    </Select>
+  );
+}
 
 export function MembersPanel({
   workspaceSlug,
@@ -86,22 +118,11 @@ export function MembersPanel({
               <div className="flex-1 space-y-2">
                 <Label htmlFor="invite-email">Email</Label>
                 <Input id="invite-email" name="email" type="email" required placeholder="colleague@example.com" />
-                {fieldErrors.email ? <p className="text-destructive text-sm">{fieldErrors.email.join(", ")}</p> : null}
+                <FieldError errors={fieldErrors.email} />
               </div>
               <div className="space-y-2">
                 <Label htmlFor="invite-role">Role</Label>
-                <Select value={inviteRole} onValueChange={(v) => setInviteRole(v as Role)}>
-                  <SelectTrigger id="invite-role" className="w-36" aria-label="Role">
-                    <SelectValue />
-                  </SelectTrigger>
-                  <SelectContent>
-                    {roles.map((r) => (
-                      <SelectItem key={r} value={r}>
-                        {r}
-                      </SelectItem>
-                    ))}
-                  </SelectContent>
-                </Select>
+                <RoleSelect id="invite-role" className="w-36" label="Role" value={inviteRole} onChange={setInviteRole} />
               </div>
               <Button type="submit" disabled={pending || !hydrated}>
                 Create invite link
@@ -143,22 +164,13 @@ export function MembersPanel({
                   <TableCell>{m.email}</TableCell>
                   <TableCell>
                     {canManage ? (
-                      <Select
+                      <RoleSelect
+                        className="w-32"
+                        label={`Role of ${m.name}`}
                         value={m.role}
                         disabled={pending}
-                        onValueChange={(role) => run(() => changeMemberRoleAction(workspaceSlug, { userId: m.userId, role }), `${m.name} is now ${role}.`)}
-                      >
-                        <SelectTrigger className="w-32" aria-label={`Role of ${m.name}`}>
-                          <SelectValue />
-                        </SelectTrigger>
-                        <SelectContent>
-                          {roles.map((r) => (
-                            <SelectItem key={r} value={r}>
-                              {r}
-                            </SelectItem>
-                          ))}
-                        </SelectContent>
-                      </Select>
+                        onChange={(role) => run(() => changeMemberRoleAction(workspaceSlug, { userId: m.userId, role }), `${m.name} is now ${role}.`)}
+                      />
                     ) : (
                       <Badge variant="outline">{m.role}</Badge>
                     )}

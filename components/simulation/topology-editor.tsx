@@ -13,6 +13,7 @@ import { resetTopologyAction } from "@/lib/actions/simulation/reset-topology";
 import { saveTopologyAction } from "@/lib/actions/simulation/save-topology";
 import { serviceKinds, type ServiceSpec } from "@/lib/simulation/schemas";
 import { useHydrated } from "@/components/hooks/use-hydrated";
+import { FieldError } from "@/components/forms/form-errors";
 
 type Row = { name: string; team: string; tier: string; kind: string; depends: string; slo: string; replicas: string; rest: Partial<ServiceSpec> };
 
@@ -93,7 +94,7 @@ export function TopologyEditor({ workspaceSlug, services, threshold, version, ca
             <Label htmlFor="threshold">Threshold (%)</Label>
             <Input id="threshold" className="w-28" inputMode="decimal" value={limit} onChange={(e) => setLimit(e.target.value)} disabled={!canEdit} aria-invalid={!!errors.health_threshold} />
           </div>
-          {errors.health_threshold ? <p className="text-destructive text-sm">{errors.health_threshold.join(", ")}</p> : null}
+          <FieldError errors={errors.health_threshold} />
         </CardContent>
       </Card>
       <Card>
