@@ -1,7 +1,6 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { toast } from "sonner";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -13,6 +12,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { createApiKeyAction } from "@/lib/actions/workspaces/create-api-key";
 import { revokeApiKeyAction } from "@/lib/actions/workspaces/revoke-api-key";
 import { CopyButton } from "./copy-button";
+import { useSettingsForm } from "./use-settings-form";
 import { useHydrated } from "@/components/hooks/use-hydrated";
 import { FieldError } from "@/components/forms/form-errors";
 
@@ -26,29 +26,20 @@ const scopeHelp: Record<string, string> = {
 };
 
 export function ApiKeysPanel({ workspaceSlug, keys }: { workspaceSlug: string; keys: Key[] }) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
+  const { router, pending, startTransition, fieldErrors, submit } = useSettingsForm();
   const [scopes, setScopes] = useState<string[]>(["ingest"]);
   const [created, setCreated] = useState<{ key: string; name: string }>();
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
   const hydrated = useHydrated();
 
   function create(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formEl = event.currentTarget;
     const name = String(new FormData(formEl).get("name") ?? "");
-    startTransition(async () => {
-      const r = await createApiKeyAction(workspaceSlug, { name, scopes });
-      if (!r.ok) {
-        setFieldErrors(r.fieldErrors ?? {});
-        if (!r.fieldErrors) toast.error(r.error);
-        return;
-      }
-      setFieldErrors({});
-      formEl.reset();
-      setCreated({ key: r.data.key, name: r.data.apiKey.name });
-      router.refresh();
-    });
+    submit(
+      formEl,
+      () => createApiKeyAction(workspaceSlug, { name, scopes }),
+      (data) => setCreated({ key: data.key, name: data.apiKey.name }),
+    );
   }
 
   return (

@@ -1,7 +1,6 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { toast } from "sonner";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -15,6 +14,7 @@ import { createInviteAction } from "@/lib/actions/workspaces/create-invite";
 import { removeMemberAction } from "@/lib/actions/workspaces/remove-member";
 import { revokeInviteAction } from "@/lib/actions/workspaces/revoke-invite";
 import { CopyButton } from "./copy-button";
+import { useSettingsForm } from "./use-settings-form";
 import { useHydrated } from "@/components/hooks/use-hydrated";
 import { FieldError } from "@/components/forms/form-errors";
 
@@ -68,11 +68,9 @@ export function MembersPanel({
   canManage: boolean;
   me: string;
 }) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
+  const { router, pending, startTransition, fieldErrors, submit } = useSettingsForm();
   const [link, setLink] = useState<string>();
   const [inviteRole, setInviteRole] = useState<Role>("responder");
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
   const hydrated = useHydrated();
 
   function run(fn: () => Promise<{ ok: boolean; error?: string }>, success: string) {
@@ -91,18 +89,11 @@ export function MembersPanel({
     event.preventDefault();
     const formEl = event.currentTarget;
     const email = String(new FormData(formEl).get("email") ?? "");
-    startTransition(async () => {
-      const r = await createInviteAction(workspaceSlug, { email, role: inviteRole });
-      if (!r.ok) {
-        setFieldErrors(r.fieldErrors ?? {});
-        if (!r.fieldErrors) toast.error(r.error);
-        return;
-      }
-      setFieldErrors({});
-      formEl.reset();
-      setLink(`${window.location.origin}${r.data.path}`);
-      router.refresh();
-    });
+    submit(
+      formEl,
+      () => createInviteAction(workspaceSlug, { email, role: inviteRole }),
+      (data) => setLink(`${window.location.origin}${data.path}`),
+    );
   }
 
   return (
