@@ -27,6 +27,19 @@ export function hashApiKey(key: string): string {
   return createHash("sha256").update(key).digest("hex");
 }
 
+/** Anything shaped like one of our keys, wherever it sits in a stored payload. */
+const API_KEY_PATTERN = new RegExp(`${API_KEY_PREFIX}[A-Za-z0-9]+`, "g");
+export const REDACTED_API_KEY = `${API_KEY_PREFIX}[redacted]`;
+
+/**
+ * Replaces plaintext keys in text that is about to be stored (PagerDuty senders put theirs in the
+ * body's `routing_key`), so that reading events or dead letters back never reveals a key.
+ * JSON stays valid: the replacement has no quotes or backslashes.
+ */
+export function redactApiKeys(text: string): string {
+  return text.includes(API_KEY_PREFIX) ? text.replace(API_KEY_PATTERN, REDACTED_API_KEY) : text;
+}
+
 export function generateApiKey(): { key: string; prefix: string; hash: string } {
   const key = `${API_KEY_PREFIX}${randomToken(32)}`;
   return { key, prefix: key.slice(0, API_KEY_PREFIX.length + 6), hash: hashApiKey(key) };

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { deadLetters, type DeadLetter } from "@/db/schema";
 import type { Database } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
+import { redactApiKeys } from "@/lib/auth/api-keys";
 import { assertCan } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError, type FieldIssue } from "@/lib/errors";
@@ -34,7 +35,7 @@ export async function recordDeadLetter(
         status: entry.status,
         reason: entry.reason.slice(0, 2_000),
         issues: (entry.issues ?? []).slice(0, 200),
-        body: entry.body,
+        body: redactApiKeys(entry.body),
         contentType: entry.contentType ?? null,
       });
       // An index walk over at most `limit` entries of this workspace; older ones go.

@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { events, incidents, intakeWindows, openStatuses, type EventLevel, type IntakeWindow, type PendingEntry } from "@/db/schema";
 import { queryRows, type Database } from "@/db/client";
+import { redactApiKeys } from "@/lib/auth/api-keys";
 
 /** An event ready to be written, whatever integration it came from. */
 export type NormalizedEvent = {
@@ -125,7 +126,7 @@ export async function insertEvents(tx: Database, workspaceId: string, rows: (Nor
       insert into events (id, workspace_id, incident_id, service, level, message, occurred_at, fingerprint, dedup_key, attributes, source, raw)
       select r.id, ${workspaceId}::uuid, r.incident_id, r.service, r.level, r.message, r.occurred_at, r.fingerprint, r.dedup_key,
              coalesce(r.attributes, '{}'::jsonb), r.source, r.raw
-        from jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) as r(
+        from jsonb_to_recordset(${redactApiKeys(JSON.stringify(chunk))}::jsonb) as r(
           id uuid, incident_id uuid, service text, level text, message text, occurred_at timestamptz,
           fingerprint text, dedup_key text, attributes jsonb, source text, raw jsonb)`);
   }
