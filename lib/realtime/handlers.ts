@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Database } from "@/db/client";
 import { json, readBody, parseJson } from "@/lib/api/http";
+import { assertSameOrigin } from "@/lib/auth/origin";
 import { AppError } from "@/lib/errors";
 import { env } from "@/lib/env";
 import { parseInput } from "@/lib/result";
@@ -74,6 +75,8 @@ const presenceBody = z.object({
  * default; answers with the members) or leave (also sent by navigator.sendBeacon on page hide).
  */
 export async function presenceUpdate(db: Database, request: Request): Promise<Response> {
+  // Cookie-authenticated write: another site must not join or remove the visitor (CSRF).
+  assertSameOrigin(request);
   const body = parseInput(presenceBody, parseJson(await readBody(request, 4096)));
   const { actor } = await authorizeWorkspace(db, { slug: body.workspace });
   if (body.action === "leave") {
@@ -97,6 +100,8 @@ const pusherAuthBody = z.object({
 export async function pusherAuth(db: Database, request: Request): Promise<Response> {
   const config = pusherConfig(env());
   if (!config) throw new AppError("not_found:pusher", "Pusher is not configured on this server.");
+  // Cookie-authenticated POST like presence: only our own pages may ask for a signature.
+  assertSameOrigin(request);
   const text = await readBody(request, 4096);
   const raw = (request.headers.get("content-type") ?? "").includes("json")
     ? parseJson(text)

@@ -2,7 +2,8 @@ import { EventEmitter } from "node:events";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, testDatabaseUrl, type TestDatabase } from "@/db/testing";
 import { createWorkspaceRow } from "@/db/seed";
-import type { Workspace } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { realtimePresence, type Workspace } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { createIncident } from "@/lib/incidents/create-incident";
@@ -172,6 +173,15 @@ describe("channel authorisation", () => {
       expect((await auth(`private-workspace-${other.id}`)).status).toBe(403);
       expect((await auth(`presence-workspace-${other.id}-board`)).status).toBe(403);
       expect((await auth("private-something-else")).status).toBe(403);
+      const crossSite = await call(
+        pusherAuth,
+        new Request("http://test/api/realtime/pusher/auth", {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded", origin: "https://evil.example" },
+          body: new URLSearchParams({ socket_id: "123.456", channel_name: `private-workspace-${acme.id}` }).toString(),
+        }),
+      );
+      expect(crossSite.status).toBe(403);
       const presence = await auth(presenceChannel(acme.id, "board"));
       expect(presence.status).toBe(200);
       expect(JSON.parse((await presence.json()).channel_data)).toEqual({ user_id: "user:u-alice", user_info: { name: "Alice", color: null, kind: "user" } });
@@ -223,6 +233,20 @@ describe("built-in presence", () => {
     expect(list.status).toBe(200);
     expect((await post({ workspace: "other", room: "board", connection_id: "tab-endpoint-2" })).status).toBe(403);
     expect((await post({ workspace: "acme", connection_id: "tab-endpoint-1", action: "leave" })).status).toBe(200);
+  });
+
+  it("refuses a cross-site join or leave carrying the visitor's cookies (CSRF) and changes nothing", async () => {
+    signInAs({ acme: alice });
+    const post = (body: unknown, origin: string) =>
+      call(presenceUpdate, new Request("http://test/api/realtime/presence", { method: "POST", headers: { origin }, body: JSON.stringify(body) }));
+    const forged = await post({ workspace: "acme", room: "board", connection_id: "tab-forged-1" }, "https://evil.example");
+    expect(forged.status).toBe(403);
+    expect((await forged.json()).code).toBe("forbidden:origin");
+    expect(await t.db.select().from(realtimePresence).where(eq(realtimePresence.connectionId, "tab-forged-1"))).toEqual([]);
+    expect(await post({ workspace: "acme", room: "board", connection_id: "tab-same-site-1" }, "http://test")).toMatchObject({ status: 200 });
+    expect((await post({ workspace: "acme", connection_id: "tab-same-site-1", action: "leave" }, "https://evil.example")).status).toBe(403);
+    expect((await listPresence(t.db, acme.id, "board")).map((m) => m.name)).toContain("Alice");
+    await post({ workspace: "acme", connection_id: "tab-same-site-1", action: "leave" }, "http://test");
   });
 });
 
