@@ -4,6 +4,7 @@ import { z } from "zod";
 import { apiKeys, workspaces, type ApiKey } from "@/db/schema";
 import type { Database } from "@/db/client";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { parseInput, toResult, type Result } from "@/lib/result";
 import { apiKeyScopes, type Actor, type ApiKeyScope } from "./actor";
@@ -123,12 +124,15 @@ const lastUsedWrites = new Map<string, number>();
 export async function authenticateApiKey(db: Database, presented: string): Promise<Actor> {
   if (!presented.startsWith(API_KEY_PREFIX)) throw new AppError("unauthorized:api_key", "The API key is not valid.");
   const [row] = await db
-    .select({ key: apiKeys, workspaceName: workspaces.name })
+    .select({ key: apiKeys, workspaceKind: workspaces.kind })
     .from(apiKeys)
     .innerJoin(workspaces, eq(workspaces.id, apiKeys.workspaceId))
     .where(and(eq(apiKeys.hash, hashApiKey(presented)), isNull(apiKeys.revokedAt)))
     .limit(1);
-  if (!row) throw new AppError("unauthorized:api_key", "The API key is not valid or has been revoked.");
+  // DEMO_MODE=off closes the demo workspace, to its keys too.
+  if (!row || (row.workspaceKind === "demo" && env().DEMO_MODE !== "on")) {
+    throw new AppError("unauthorized:api_key", "The API key is not valid or has been revoked.");
+  }
   const now = Date.now();
   if ((lastUsedWrites.get(row.key.id) ?? 0) < now - 60_000) {
     lastUsedWrites.set(row.key.id, now);

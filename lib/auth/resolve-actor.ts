@@ -31,7 +31,9 @@ function guestActor(ws: Workspace, guest: GuestIdentity): Actor {
 export async function resolveActor(db: Database, ctx: ActorContext): Promise<Actor> {
   const user = ctx.userId ? await getUserById(db, ctx.userId) : undefined;
   if (ctx.workspaceSlug) {
-    const ws = await getWorkspaceBySlug(db, ctx.workspaceSlug);
+    const found = await getWorkspaceBySlug(db, ctx.workspaceSlug);
+    // DEMO_MODE=off closes the demo to everyone, its own members included: it reads as unknown.
+    const ws = found?.kind === "demo" && !ctx.demoEnabled ? undefined : found;
     const demoGuest = ws?.kind === "demo" && ctx.demoEnabled && ctx.guest;
     if (user && ws) {
       const membership = await getMembership(db, { workspaceId: ws.id, userId: user.id });
@@ -43,7 +45,7 @@ export async function resolveActor(db: Database, ctx: ActorContext): Promise<Act
     throw new AppError("forbidden:workspace", "You are not a member of this workspace.");
   }
   if (!user) throw new AppError("unauthorized:session", "Sign in to continue.");
-  const mine = (await listUserWorkspaces(db, user.id)).filter((w) => w.kind === "team" || w.role === "admin");
+  const mine = (await listUserWorkspaces(db, user.id)).filter((w) => w.kind === "team" || (w.role === "admin" && ctx.demoEnabled));
   if (mine.length === 0) throw new AppError("forbidden:no_workspace", "You do not belong to a workspace yet: create one or ask for an invite.");
   const pick = mine.find((w) => w.slug === ctx.preferredSlug) ?? mine[0];
   return { kind: "user", id: user.id, name: user.name, workspaceId: pick.id, role: pick.role };
