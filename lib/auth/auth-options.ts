@@ -7,6 +7,7 @@ import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { clientIp } from "./resolve-actor";
+import { verifiedGithubEmail } from "./github-email";
 import { authSecret } from "./secret";
 import { upsertOAuthUser, verifyCredentials } from "./users";
 
@@ -59,7 +60,24 @@ export function getAuthOptions(): AuthOptions {
       },
     }),
   ];
-  if (e.GITHUB_ID && e.GITHUB_SECRET) providers.push(GithubProvider({ clientId: e.GITHUB_ID, clientSecret: e.GITHUB_SECRET }));
+  if (e.GITHUB_ID && e.GITHUB_SECRET) {
+    providers.push(
+      GithubProvider({
+        clientId: e.GITHUB_ID,
+        clientSecret: e.GITHUB_SECRET,
+        // The default falls back to the primary address even when it is unverified; users are
+        // linked by email, so only a verified address may come through (else: GitHubEmail error).
+        userinfo: {
+          url: "https://api.github.com/user",
+          async request({ client, tokens }) {
+            const profile = await client.userinfo(tokens.access_token ?? "");
+            const email = await verifiedGithubEmail(tokens.access_token, typeof profile.email === "string" ? profile.email : null);
+            return { ...profile, email: email ?? undefined };
+          },
+        },
+      }),
+    );
+  }
 
   cached = {
     secret: authSecret(dataDir()),
