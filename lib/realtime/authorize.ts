@@ -4,7 +4,9 @@ import { workspaces, type Workspace } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { getCurrentActor } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/permissions";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { getMembership } from "@/lib/workspaces/queries";
 
 /**
  * May this actor receive the workspace's realtime messages and presence? Members of the workspace
@@ -37,6 +39,17 @@ export async function authorizeWorkspace(db: Database, ref: { slug: string } | {
   const actor = await getCurrentActor(db, { workspaceSlug: workspace.slug });
   assertChannelAccess(actor, workspace);
   return { actor, workspace };
+}
+
+/**
+ * Is the actor of an open stream still allowed in? Membership can end while a stream stays open
+ * (removed by an admin, demo turned off); the SSE stream asks this at every heartbeat.
+ */
+export async function stillAllowed(db: Database, actor: Actor, workspace: Pick<Workspace, "id" | "kind">): Promise<boolean> {
+  if (actor.kind === "guest") return workspace.kind === "demo" && env().DEMO_MODE === "on";
+  if (actor.kind !== "user" || !actor.id) return false;
+  if (workspace.kind === "demo" && env().DEMO_MODE !== "on") return false;
+  return Boolean(await getMembership(db, { workspaceId: workspace.id, userId: actor.id }));
 }
 
 /** Presence identity: one entry per person, however many tabs they have open. */

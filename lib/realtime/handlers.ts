@@ -5,7 +5,7 @@ import { assertSameOrigin } from "@/lib/auth/origin";
 import { AppError } from "@/lib/errors";
 import { env } from "@/lib/env";
 import { parseInput } from "@/lib/result";
-import { authorizeWorkspace, memberOf } from "./authorize";
+import { authorizeWorkspace, memberOf, stillAllowed } from "./authorize";
 import { sseResponse } from "./builtin/sse";
 import { parseChannel, presenceChannel, roomSchema } from "./channels";
 import { workspaceChannel } from "./events";
@@ -48,12 +48,12 @@ export async function realtimeConfig(db: Database, request: Request): Promise<Re
 /** GET /api/realtime/stream?workspace=<slug>: the built-in driver's server-sent events. */
 export async function realtimeStream(db: Database, request: Request): Promise<Response> {
   const { workspace: slug } = parseInput(workspaceParam, query(request));
-  const { workspace } = await authorizeWorkspace(db, { slug });
+  const { actor, workspace } = await authorizeWorkspace(db, { slug });
   const driver = await installRealtime();
   if (driver.name === "pusher") {
     throw new AppError("not_found:realtime_stream", "Live updates go through Pusher on this server; see /api/realtime/config.");
   }
-  return sseResponse({ workspaceId: workspace.id, signal: request.signal });
+  return sseResponse({ workspaceId: workspace.id, signal: request.signal, recheck: () => stillAllowed(db, actor, workspace) });
 }
 
 /** GET /api/realtime/presence?workspace=<slug>&room=<room>: who is in the room. */

@@ -3,14 +3,16 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { createTestDatabase, testDatabaseUrl, type TestDatabase } from "@/db/testing";
 import { createWorkspaceRow } from "@/db/seed";
 import { eq } from "drizzle-orm";
-import { realtimePresence, type Workspace } from "@/db/schema";
+import { memberships, realtimePresence, users, type Workspace } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { createIncident } from "@/lib/incidents/create-incident";
 import { changeIncidentStatus } from "@/lib/incidents/change-status";
 import { errorResponse } from "@/lib/api/http";
 import { getCurrentActor } from "@/lib/auth/current-actor";
+import { stillAllowed } from "./authorize";
 import { createLocalDriver } from "./builtin/local-driver";
+import { sseResponse } from "./builtin/sse";
 import { createNotifyDriver, encodeMessage, NOTIFY_PAYLOAD_LIMIT } from "./builtin/notify-driver";
 import { busEvents } from "./driver";
 import type { RealtimeMessage } from "./events";
@@ -197,6 +199,41 @@ describe("channel authorisation", () => {
     expect(parseChannel(presenceChannel(acme.id, `incident:${incident}`))).toEqual({ kind: "presence", workspaceId: acme.id, room: `incident:${incident}` });
     expect(parseChannel(`private-workspace-${acme.id}-x`)).toBeNull();
     expect(parseChannel("presence-workspace-x-board")).toBeNull();
+  });
+});
+
+describe("open streams after access ends", () => {
+  it("ends the stream at the next heartbeat once the check says no", async () => {
+    let allowed = true;
+    const controller = new AbortController();
+    const response = sseResponse({ workspaceId: acme.id, signal: controller.signal, heartbeatMs: 20, recheckMs: 0, recheck: async () => allowed });
+    const frames = frameCollector();
+    const ended = readSse(response.body!, frames.push);
+    await frames.waitFor((f) => f.event === "ping");
+    allowed = false;
+    const outcome = await Promise.race([ended.then(() => "closed"), new Promise((r) => setTimeout(() => r("still open"), 2_000))]);
+    controller.abort();
+    expect(outcome).toBe("closed");
+  });
+
+  it("allows a member until they are removed, and guests only in the demo while it is on", async () => {
+    const [u] = await t.db.insert(users).values({ name: "Remy", email: `remy-${Date.now()}@example.com` }).returning();
+    await t.db.insert(memberships).values({ workspaceId: acme.id, userId: u.id, role: "viewer" });
+    const remy: Actor = { kind: "user", id: u.id, name: "Remy", workspaceId: acme.id, role: "viewer" };
+    expect(await stillAllowed(t.db, remy, acme)).toBe(true);
+    await t.db.delete(memberships).where(eq(memberships.userId, u.id));
+    expect(await stillAllowed(t.db, remy, acme)).toBe(false);
+    expect(await stillAllowed(t.db, guest, demo)).toBe(true);
+    expect(await stillAllowed(t.db, guest, acme)).toBe(false);
+    vi.stubEnv("DEMO_MODE", "off");
+    const { resetEnvCache } = await import("@/lib/env");
+    resetEnvCache();
+    try {
+      expect(await stillAllowed(t.db, guest, demo)).toBe(false);
+    } finally {
+      vi.unstubAllEnvs();
+      resetEnvCache();
+    }
   });
 });
 

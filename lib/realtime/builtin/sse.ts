@@ -5,6 +5,7 @@ import { realtimeHub, type Hub } from "./hub";
 /** Per instance: a bound on open streams, so a flood of tabs cannot exhaust the server. */
 export const MAX_STREAMS_PER_INSTANCE = 5_000;
 export const SSE_HEARTBEAT_MS = 15_000;
+export const SSE_RECHECK_MS = 60_000;
 
 const encoder = new TextEncoder();
 
@@ -17,7 +18,15 @@ function frame(event: string, data: unknown): Uint8Array {
  * Frames: `ready` (once), `message` (a RealtimeMessage), `presence` ({ room }: refetch its members),
  * `resync` (refetch everything), `ping` (keep-alive, so proxies and the client's watchdog see life).
  */
-export function sseResponse(options: { workspaceId: string; signal: AbortSignal; heartbeatMs?: number; hub?: Hub }): Response {
+export function sseResponse(options: {
+  workspaceId: string;
+  signal: AbortSignal;
+  heartbeatMs?: number;
+  hub?: Hub;
+  /** Asked on a heartbeat at most every `recheckMs`: false ends the stream (the member was removed since it opened). */
+  recheck?: () => Promise<boolean>;
+  recheckMs?: number;
+}): Response {
   const hub = options.hub ?? realtimeHub();
   if (hub.size() >= MAX_STREAMS_PER_INSTANCE) {
     throw new AppError("unavailable:realtime", "Too many live connections on this server; retrying shortly.", { retryAfterSeconds: 5 });
@@ -31,7 +40,20 @@ export function sseResponse(options: { workspaceId: string; signal: AbortSignal;
         if (!closed) controller.enqueue(frame(event, data));
       };
       const unsubscribe = hub.subscribe(options.workspaceId, { send });
-      const ping = setInterval(() => send("ping", { at: Date.now() }), options.heartbeatMs ?? SSE_HEARTBEAT_MS);
+      let checkedAt = Date.now();
+      const ping = setInterval(() => {
+        send("ping", { at: Date.now() });
+        // One query a minute per stream, not per heartbeat: thousands of streams stay cheap.
+        if (!options.recheck || Date.now() - checkedAt < (options.recheckMs ?? SSE_RECHECK_MS)) return;
+        checkedAt = Date.now();
+        options.recheck().then(
+          (allowed) => {
+            if (!allowed) cleanup();
+          },
+          // A failed check (database hiccup) keeps the stream: the next heartbeat asks again.
+          () => {},
+        );
+      }, options.heartbeatMs ?? SSE_HEARTBEAT_MS);
       cleanup = () => {
         if (closed) return;
         closed = true;
