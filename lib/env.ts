@@ -32,6 +32,8 @@ const envSchema = z.object({
   FIREDRILL_ADMIN_EMAIL: optionalString,
   FIREDRILL_ADMIN_PASSWORD: optionalString,
   CRON_SECRET: optionalString,
+  /** Proxies in front of the app that append to X-Forwarded-For; per-IP limits trust only what they wrote. */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
   GROQ_API_KEY: optionalString,
   GROQ_MODEL: optionalString,
   GROQ_BASE_URL: optionalString,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
+import { resetEnvCache } from "@/lib/env";
 import { sharedLimiter } from "@/lib/rate-limit/limiter";
 import type { Actor } from "./actor";
 import { consumeDemoWrite, clientIp } from "./resolve-actor";
@@ -88,9 +89,22 @@ describe("demo writes", () => {
     for (let i = 0; i < 100; i++) consumeDemoWrite(member, "8.8.8.8", 60);
   });
 
-  it("takes the client IP from the first X-Forwarded-For hop", () => {
-    expect(clientIp(new Headers({ "x-forwarded-for": "203.0.113.9, 10.0.0.1" }))).toBe("203.0.113.9");
+  it("takes the client IP from the address our proxy appended, so a forged X-Forwarded-For cannot dodge a limit", () => {
+    // The client sent "1.2.3.4" itself; the proxy in front of the app appended the real peer.
+    expect(clientIp(new Headers({ "x-forwarded-for": "1.2.3.4, 203.0.113.9" }))).toBe("203.0.113.9");
+    expect(clientIp(new Headers({ "x-forwarded-for": "203.0.113.9" }))).toBe("203.0.113.9");
     expect(clientIp(new Headers({ "x-real-ip": "203.0.113.7" }))).toBe("203.0.113.7");
     expect(clientIp(new Headers())).toBe("unknown");
+  });
+
+  it("counts back TRUST_PROXY_HOPS entries behind a chain of proxies", () => {
+    process.env.TRUST_PROXY_HOPS = "2";
+    resetEnvCache();
+    try {
+      expect(clientIp(new Headers({ "x-forwarded-for": "1.2.3.4, 203.0.113.9, 10.0.0.1" }))).toBe("203.0.113.9");
+    } finally {
+      delete process.env.TRUST_PROXY_HOPS;
+      resetEnvCache();
+    }
   });
 });

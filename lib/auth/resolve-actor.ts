@@ -1,3 +1,4 @@
+import { env } from "@/lib/env";
 import type { Database } from "@/db/client";
 import type { Workspace } from "@/db/schema";
 import { AppError } from "@/lib/errors";
@@ -64,6 +65,13 @@ export function consumeDemoWrite(actor: Actor, ip: string, limit: number): void 
 
 /** The client's IP as the proxy in front reports it (first X-Forwarded-For hop), or "unknown". */
 export function clientIp(headers: { get(name: string): string | null }): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers.get("x-real-ip")?.trim() || "unknown";
+  // Each trusted proxy appends the address it saw, so the client is the entry `hops` from the right;
+  // anything further left was written by the client itself and could be forged.
+  const chain = (headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean);
+  const hops = env().TRUST_PROXY_HOPS;
+  const fromProxy = chain.length ? chain[Math.max(0, chain.length - hops)] : undefined;
+  return fromProxy || headers.get("x-real-ip")?.trim() || "unknown";
 }
