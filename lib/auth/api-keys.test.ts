@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
 import { createWorkspaceRow } from "@/db/seed";
 import { apiKeys } from "@/db/schema";
 import { systemActor, type Actor } from "./actor";
-import { authenticateApiKey, generateApiKey, hashApiKey, insertApiKey, revokeApiKey, API_KEY_PREFIX } from "./api-keys";
+import { authenticateApiKey, generateApiKey, hashApiKey, insertApiKey, revokeApiKey, API_KEY_CACHE_MS, API_KEY_PREFIX } from "./api-keys";
 import { assertCan, can } from "./permissions";
 import { presentedApiKey } from "./request-actor";
 
@@ -50,6 +50,32 @@ describe("API keys", () => {
     const { key, apiKey } = await insertApiKey(t.db, admin, { name: "old", scopes: ["write"] });
     expect((await revokeApiKey(t.db, admin, apiKey.id)).ok).toBe(true);
     await expect(authenticateApiKey(t.db, key)).rejects.toMatchObject({ status: 401, code: "unauthorized:api_key" });
+  });
+
+  it("refuses a key at once after revokeApiKey, even one authenticated (and cached) a moment before", async () => {
+    const { key, apiKey } = await insertApiKey(t.db, admin, { name: "hot", scopes: ["ingest"] });
+    await authenticateApiKey(t.db, key);
+    await authenticateApiKey(t.db, key);
+    expect((await revokeApiKey(t.db, admin, apiKey.id)).ok).toBe(true);
+    await expect(authenticateApiKey(t.db, key)).rejects.toMatchObject({ status: 401, code: "unauthorized:api_key" });
+  });
+
+  it("caches a valid key for a few seconds only: a revocation made elsewhere applies within API_KEY_CACHE_MS", async () => {
+    expect(API_KEY_CACHE_MS).toBeLessThanOrEqual(10_000);
+    const { key, apiKey } = await insertApiKey(t.db, admin, { name: "other-instance", scopes: ["ingest"] });
+    const start = Date.now();
+    const clock = vi.spyOn(Date, "now").mockReturnValue(start);
+    try {
+      await authenticateApiKey(t.db, key);
+      // Another app instance revokes it (this process's cache is not told).
+      await t.db.update(apiKeys).set({ revokedAt: new Date() }).where(eq(apiKeys.id, apiKey.id));
+      clock.mockReturnValue(start + 1_000);
+      await expect(authenticateApiKey(t.db, key)).resolves.toMatchObject({ id: apiKey.id });
+      clock.mockReturnValue(start + API_KEY_CACHE_MS + 1);
+      await expect(authenticateApiKey(t.db, key)).rejects.toMatchObject({ status: 401, code: "unauthorized:api_key" });
+    } finally {
+      clock.mockRestore();
+    }
   });
 
   it("answers 403 when the scope does not cover the action", async () => {

@@ -105,7 +105,7 @@ export async function revokeApiKey(db: Database, actor: Actor, id: string): Prom
       if (!row) throw new AppError("not_found:api_key", "API key not found.");
       await recordAudit(tx, actor, { action: "apikey.revoke", targetType: "api_key", targetId: row.id, data: { prefix: row.prefix } });
       return toPublic(row);
-    });
+    }).finally(() => forgetApiKey(keyId));
   });
 }
 
@@ -117,34 +117,77 @@ export async function listApiKeys(db: Database, actor: Actor): Promise<PublicApi
 
 const lastUsedWrites = new Map<string, number>();
 
+type CachedKey = { at: number; actor: Actor; workspaceKind: string };
+
+/**
+ * Authenticated keys, cached in memory for API_KEY_CACHE_MS so that a busy ingest path does not
+ * spend a query per request on the same key. Revoking a key through revokeApiKey drops it from this
+ * process's cache at once; another instance (several app servers) refuses it within API_KEY_CACHE_MS.
+ * Only valid keys are cached; unknown keys are looked up every time.
+ */
+export const API_KEY_CACHE_MS = 5_000;
+const API_KEY_CACHE_MAX = 10_000;
+const globalForKeys = globalThis as unknown as { __firedrillApiKeyCache?: { byHash: Map<string, CachedKey>; generation: number } };
+const keyCache = (globalForKeys.__firedrillApiKeyCache ??= { byHash: new Map(), generation: 0 });
+
+/** Drops a key from the cache (called when it is revoked). */
+export function forgetApiKey(keyId: string): void {
+  // A lookup already in flight may have read the row before the revocation committed: bumping the
+  // generation stops it from caching what it read.
+  keyCache.generation++;
+  for (const [hash, entry] of keyCache.byHash) if (entry.actor.id === keyId) keyCache.byHash.delete(hash);
+}
+
+async function lookUpApiKey(db: Database, hash: string): Promise<CachedKey | null> {
+  const cached = keyCache.byHash.get(hash);
+  if (cached && Date.now() - cached.at <= API_KEY_CACHE_MS) return cached;
+  const generation = keyCache.generation;
+  const [row] = await db
+    .select({ key: apiKeys, workspaceKind: workspaces.kind })
+    .from(apiKeys)
+    .innerJoin(workspaces, eq(workspaces.id, apiKeys.workspaceId))
+    .where(and(eq(apiKeys.hash, hash), isNull(apiKeys.revokedAt)))
+    .limit(1);
+  if (!row) {
+    keyCache.byHash.delete(hash);
+    return null;
+  }
+  const entry: CachedKey = {
+    at: Date.now(),
+    workspaceKind: row.workspaceKind,
+    actor: {
+      kind: "api_key",
+      id: row.key.id,
+      name: `API key ${row.key.name} (${row.key.prefix}…)`,
+      workspaceId: row.key.workspaceId,
+      // Keys are limited by their scopes, not by a member role.
+      role: "admin",
+      scopes: row.key.scopes as ApiKeyScope[],
+    },
+  };
+  if (generation === keyCache.generation) {
+    if (keyCache.byHash.size >= API_KEY_CACHE_MAX) keyCache.byHash.clear();
+    keyCache.byHash.set(hash, entry);
+  }
+  return entry;
+}
+
 /**
  * Resolves a presented key to an actor, or throws 401. `last_used_at` is written at most once a
  * minute per key so that a busy ingest path does not turn every request into an extra write.
  */
 export async function authenticateApiKey(db: Database, presented: string): Promise<Actor> {
   if (!presented.startsWith(API_KEY_PREFIX)) throw new AppError("unauthorized:api_key", "The API key is not valid.");
-  const [row] = await db
-    .select({ key: apiKeys, workspaceKind: workspaces.kind })
-    .from(apiKeys)
-    .innerJoin(workspaces, eq(workspaces.id, apiKeys.workspaceId))
-    .where(and(eq(apiKeys.hash, hashApiKey(presented)), isNull(apiKeys.revokedAt)))
-    .limit(1);
-  // DEMO_MODE=off closes the demo workspace, to its keys too.
-  if (!row || (row.workspaceKind === "demo" && env().DEMO_MODE !== "on")) {
+  const found = await lookUpApiKey(db, hashApiKey(presented));
+  // DEMO_MODE=off closes the demo workspace, to its keys too (checked on every request, cached or not).
+  if (!found || (found.workspaceKind === "demo" && env().DEMO_MODE !== "on")) {
     throw new AppError("unauthorized:api_key", "The API key is not valid or has been revoked.");
   }
+  const { actor } = found;
   const now = Date.now();
-  if ((lastUsedWrites.get(row.key.id) ?? 0) < now - 60_000) {
-    lastUsedWrites.set(row.key.id, now);
-    await db.update(apiKeys).set({ lastUsedAt: new Date(now) }).where(eq(apiKeys.id, row.key.id));
+  if ((lastUsedWrites.get(actor.id!) ?? 0) < now - 60_000) {
+    lastUsedWrites.set(actor.id!, now);
+    await db.update(apiKeys).set({ lastUsedAt: new Date(now) }).where(eq(apiKeys.id, actor.id!));
   }
-  return {
-    kind: "api_key",
-    id: row.key.id,
-    name: `API key ${row.key.name} (${row.key.prefix}…)`,
-    workspaceId: row.key.workspaceId,
-    // Keys are limited by their scopes, not by a member role.
-    role: "admin",
-    scopes: row.key.scopes as ApiKeyScope[],
-  };
+  return { ...actor, scopes: [...(actor.scopes ?? [])] };
 }
