@@ -15,6 +15,7 @@ import { levelRank, severityForLevel } from "./levels";
 import {
   bumpIncidentsEvents,
   insertEvents,
+  insertEventsUnlessOpen,
   linkPendingEvents,
   loadOpenIncidents,
   lockWindows,
@@ -150,10 +151,9 @@ async function tryPlainInsert(db: Database, actor: Actor, parsed: ParsedEvent[],
   const { normalized, byKey } = prepare(parsed, options);
   const qualifyingOf = qualifyingFor(await loadRules(db, actor.workspaceId));
   for (const batch of byKey.values()) if (qualifyingOf(batch).length > 0) return null;
-  const { open } = await readWindows(db, actor.workspaceId, [...byKey.keys()]);
-  if (open.size > 0) return null;
-  await insertEvents(db, actor.workspaceId, normalized.map((e) => ({ ...e, incidentId: null })));
-  return { accepted: normalized.length, incidents: [] };
+  // One statement: the open-incident check and the insert (nothing is written when a key has one).
+  const written = await insertEventsUnlessOpen(db, actor.workspaceId, [...byKey.keys()], normalized.map((e) => ({ ...e, incidentId: null })));
+  return written ? { accepted: normalized.length, incidents: [] } : null;
 }
 
 async function writeEvents(

@@ -109,19 +109,7 @@ const INSERT_CHUNK = 1_000;
  */
 export async function insertEvents(tx: Database, workspaceId: string, rows: (NormalizedEvent & { incidentId: string | null })[]): Promise<void> {
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-    const chunk = rows.slice(i, i + INSERT_CHUNK).map((e) => ({
-      id: e.id,
-      incident_id: e.incidentId,
-      service: e.service,
-      level: e.level,
-      message: e.message,
-      occurred_at: e.timestamp.toISOString(),
-      fingerprint: e.fingerprint,
-      dedup_key: e.dedupKey,
-      attributes: e.attributes,
-      source: e.source,
-      raw: e.raw ?? null,
-    }));
+    const chunk = rows.slice(i, i + INSERT_CHUNK).map(eventRow);
     await tx.execute(sql`
       insert into events (id, workspace_id, incident_id, service, level, message, occurred_at, fingerprint, dedup_key, attributes, source, raw)
       select r.id, ${workspaceId}::uuid, r.incident_id, r.service, r.level, r.message, r.occurred_at, r.fingerprint, r.dedup_key,
@@ -130,6 +118,57 @@ export async function insertEvents(tx: Database, workspaceId: string, rows: (Nor
           id uuid, incident_id uuid, service text, level text, message text, occurred_at timestamptz,
           fingerprint text, dedup_key text, attributes jsonb, source text, raw jsonb)`);
   }
+}
+
+/**
+ * The no-transaction path in one round trip: writes the events only if none of `keys` has a window
+ * pointing at a still-open incident (those events must attach to it, in a transaction). Returns
+ * false, having written nothing, when one has. At most INSERT_CHUNK rows.
+ */
+export async function insertEventsUnlessOpen(
+  db: Database,
+  workspaceId: string,
+  keys: string[],
+  rows: (NormalizedEvent & { incidentId: null })[],
+): Promise<boolean> {
+  if (rows.length > INSERT_CHUNK) throw new Error(`insertEventsUnlessOpen takes at most ${INSERT_CHUNK} rows`);
+  const [r] = await queryRows<{ inserted: number | string }>(
+    db,
+    sql`
+      with open as (
+        select 1 from intake_windows w
+          join incidents i on i.id = w.open_incident_id and i.workspace_id = ${workspaceId}::uuid
+                          and i.status in (${sql.join([...openStatuses].map((st) => sql`${st}`), sql`, `)})
+         where w.workspace_id = ${workspaceId}::uuid and w.key in (${sql.join(keys.map((k) => sql`${k}`), sql`, `)})
+         limit 1),
+      ins as (
+        insert into events (id, workspace_id, incident_id, service, level, message, occurred_at, fingerprint, dedup_key, attributes, source, raw)
+        select r.id, ${workspaceId}::uuid, null, r.service, r.level, r.message, r.occurred_at, r.fingerprint, r.dedup_key,
+               coalesce(r.attributes, '{}'::jsonb), r.source, r.raw
+          from jsonb_to_recordset(${redactApiKeys(JSON.stringify(rows.map(eventRow)))}::jsonb) as r(
+            id uuid, incident_id uuid, service text, level text, message text, occurred_at timestamptz,
+            fingerprint text, dedup_key text, attributes jsonb, source text, raw jsonb)
+         where not exists (select 1 from open)
+        returning 1)
+      select count(*)::int as inserted from ins`,
+  );
+  return Number(r?.inserted ?? 0) > 0;
+}
+
+function eventRow(e: NormalizedEvent & { incidentId: string | null }) {
+  return {
+    id: e.id,
+    incident_id: e.incidentId,
+    service: e.service,
+    level: e.level,
+    message: e.message,
+    occurred_at: e.timestamp.toISOString(),
+    fingerprint: e.fingerprint,
+    dedup_key: e.dedupKey,
+    attributes: e.attributes,
+    source: e.source,
+    raw: e.raw ?? null,
+  };
 }
 
 /** Links events written by earlier requests (the pending ones that completed a window) to an incident. */
