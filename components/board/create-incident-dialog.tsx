@@ -59,6 +59,50 @@ function FieldError({ id, messages }: { id: string; messages: string[] }) {
   );
 }
 
+type FieldState = { messages: string[]; invalid: boolean; errorId: string };
+
+/** A text field with suggestions from the workspace (a datalist) and its validation messages. */
+function SuggestField({
+  field,
+  label,
+  value,
+  onChange,
+  placeholder,
+  suggestions,
+  state,
+}: {
+  field: "service" | "team";
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  placeholder: string;
+  suggestions: string[];
+  state: FieldState;
+}) {
+  const listId = `create-incident-${field === "service" ? "services" : "teams"}`;
+  return (
+    <div className="grid content-start gap-1.5">
+      <Label htmlFor={`create-incident-${field}`}>{label}</Label>
+      <Input
+        id={`create-incident-${field}`}
+        name={field}
+        list={listId}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        placeholder={placeholder}
+        aria-invalid={state.invalid || undefined}
+        aria-describedby={state.invalid ? state.errorId : undefined}
+      />
+      <datalist id={listId}>
+        {suggestions.map((s) => (
+          <option key={s} value={s} />
+        ))}
+      </datalist>
+      <FieldError id={state.errorId} messages={state.messages} />
+    </div>
+  );
+}
+
 export function CreateIncidentDialog({ workspaceSlug, basePath, facets }: { workspaceSlug: string; basePath: string; facets: FacetsView }) {
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -95,7 +139,7 @@ export function CreateIncidentDialog({ workspaceSlug, basePath, facets }: { work
     onError: () => toast.error("The incident was not created", { description: "The server could not be reached. Try again." }),
   });
 
-  const fieldProps = (field: keyof Draft) => {
+  const fieldProps = (field: keyof Draft): FieldState => {
     const messages = errorsFor(errors, field);
     return { messages, invalid: messages.length > 0, errorId: `create-incident-error-${field}` };
   };
@@ -163,44 +207,24 @@ export function CreateIncidentDialog({ workspaceSlug, basePath, facets }: { work
             <FieldError id={description.errorId} messages={description.messages} />
           </div>
           <div className="grid gap-4 sm:grid-cols-2">
-            <div className="grid content-start gap-1.5">
-              <Label htmlFor="create-incident-service">Service</Label>
-              <Input
-                id="create-incident-service"
-                name="service"
-                list="create-incident-services"
-                value={draft.service}
-                onChange={(e) => set("service", e.target.value)}
-                placeholder="payment-service"
-                aria-invalid={service.invalid || undefined}
-                aria-describedby={service.invalid ? service.errorId : undefined}
-              />
-              <datalist id="create-incident-services">
-                {facets.services.map((s) => (
-                  <option key={s} value={s} />
-                ))}
-              </datalist>
-              <FieldError id={service.errorId} messages={service.messages} />
-            </div>
-            <div className="grid content-start gap-1.5">
-              <Label htmlFor="create-incident-team">Team</Label>
-              <Input
-                id="create-incident-team"
-                name="team"
-                list="create-incident-teams"
-                value={draft.team}
-                onChange={(e) => set("team", e.target.value)}
-                placeholder="payments"
-                aria-invalid={team.invalid || undefined}
-                aria-describedby={team.invalid ? team.errorId : undefined}
-              />
-              <datalist id="create-incident-teams">
-                {facets.teams.map((t) => (
-                  <option key={t} value={t} />
-                ))}
-              </datalist>
-              <FieldError id={team.errorId} messages={team.messages} />
-            </div>
+            <SuggestField
+              field="service"
+              label="Service"
+              value={draft.service}
+              onChange={(v) => set("service", v)}
+              placeholder="payment-service"
+              suggestions={facets.services}
+              state={service}
+            />
+            <SuggestField
+              field="team"
+              label="Team"
+              value={draft.team}
+              onChange={(v) => set("team", v)}
+              placeholder="payments"
+              suggestions={facets.teams}
+              state={team}
+            />
             <div className="grid content-start gap-1.5">
               <Label htmlFor="create-incident-severity">Severity</Label>
               <Select value={draft.severity} onValueChange={(v) => set("severity", v as Severity)}>
