@@ -70,7 +70,8 @@ function parseGroup(source: AlertGroup["source"], body: unknown): AlertGroup {
     });
   }
   const g = parsed.data;
-  const alerts: NormalizedAlert[] = g.alerts.map((a) => {
+  const sent = (body as { alerts: unknown[] }).alerts;
+  const alerts: NormalizedAlert[] = g.alerts.map((a, i) => {
     const { status, labels, annotations, startsAt, endsAt, fingerprint, ...rest } = a;
     const extra: Record<string, unknown> = {};
     if (a.generatorURL) extra.generator_url = a.generatorURL;
@@ -84,7 +85,8 @@ function parseGroup(source: AlertGroup["source"], body: unknown): AlertGroup {
       annotations,
       startsAt,
       endsAt,
-      raw: a,
+      // The alert exactly as sent (the parsed one has Go's zero time turned into null, numbers into strings).
+      raw: sent[i],
       extra,
     };
   });

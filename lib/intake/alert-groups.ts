@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { uuidv7 } from "@/lib/uuidv7";
 import { sql } from "drizzle-orm";
 import type { Severity } from "@/db/schema";
 import { queryRows, type Database } from "@/db/client";
@@ -8,7 +8,7 @@ import { insertIncident } from "@/lib/incidents/create-incident";
 import { applyStatusChange } from "@/lib/incidents/change-status";
 import type { RealtimeEvent } from "@/lib/realtime/events";
 import { levelForSeverity, severityFromAlert } from "./levels";
-import { insertEvents, loadOpenIncidents, lockWindows, saveWindows, timeSpan, truncate, type NormalizedEvent } from "./pipeline";
+import { insertEvents, lockIncidentsInOrder, lockWindows, saveWindows, timeSpan, truncate, type NormalizedEvent, type WindowsAndOpen } from "./pipeline";
 
 export type NormalizedAlert = {
   fingerprint: string;
@@ -51,6 +51,16 @@ function serviceOf(labels: Record<string, string>): string {
   return labels.service ?? labels.job ?? labels.app ?? labels.namespace ?? labels.instance ?? labels.alertname ?? "unknown";
 }
 
+function firstLabels(labels: Record<string, string>, max = 20): Record<string, string> {
+  const out: Record<string, string> = {};
+  let n = 0;
+  for (const k in labels) {
+    if (n++ >= max) break;
+    out[k] = labels[k];
+  }
+  return out;
+}
+
 function runbookUrls(alerts: NormalizedAlert[], common: Record<string, string>): string[] {
   const urls = new Set<string>();
   for (const a of [{ annotations: common }, ...alerts]) {
@@ -60,147 +70,205 @@ function runbookUrls(alerts: NormalizedAlert[], common: Record<string, string>):
   return [...urls].slice(0, 20);
 }
 
-/**
- * One notification of an alert group (Alertmanager or Grafana): the group is one incident while it
- * is open; each alert is a signal of it. Firing opens or updates; resolved marks its signal resolved
- * and never opens; when every signal is resolved the incident is resolved, by the integration.
- */
-export async function writeAlertGroup(
-  tx: Database,
-  integration: Actor,
-  group: AlertGroup,
-  now: Date,
-): Promise<{ outcome: AlertGroupOutcome; published: RealtimeEvent[] }> {
-  const ws = integration.workspaceId;
-  const key = `${group.source === "alertmanager" ? "am" : "gf"}:${group.groupKey}`;
-  const windows = await lockWindows(tx, ws, [key]);
-  const w = windows.get(key)!;
-  const open = await loadOpenIncidents(tx, ws, [w]);
-  let incident = w.openIncidentId ? open.get(w.openIncidentId) : undefined;
-  const firing = group.alerts.filter((a) => a.status === "firing");
-  const published: RealtimeEvent[] = [];
-  let status: "created" | "attached" | "resolved" | null = incident ? "attached" : null;
-  const urls = runbookUrls(group.alerts, group.commonAnnotations);
+export function alertGroupWindowKey(group: Pick<AlertGroup, "source" | "groupKey">): string {
+  return `${group.source === "alertmanager" ? "am" : "gf"}:${group.groupKey}`;
+}
 
-  const evs: NormalizedEvent[] = group.alerts.map((a) => {
+function alertEvents(group: AlertGroup, now: Date): NormalizedEvent[] {
+  return group.alerts.map((a) => {
     const severity = alertSeverity(a.labels);
     const name = a.labels.alertname ?? group.commonLabels.alertname ?? "alert";
     const summary = a.annotations.summary ?? a.annotations.description ?? a.annotations.message ?? "";
     return {
-      id: randomUUID(),
+      id: uuidv7(),
       service: serviceOf({ ...group.commonLabels, ...a.labels }),
       level: a.status === "firing" ? levelForSeverity(severity) : "INFO",
       message: truncate(`[${a.status.toUpperCase()}] ${name}${summary ? `: ${summary}` : ""}`, 4_000),
       timestamp: (a.status === "firing" ? a.startsAt : (a.endsAt ?? a.startsAt)) ?? now,
       fingerprint: a.fingerprint,
       dedupKey: null,
-      attributes: { labels: a.labels, annotations: a.annotations, status: a.status, group_key: group.groupKey, ...(a.extra ?? {}) },
+      // Labels flattened (scalars, which diagnosis reads); annotations are in the message and the raw alert.
+      attributes: { ...firstLabels(a.labels), status: a.status, group_key: group.groupKey, ...(a.extra ?? {}) },
       source: group.source,
       raw: a.raw,
     };
   });
+}
 
-  if (!incident && firing.length > 0) {
-    const severity = firing.map((a) => alertSeverity(a.labels)).sort((x, y) => severityOrder.indexOf(x) - severityOrder.indexOf(y))[0];
-    const labels = { ...group.commonLabels, ...firing[0].labels };
-    const name = group.commonLabels.alertname ?? firing[0].labels.alertname ?? "Alert";
-    const summary = group.commonAnnotations.summary ?? firing[0].annotations.summary ?? group.title ?? "";
-    const services = [...new Set(firing.map((a) => serviceOf({ ...group.commonLabels, ...a.labels })))].slice(0, 50);
-    const span = timeSpan(evs);
-    const draft = createIncidentSchema.parse({
-      title: truncate(summary && summary !== name ? `${name}: ${summary}` : name, 200),
-      description: truncate(
-        group.commonAnnotations.description ?? firing[0].annotations.description ?? `${firing.length} alert(s) firing in group ${group.groupKey}.`,
-        10_000,
-      ),
-      service: truncate(serviceOf(labels), 100),
-      team: labels.team ? truncate(labels.team, 100) : null,
-      severity,
-      affectedSystems: services,
-      generatedBy: group.source,
-      metadata: {
-        [group.source]: {
-          group_key: group.groupKey,
-          receiver: group.receiver ?? null,
-          external_url: group.externalUrl ?? null,
-          group_labels: group.groupLabels,
-          common_labels: group.commonLabels,
-        },
-        runbook_urls: urls,
+async function openGroupIncident(tx: Database, integration: Actor, group: AlertGroup, firing: NormalizedAlert[], evs: NormalizedEvent[], urls: string[]) {
+  const severity = firing.map((a) => alertSeverity(a.labels)).sort((x, y) => severityOrder.indexOf(x) - severityOrder.indexOf(y))[0];
+  const labels = { ...group.commonLabels, ...firing[0].labels };
+  const name = group.commonLabels.alertname ?? firing[0].labels.alertname ?? "Alert";
+  const summary = group.commonAnnotations.summary ?? firing[0].annotations.summary ?? group.title ?? "";
+  const services = [...new Set(firing.map((a) => serviceOf({ ...group.commonLabels, ...a.labels })))].slice(0, 50);
+  const span = timeSpan(evs);
+  const draft = createIncidentSchema.parse({
+    title: truncate(summary && summary !== name ? `${name}: ${summary}` : name, 200),
+    description: truncate(
+      group.commonAnnotations.description ?? firing[0].annotations.description ?? `${firing.length} alert(s) firing in group ${group.groupKey}.`,
+      10_000,
+    ),
+    service: truncate(serviceOf(labels), 100),
+    team: labels.team ? truncate(labels.team, 100) : null,
+    severity,
+    affectedSystems: services,
+    generatedBy: group.source,
+    metadata: {
+      [group.source]: {
+        group_key: group.groupKey,
+        receiver: group.receiver ?? null,
+        external_url: group.externalUrl ?? null,
+        group_labels: group.groupLabels,
+        common_labels: group.commonLabels,
       },
-    });
-    const row = await insertIncident(tx, integration, {
-      ...draft,
-      source: group.source,
-      fingerprint: key,
-      eventCount: evs.length,
-      firstEventAt: span.first,
-      lastEventAt: span.last,
-    });
-    incident = { id: row.id, number: row.number, status: row.status, version: row.version };
-    status = "created";
-    published.push({ type: "incident.created", incidentId: row.id, number: row.number, version: row.version });
-  }
-
-  await insertEvents(tx, ws, evs.map((e) => ({ ...e, incidentId: incident?.id ?? null })));
-
-  let stillOpen = !!incident;
-  if (incident) {
-    if (status === "attached") {
-      const eventCount = await bumpGroupIncident(tx, ws, incident.id, { count: evs.length, ...timeSpan(evs) }, urls);
-      published.push({ type: "incident.events", incidentId: incident.id, eventCount });
-    }
-    const firingLeft = await upsertSignals(tx, ws, incident.id, group, now);
-    if (firingLeft === 0) {
-      const { incident: after, changed } = await applyStatusChange(tx, integration, incident.id, {
-        status: "resolved",
-        reason: `All alerts of the group resolved (${integration.name})`,
-        at: now,
-      });
-      if (changed) published.push({ type: "incident.updated", incidentId: incident.id, version: after.version, fields: ["status"] });
-      status = "resolved";
-      stillOpen = false;
-    }
-  }
-  // The window row changes only when the group's incident opens or closes (or was closed by a person).
-  const openIncidentId = stillOpen ? incident!.id : null;
-  if (openIncidentId !== w.openIncidentId) await saveWindows(tx, ws, [{ key, openIncidentId, pending: [], maxTs: null }]);
-  return {
-    outcome: {
-      accepted: evs.length,
-      firing: firing.length,
-      resolved: group.alerts.length - firing.length,
-      incident: incident && status ? { id: incident.id, number: incident.number, status } : null,
+      runbook_urls: urls,
     },
+  });
+  return insertIncident(tx, integration, {
+    ...draft,
+    source: group.source,
+    fingerprint: alertGroupWindowKey(group),
+    eventCount: evs.length,
+    firstEventAt: span.first,
+    lastEventAt: span.last,
+  });
+}
+
+/**
+ * Notifications of several alert groups (Alertmanager or Grafana), written together: each group is
+ * one incident while it is open, and each alert a signal of it. Firing opens or updates; resolved
+ * marks its signal resolved and never opens; when every signal is resolved the incident is resolved,
+ * by the integration. The groups must be distinct (a second notification of a group in the same
+ * flush goes in a later round). Steady state is six statements whatever the number of groups.
+ */
+export async function writeAlertGroups(
+  tx: Database,
+  integration: Actor,
+  items: { group: AlertGroup; now: Date }[],
+  /** The groups' windows, already locked in this transaction. */
+  locked?: WindowsAndOpen,
+): Promise<{ outcomes: AlertGroupOutcome[]; published: RealtimeEvent[] }> {
+  const ws = integration.workspaceId;
+  const keys = items.map((i) => alertGroupWindowKey(i.group));
+  if (new Set(keys).size !== keys.length) throw new Error("writeAlertGroups: one notification per group at a time");
+  const { windows, open } = locked ?? (await lockWindows(tx, ws, keys));
+  const published: RealtimeEvent[] = [];
+
+  type Step = {
+    item: (typeof items)[number];
+    key: string;
+    evs: NormalizedEvent[];
+    firing: number;
+    urls: string[];
+    incident?: { id: string; number: number };
+    status: "created" | "attached" | "resolved" | null;
+    stillOpen: boolean;
+  };
+  const steps: Step[] = [];
+  for (const [n, item] of items.entries()) {
+    const { group, now } = item;
+    const key = keys[n];
+    const w = windows.get(key)!;
+    const current = w.openIncidentId ? open.get(w.openIncidentId) : undefined;
+    const firing = group.alerts.filter((a) => a.status === "firing");
+    const urls = runbookUrls(group.alerts, group.commonAnnotations);
+    const evs = alertEvents(group, now);
+    const step: Step = { item, key, evs, firing: firing.length, urls, incident: current, status: current ? "attached" : null, stillOpen: !!current };
+    if (!current && firing.length > 0) {
+      const row = await openGroupIncident(tx, integration, group, firing, evs, urls);
+      step.incident = { id: row.id, number: row.number };
+      step.status = "created";
+      step.stillOpen = true;
+      published.push({ type: "incident.created", incidentId: row.id, number: row.number, version: row.version });
+    }
+    steps.push(step);
+  }
+
+  // Events, counts and signals go out together (pipelined), in the order they take their locks.
+  const attached = steps.filter((s) => s.status === "attached");
+  const withIncident = steps.filter((s) => s.incident);
+  const [, counts, firingLeft] = await Promise.all([
+    insertEvents(tx, ws, steps.flatMap((s) => s.evs.map((e) => ({ ...e, incidentId: s.incident?.id ?? null })))),
+    bumpGroupIncidents(
+      tx,
+      ws,
+      attached.map((s) => ({ incidentId: s.incident!.id, count: s.evs.length, ...timeSpan(s.evs), urls: s.urls })),
+    ),
+    upsertSignals(
+      tx,
+      ws,
+      withIncident.map((s) => ({ incidentId: s.incident!.id, group: s.item.group, now: s.item.now })),
+    ),
+  ]);
+  for (const s of attached) published.push({ type: "incident.events", incidentId: s.incident!.id, eventCount: counts.get(s.incident!.id) ?? 0 });
+
+  for (const s of withIncident) {
+    if ((firingLeft.get(s.incident!.id) ?? 0) > 0) continue;
+    const { incident: after, changed } = await applyStatusChange(tx, integration, s.incident!.id, {
+      status: "resolved",
+      reason: `All alerts of the group resolved (${integration.name})`,
+      at: s.item.now,
+    });
+    if (changed) published.push({ type: "incident.updated", incidentId: s.incident!.id, version: after.version, fields: ["status"] });
+    s.status = "resolved";
+    s.stillOpen = false;
+  }
+  // A window row changes only when its group's incident opens or closes (or was closed by a person).
+  await saveWindows(
+    tx,
+    ws,
+    steps
+      .map((s) => ({ key: s.key, openIncidentId: s.stillOpen ? s.incident!.id : null, pending: [], maxTs: null }))
+      .filter((u) => u.openIncidentId !== windows.get(u.key)!.openIncidentId),
+  );
+  return {
+    outcomes: steps.map((s) => ({
+      accepted: s.evs.length,
+      firing: s.firing,
+      resolved: s.item.group.alerts.length - s.firing,
+      incident: s.incident && s.status ? { id: s.incident.id, number: s.incident.number, status: s.status } : null,
+    })),
     published,
   };
 }
 
 /**
- * Writes this notification's signals and returns how many signals of the incident are still firing,
- * in one statement: the others (not named in this body) as they were, plus this body's firing ones.
+ * Writes the notifications' signals and returns, per incident, how many of its signals are still
+ * firing, in one statement: the others (not named in its body) as they were, plus the body's firing
+ * ones. The last notification about an alert wins when one body names it twice.
  */
-async function upsertSignals(tx: Database, workspaceId: string, incidentId: string, group: AlertGroup, now: Date): Promise<number> {
-  // The last notification about an alert wins when one body names it twice.
-  const byKey = new Map(group.alerts.map((a) => [a.fingerprint, a]));
-  const rows = [...byKey.values()].map((a) => ({
-    signal_key: a.fingerprint,
-    status: a.status,
-    labels: a.labels,
-    annotations: a.annotations,
-    starts_at: a.startsAt?.toISOString() ?? null,
-    ends_at: a.endsAt?.toISOString() ?? null,
-  }));
-  const firingHere = rows.filter((r) => r.status === "firing").length;
-  const [row] = await queryRows<{ others: number }>(
+async function upsertSignals(
+  tx: Database,
+  workspaceId: string,
+  notes: { incidentId: string; group: AlertGroup; now: Date }[],
+): Promise<Map<string, number>> {
+  const left = new Map<string, number>();
+  if (notes.length === 0) return left;
+  const rows = notes.flatMap(({ incidentId, group, now }) => {
+    const byKey = new Map(group.alerts.map((a) => [a.fingerprint, a]));
+    const list = [...byKey.values()];
+    left.set(incidentId, list.filter((a) => a.status === "firing").length);
+    return list.map((a) => ({
+      incident_id: incidentId,
+      source: group.source,
+      signal_key: a.fingerprint,
+      status: a.status,
+      labels: a.labels,
+      annotations: a.annotations,
+      starts_at: a.startsAt?.toISOString() ?? null,
+      ends_at: a.endsAt?.toISOString() ?? null,
+      seen_at: now.toISOString(),
+    }));
+  });
+  const others = await queryRows<{ incident_id: string; others: number }>(
     tx,
     sql`
     with body as (
-      select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-        as r(signal_key text, status text, labels jsonb, annotations jsonb, starts_at timestamptz, ends_at timestamptz)
+      select * from json_to_recordset(${JSON.stringify(rows)}::json)
+        as r(incident_id uuid, source text, signal_key text, status text, labels jsonb, annotations jsonb, starts_at timestamptz, ends_at timestamptz, seen_at timestamptz)
     ), up as (
       insert into alert_signals (workspace_id, incident_id, source, signal_key, status, labels, annotations, starts_at, ends_at, last_seen_at)
-      select ${workspaceId}::uuid, ${incidentId}::uuid, ${group.source}, b.signal_key, b.status, b.labels, b.annotations, b.starts_at, b.ends_at, ${now.toISOString()}::timestamptz
+      select ${workspaceId}::uuid, b.incident_id, b.source, b.signal_key, b.status, b.labels, b.annotations, b.starts_at, b.ends_at, b.seen_at
         from body b
       on conflict (incident_id, signal_key) do update
          set status = excluded.status, labels = excluded.labels, annotations = excluded.annotations,
@@ -213,37 +281,43 @@ async function upsertSignals(tx: Database, workspaceId: string, incidentId: stri
           or alert_signals.last_seen_at < excluded.last_seen_at - interval '1 minute'
       returning 1
     )
-    select (select count(*) from up)::int as written,
+    select i.id as incident_id,
            (select count(*) from alert_signals s
-             where s.workspace_id = ${workspaceId}::uuid and s.incident_id = ${incidentId}::uuid and s.status = 'firing'
-               and s.signal_key not in (select signal_key from body))::int as others`,
+             where s.workspace_id = ${workspaceId}::uuid and s.incident_id = i.id and s.status = 'firing'
+               and s.signal_key not in (select b.signal_key from body b where b.incident_id = i.id))::int as others
+      from (select distinct incident_id as id from body) i`,
   );
-  return Number(row?.others ?? 0) + firingHere;
+  for (const r of others) left.set(r.incident_id, (left.get(r.incident_id) ?? 0) + Number(r.others));
+  return left;
 }
 
-/** Counts the notification's events on the incident and adds runbook URLs it has not seen yet. */
-async function bumpGroupIncident(
+/** Counts notifications' events on their incidents and adds runbook URLs they have not seen yet. */
+async function bumpGroupIncidents(
   tx: Database,
   workspaceId: string,
-  incidentId: string,
-  batch: { count: number; first: Date; last: Date },
-  urls: string[],
-): Promise<number> {
-  const [row] = await queryRows<{ event_count: number }>(
+  batches: { incidentId: string; count: number; first: Date; last: Date; urls: string[] }[],
+): Promise<Map<string, number>> {
+  if (batches.length === 0) return new Map();
+  await lockIncidentsInOrder(tx, workspaceId, batches.map((b) => b.incidentId));
+  const payload = JSON.stringify(
+    batches.map((b) => ({ id: b.incidentId, n: b.count, first: b.first.toISOString(), last: b.last.toISOString(), urls: b.urls })),
+  );
+  const rows = await queryRows<{ id: string; event_count: number }>(
     tx,
     sql`
-    update incidents
-       set event_count = event_count + ${batch.count},
-           first_event_at = least(coalesce(first_event_at, ${batch.first.toISOString()}::timestamptz), ${batch.first.toISOString()}::timestamptz),
-           last_event_at = greatest(coalesce(last_event_at, ${batch.last.toISOString()}::timestamptz), ${batch.last.toISOString()}::timestamptz),
+    update incidents as i
+       set event_count = i.event_count + v.n,
+           first_event_at = least(coalesce(i.first_event_at, v.first), v.first),
+           last_event_at = greatest(coalesce(i.last_event_at, v.last), v.last),
            metadata = case
-             when ${JSON.stringify(urls)}::jsonb <@ coalesce(metadata->'runbook_urls', '[]'::jsonb) then metadata
-             else jsonb_set(metadata, '{runbook_urls}', (
+             when v.urls <@ coalesce(i.metadata->'runbook_urls', '[]'::jsonb) then i.metadata
+             else jsonb_set(i.metadata, '{runbook_urls}', (
                select coalesce(jsonb_agg(distinct u), '[]'::jsonb)
-                 from jsonb_array_elements(coalesce(metadata->'runbook_urls', '[]'::jsonb) || ${JSON.stringify(urls)}::jsonb) as u))
+                 from jsonb_array_elements(coalesce(i.metadata->'runbook_urls', '[]'::jsonb) || v.urls) as u))
            end
-     where workspace_id = ${workspaceId}::uuid and id = ${incidentId}::uuid
- returning event_count`,
+      from json_to_recordset(${payload}::json) as v(id uuid, n int, first timestamptz, last timestamptz, urls jsonb)
+     where i.workspace_id = ${workspaceId}::uuid and i.id = v.id
+ returning i.id, i.event_count`,
   );
-  return Number(row?.event_count ?? 0);
+  return new Map(rows.map((r) => [r.id, Number(r.event_count)]));
 }

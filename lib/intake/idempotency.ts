@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { createHash } from "node:crypto";
 import { idempotencyKeys } from "@/db/schema";
-import type { Database } from "@/db/client";
+import { queryRows, type Database } from "@/db/client";
 
 export const IDEMPOTENCY_TTL_HOURS = 24;
 
@@ -47,4 +47,51 @@ export async function storeIdempotentResponse(tx: Database, workspaceId: string,
 /** Forgets claims older than the retention (run by the scheduler). */
 export async function purgeIdempotencyKeys(db: Database): Promise<void> {
   await db.delete(idempotencyKeys).where(sql`${idempotencyKeys.createdAt} < now() - make_interval(hours => ${IDEMPOTENCY_TTL_HOURS})`);
+}
+
+export type Claim = { scope: string; key: string };
+export type ClaimOutcome = { claimed: true } | { claimed: false; response: unknown };
+
+export const claimId = (c: Claim) => `${c.scope}\u0000${c.key}`;
+
+/**
+ * Claims several (scope, key) pairs in one statement, as claimIdempotency does one. Returns the
+ * outcome of each distinct claim by claimId; the caller passes each pair once.
+ */
+export async function claimIdempotencyMany(tx: Database, workspaceId: string, claims: Claim[]): Promise<Map<string, ClaimOutcome>> {
+  const out = new Map<string, ClaimOutcome>();
+  if (claims.length === 0) return out;
+  const claimed = await queryRows<{ scope: string; key: string }>(
+    tx,
+    sql`
+      insert into idempotency_keys (workspace_id, scope, key)
+      select ${workspaceId}::uuid, c.scope, c.key from json_to_recordset(${JSON.stringify(claims)}::json) as c(scope text, key text)
+      on conflict (workspace_id, scope, key) do update set created_at = now(), response = null
+       where idempotency_keys.created_at < now() - make_interval(hours => ${IDEMPOTENCY_TTL_HOURS})
+      returning scope, key`,
+  );
+  for (const c of claimed) out.set(claimId(c), { claimed: true });
+  const taken = claims.filter((c) => !out.has(claimId(c)));
+  if (taken.length > 0) {
+    const rows = await queryRows<{ scope: string; key: string; response: unknown }>(
+      tx,
+      sql`
+        select k.scope, k.key, k.response from idempotency_keys k
+          join json_to_recordset(${JSON.stringify(taken)}::json) as c(scope text, key text) on c.scope = k.scope and c.key = k.key
+         where k.workspace_id = ${workspaceId}::uuid`,
+    );
+    // Raw queries may hand jsonb back as text (drizzle leaves parsing to its typed selects).
+    for (const r of rows) out.set(claimId(r), { claimed: false, response: typeof r.response === "string" ? JSON.parse(r.response) : (r.response ?? null) });
+    for (const c of taken) if (!out.has(claimId(c))) out.set(claimId(c), { claimed: false, response: null });
+  }
+  return out;
+}
+
+/** Stores the answers of several claims in one statement. */
+export async function storeIdempotentResponses(tx: Database, workspaceId: string, entries: (Claim & { response: unknown })[]): Promise<void> {
+  if (entries.length === 0) return;
+  await tx.execute(sql`
+    update idempotency_keys k set response = v.response
+      from json_to_recordset(${JSON.stringify(entries)}::json) as v(scope text, key text, response jsonb)
+     where k.workspace_id = ${workspaceId}::uuid and k.scope = v.scope and k.key = v.key`);
 }

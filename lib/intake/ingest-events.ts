@@ -1,4 +1,5 @@
-import { randomUUID } from "node:crypto";
+import { uuidv7 } from "@/lib/uuidv7";
+import { PgTransaction } from "drizzle-orm/pg-core";
 import type { Database } from "@/db/client";
 import type { IncidentType } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -7,17 +8,18 @@ import { AppError, type FieldIssue } from "@/lib/errors";
 import { createIncidentSchema } from "@/lib/incidents/schemas";
 import { insertIncident } from "@/lib/incidents/create-incident";
 import { logger } from "@/lib/logger";
-import { publish } from "@/lib/realtime/publish";
+import { publishAll } from "@/lib/realtime/publish";
 import type { RealtimeEvent } from "@/lib/realtime/events";
 import { toResult, zodIssues, type Result } from "@/lib/result";
-import { claimIdempotency, storeIdempotentResponse } from "./idempotency";
+import { claimId, claimIdempotencyMany, storeIdempotentResponses } from "./idempotency";
+import { createGroupCommit, type GroupCommit } from "./group-commit";
 import { levelRank, severityForLevel } from "./levels";
 import {
   bumpIncidentsEvents,
   insertEvents,
   insertEventsUnlessOpen,
+  INSERT_CHUNK,
   linkPendingEvents,
-  loadOpenIncidents,
   lockWindows,
   readWindows,
   saveWindows,
@@ -26,6 +28,7 @@ import {
   type NormalizedEvent,
   type OpenIncident,
   type WindowUpdate,
+  type WindowsAndOpen,
 } from "./pipeline";
 import { loadRules, type EffectiveRule } from "./rules";
 import { MAX_BATCH, eventInputSchema, type ParsedEvent } from "./schemas";
@@ -45,6 +48,8 @@ export type IngestOptions = {
   incidentType?: IncidentType;
   /** Clock for events without a timestamp (tests and the simulator inject it). */
   now?: Date;
+  /** false: write this call alone, never together with concurrent calls (tests of the database locks). */
+  coalesce?: boolean;
 };
 
 /**
@@ -78,42 +83,111 @@ function groupKey(e: Pick<NormalizedEvent, "fingerprint" | "dedupKey" | "service
   return `svc:${e.service}`;
 }
 
+/** Events written together in one flush carry at most this many events (one statement's worth). */
+const MAX_EVENTS_PER_FLUSH = 5_000;
+
+type EventSettings = { source: string; incidentType: IncidentType };
+type EventJob = { events: NormalizedEvent[]; idempotencyKey?: string };
+type QueuedEventJob = { actor: Actor; settings: EventSettings; job: EventJob };
+
+const globalForCommits = globalThis as unknown as { __firedrillEventCommits?: WeakMap<Database, GroupCommit<QueuedEventJob, IngestResult>> };
+
+/** One group commit per database handle: concurrent calls of one caller share transactions. */
+function eventCommits(db: Database): GroupCommit<QueuedEventJob, IngestResult> {
+  const all = (globalForCommits.__firedrillEventCommits ??= new WeakMap());
+  let commits = all.get(db);
+  if (!commits) {
+    commits = createGroupCommit<QueuedEventJob, IngestResult>({
+      maxWeight: MAX_EVENTS_PER_FLUSH,
+      concurrency: 2,
+      writeMany: (queued) => writeEventJobs(db, queued[0].actor, queued[0].settings, queued.map((q) => q.job)),
+    });
+    all.set(db, commits);
+  }
+  return commits;
+}
+
 /**
  * Ingests log-style events: writes them, attaches them to the open incident of their service (or
  * fingerprint), and opens exactly one incident when a rule's threshold is crossed — by the events'
  * own timestamps, evaluated on the key's small window row, never by scanning `events`.
+ *
+ * Concurrent calls of the same caller are written together (see group-commit.ts); each still gets
+ * its own answer. Inside a caller's transaction, or with `coalesce: false`, the call is written alone.
  */
 export async function ingestEvents(db: Database, actor: Actor, input: unknown, options: IngestOptions = {}): Promise<Result<IngestResult>> {
   return toResult(
     async () => {
       assertCan(actor, "event:ingest");
-      const parsed = parseEvents(input);
-      const key = options.idempotencyKey?.trim();
-      if (!key) {
-        const plain = await tryPlainInsert(db, actor, parsed, options);
-        if (plain) return plain;
-      }
-      const { result, published } = await db.transaction(async (tx) => {
-        if (key) {
-          const claim = await claimIdempotency(tx, actor.workspaceId, "events", key);
-          if (!claim.claimed) return { result: (claim.response ?? { accepted: 0, incidents: [] }) as IngestResult, published: [] };
-        }
-        const out = await writeEvents(tx, actor, parsed, options);
-        if (key) await storeIdempotentResponse(tx, actor.workspaceId, "events", key, out.result);
-        return out;
-      });
-      for (const event of published) await publish(actor, event);
-      return result;
+      const job: EventJob = { events: normalize(parseEvents(input), options), idempotencyKey: options.idempotencyKey?.trim() || undefined };
+      const settings: EventSettings = { source: options.source ?? "generic", incidentType: options.incidentType ?? "real" };
+      if (options.coalesce === false || db instanceof PgTransaction) return (await writeEventJobs(db, actor, settings, [job]))[0];
+      const key = `${actor.workspaceId}|${actor.kind}:${actor.id ?? ""}|${settings.source}|${settings.incidentType}`;
+      return eventCommits(db).submit(key, { actor, settings, job }, job.events.length);
     },
     (e) => log.error({ err: e }, "ingestEvents failed"),
   );
 }
 
-function prepare(parsed: ParsedEvent[], options: IngestOptions): { normalized: NormalizedEvent[]; byKey: Map<string, NormalizedEvent[]> } {
+const noResult: IngestResult = { accepted: 0, incidents: [] };
+
+/**
+ * Writes several calls' events in one transaction (or one statement, when none can count towards a
+ * threshold). Each call's Idempotency-Key is claimed in the same transaction; a key seen before, or
+ * twice in this flush, answers what its first call answered and writes nothing.
+ */
+async function writeEventJobs(db: Database, actor: Actor, settings: EventSettings, jobs: EventJob[]): Promise<IngestResult[]> {
+  if (!jobs.some((j) => j.idempotencyKey)) {
+    const all = jobs.flatMap((j) => j.events);
+    if (await tryPlainInsert(db, actor, all)) return jobs.map((j) => ({ accepted: j.events.length, incidents: [] }));
+  }
+  const ws = actor.workspaceId;
+  const { results, published } = await db.transaction(async (tx) => {
+    const firstWithKey = new Map<string, number>();
+    const repeats = new Map<number, number>();
+    jobs.forEach((j, i) => {
+      if (!j.idempotencyKey) return;
+      const first = firstWithKey.get(j.idempotencyKey);
+      if (first === undefined) firstWithKey.set(j.idempotencyKey, i);
+      else repeats.set(i, first);
+    });
+    // Claims and the first look at the windows go out together (one round trip, pipelined).
+    const [claims, seen] = await Promise.all([
+      claimIdempotencyMany(tx, ws, [...firstWithKey.keys()].map((key) => ({ scope: "events", key }))),
+      readWindows(tx, ws, [...new Set(jobs.flatMap((j) => j.events.map(groupKey)))]),
+    ]);
+    const results: IngestResult[] = new Array(jobs.length);
+    const writing: number[] = [];
+    jobs.forEach((j, i) => {
+      if (repeats.has(i)) return;
+      const claim = j.idempotencyKey ? claims.get(claimId({ scope: "events", key: j.idempotencyKey })) : undefined;
+      if (claim && !claim.claimed) results[i] = (claim.response ?? noResult) as IngestResult;
+      else writing.push(i);
+    });
+    const written = await writeEvents(tx, actor, settings, writing.map((i) => jobs[i].events), {
+      seen,
+      alsoWrite: (answers) => {
+        writing.forEach((i, n) => (results[i] = answers[n]));
+        for (const [i, first] of repeats) results[i] = results[first];
+        return storeIdempotentResponses(
+          tx,
+          ws,
+          writing.filter((i) => jobs[i].idempotencyKey).map((i) => ({ scope: "events", key: jobs[i].idempotencyKey!, response: results[i] })),
+        );
+      },
+    });
+    return { results, published: written.published };
+  });
+  await publishAll(actor, published);
+  return results;
+}
+
+/** Stamps ids and the clock on validated events (at submit time, so a queued call keeps its own clock). */
+function normalize(parsed: ParsedEvent[], options: IngestOptions): NormalizedEvent[] {
   const now = options.now ?? new Date();
   const source = options.source ?? "generic";
-  const normalized: NormalizedEvent[] = parsed.map((e) => ({
-    id: randomUUID(),
+  return parsed.map((e) => ({
+    id: uuidv7(),
     service: e.service,
     level: e.level,
     message: e.message,
@@ -124,6 +198,9 @@ function prepare(parsed: ParsedEvent[], options: IngestOptions): { normalized: N
     source,
     raw: null,
   }));
+}
+
+function byGroupKey(normalized: NormalizedEvent[]): Map<string, NormalizedEvent[]> {
   const byKey = new Map<string, NormalizedEvent[]>();
   for (const e of normalized) {
     const k = groupKey(e);
@@ -131,7 +208,7 @@ function prepare(parsed: ParsedEvent[], options: IngestOptions): { normalized: N
     if (list) list.push(e);
     else byKey.set(k, [e]);
   }
-  return { normalized, byKey };
+  return byKey;
 }
 
 function qualifyingFor(ruleFor: (service: string) => EffectiveRule) {
@@ -144,33 +221,45 @@ function qualifyingFor(ruleFor: (service: string) => EffectiveRule) {
 
 /**
  * The common case needs no transaction: events of keys with no open incident that cannot count
- * towards a threshold (INFO logs of a healthy service) are one INSERT. Anything else returns null
- * and goes through the transaction.
+ * towards a threshold (INFO logs of a healthy service) are one INSERT. Returns false, having written
+ * nothing, when anything needs the transaction.
  */
-async function tryPlainInsert(db: Database, actor: Actor, parsed: ParsedEvent[], options: IngestOptions): Promise<IngestResult | null> {
-  const { normalized, byKey } = prepare(parsed, options);
+async function tryPlainInsert(db: Database, actor: Actor, normalized: NormalizedEvent[]): Promise<boolean> {
+  if (normalized.length > INSERT_CHUNK) return false;
+  const byKey = byGroupKey(normalized);
   const qualifyingOf = qualifyingFor(await loadRules(db, actor.workspaceId));
-  for (const batch of byKey.values()) if (qualifyingOf(batch).length > 0) return null;
+  for (const batch of byKey.values()) if (qualifyingOf(batch).length > 0) return false;
   // One statement: the open-incident check and the insert (nothing is written when a key has one).
-  const written = await insertEventsUnlessOpen(db, actor.workspaceId, [...byKey.keys()], normalized.map((e) => ({ ...e, incidentId: null })));
-  return written ? { accepted: normalized.length, incidents: [] } : null;
+  return insertEventsUnlessOpen(db, actor.workspaceId, [...byKey.keys()], normalized.map((e) => ({ ...e, incidentId: null })));
 }
 
+/**
+ * The decisions for one flush: every call's events are grouped by key across calls, so a key is
+ * looked at (and, when a threshold may be crossed, locked) once per flush however many calls
+ * touched it. Returns each call's answer, in order.
+ */
 async function writeEvents(
   tx: Database,
   actor: Actor,
-  parsed: ParsedEvent[],
-  options: IngestOptions,
-): Promise<{ result: IngestResult; published: RealtimeEvent[] }> {
-  const source = options.source ?? "generic";
+  settings: EventSettings,
+  calls: NormalizedEvent[][],
+  options: {
+    /** The windows of (at least) these calls' keys, read without locks. */
+    seen: WindowsAndOpen;
+    /** More writes that need the answers, sent with this flush's last statements. */
+    alsoWrite?: (results: IngestResult[]) => Promise<void>;
+  },
+): Promise<{ results: IngestResult[]; published: RealtimeEvent[] }> {
+  const { source } = settings;
   const ws = actor.workspaceId;
-  const { normalized, byKey } = prepare(parsed, options);
+  const normalized = calls.flat();
+  const byKey = byGroupKey(normalized);
   const ruleFor = await loadRules(tx, ws);
   const qualifyingOf = qualifyingFor(ruleFor);
 
   const linkTo = new Map<string, string>();
   const attached = new Map<string, { number: number; events: NormalizedEvent[] }>();
-  const created: IngestedIncident[] = [];
+  const created = new Map<string, IngestedIncident>();
   const published: RealtimeEvent[] = [];
   const windowUpdates: WindowUpdate[] = [];
   const attach = (incident: OpenIncident, batch: NormalizedEvent[]) => {
@@ -184,7 +273,7 @@ async function writeEvents(
   // events that cannot count towards a threshold need no decision. Only keys where a threshold
   // may be crossed are locked, so concurrent writers of busy services do not queue on each other.
   const keys = [...byKey.keys()].sort();
-  const { windows: seen, open: seenOpen } = await readWindows(tx, ws, keys);
+  const { windows: seen, open: seenOpen } = options.seen;
   const toDecide: string[] = [];
   for (const k of keys) {
     const w = seen.get(k);
@@ -192,8 +281,7 @@ async function writeEvents(
     if (current) attach(current, byKey.get(k)!);
     else if (qualifyingOf(byKey.get(k)!).length > 0) toDecide.push(k);
   }
-  const windows = await lockWindows(tx, ws, toDecide);
-  const open = await loadOpenIncidents(tx, ws, windows.values());
+  const { windows, open } = await lockWindows(tx, ws, toDecide);
 
   for (const k of toDecide) {
     const batch = byKey.get(k)!;
@@ -235,7 +323,7 @@ async function writeEvents(
       ),
       service,
       severity: rule.severity ?? severityForLevel(worst),
-      incidentType: options.incidentType ?? "real",
+      incidentType: settings.incidentType,
       generatedBy: "intake",
       metadata: {
         intake: { key: k, source, rule: { minCount: rule.minCount, windowSeconds: rule.windowMs / 1000, minLevel: rule.minLevel } },
@@ -253,26 +341,48 @@ async function writeEvents(
     await linkPendingEvents(tx, ws, incident.id, earlier.map((p) => p.id));
     for (const e of batch) linkTo.set(e.id, incident.id);
     windowUpdates.push({ key: k, openIncidentId: incident.id, pending: [], maxTs: verdict.maxTs });
-    created.push({ id: incident.id, number: incident.number, status: "created" });
+    created.set(incident.id, { id: incident.id, number: incident.number, status: "created" });
     published.push({ type: "incident.created", incidentId: incident.id, number: incident.number, version: incident.version });
   }
 
-  await insertEvents(
-    tx,
-    ws,
-    normalized.map((e) => ({ ...e, incidentId: linkTo.get(e.id) ?? null })),
-  );
-  await saveWindows(tx, ws, windowUpdates);
-  // Last, so the incident rows stay locked only for the commit.
-  const incidentsOut: IngestedIncident[] = [...created];
-  const counts = await bumpIncidentsEvents(
-    tx,
-    ws,
-    [...attached].map(([incidentId, a]) => ({ incidentId, count: a.events.length, ...timeSpan(a.events) })),
-  );
-  for (const [incidentId, a] of attached) {
-    incidentsOut.push({ id: incidentId, number: a.number, status: "attached" });
-    published.push({ type: "incident.events", incidentId, eventCount: counts.get(incidentId) ?? 0 });
-  }
-  return { result: { accepted: normalized.length, incidents: incidentsOut }, published };
+  // Each call hears of the incidents its own events went to; an incident opened in this flush is
+  // "created" for the first call that fed it and "attached" for the others.
+  const announced = new Set<string>();
+  const results = calls.map((events) => {
+    const mine = new Set<string>();
+    for (const e of events) {
+      const id = linkTo.get(e.id);
+      if (id) mine.add(id);
+    }
+    const incidents: IngestedIncident[] = [];
+    for (const id of mine) {
+      const c = created.get(id);
+      if (c && !announced.has(id)) {
+        announced.add(id);
+        incidents.unshift(c);
+      } else {
+        incidents.push({ id, number: c?.number ?? attached.get(id)!.number, status: "attached" });
+      }
+    }
+    return { accepted: events.length, incidents };
+  });
+
+  // The last statements go out together (pipelined); the incident rows are locked last, so they
+  // stay locked only for the commit.
+  const [, , counts] = await Promise.all([
+    insertEvents(
+      tx,
+      ws,
+      normalized.map((e) => ({ ...e, incidentId: linkTo.get(e.id) ?? null })),
+    ),
+    saveWindows(tx, ws, windowUpdates),
+    bumpIncidentsEvents(
+      tx,
+      ws,
+      [...attached].map(([incidentId, a]) => ({ incidentId, count: a.events.length, ...timeSpan(a.events) })),
+    ),
+    options.alsoWrite?.(results),
+  ]);
+  for (const [incidentId] of attached) published.push({ type: "incident.events", incidentId, eventCount: counts.get(incidentId) ?? 0 });
+  return { results, published };
 }

@@ -2,12 +2,15 @@ import type { Database } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import { logger } from "@/lib/logger";
-import { publish } from "@/lib/realtime/publish";
+import { publish, publishAll } from "@/lib/realtime/publish";
 import type { RealtimeEvent } from "@/lib/realtime/events";
 import { toResult, type Result } from "@/lib/result";
-import { writeAlertGroup, type AlertGroupOutcome } from "./alert-groups";
+import { PgTransaction } from "drizzle-orm/pg-core";
+import { alertGroupWindowKey, writeAlertGroups, type AlertGroup, type AlertGroupOutcome } from "./alert-groups";
+import { createGroupCommit, type GroupCommit } from "./group-commit";
+import { lockWindows } from "./pipeline";
 import { parseAlertmanager, parseGrafana } from "./alert-formats";
-import { bodyHash, claimIdempotency, storeIdempotentResponse } from "./idempotency";
+import { bodyHash, claimId, claimIdempotency, claimIdempotencyMany, storeIdempotentResponse, storeIdempotentResponses, type Claim } from "./idempotency";
 import { parsePagerDuty, writePagerDutyEvent, type PagerDutyOutcome } from "./pagerduty";
 
 const log = logger("intake");
@@ -20,7 +23,12 @@ export function integrationActor(actor: Actor, integration: Integration): Actor 
   return { ...actor, name: integrationNames[integration] };
 }
 
-export type IntegrationOptions = { idempotencyKey?: string; now?: Date };
+export type IntegrationOptions = {
+  idempotencyKey?: string;
+  now?: Date;
+  /** false: write this notification alone, never together with concurrent ones (tests of the database locks). */
+  coalesce?: boolean;
+};
 export type AlertGroupResult = AlertGroupOutcome & { duplicate: boolean };
 
 /**
@@ -53,6 +61,95 @@ function headerClaim(scope: string, key: string | undefined) {
   return k ? [{ scope, key: k }] : [];
 }
 
+type AlertJob = { group: AlertGroup; claims: Claim[]; now: Date };
+type QueuedAlertJob = { actor: Actor; job: AlertJob };
+
+/** Notifications written together carry at most this many alerts. */
+const MAX_ALERTS_PER_FLUSH = 5_000;
+
+const globalForCommits = globalThis as unknown as { __firedrillAlertCommits?: WeakMap<Database, GroupCommit<QueuedAlertJob, AlertGroupResult>> };
+
+function alertCommits(db: Database): GroupCommit<QueuedAlertJob, AlertGroupResult> {
+  const all = (globalForCommits.__firedrillAlertCommits ??= new WeakMap());
+  let commits = all.get(db);
+  if (!commits) {
+    commits = createGroupCommit<QueuedAlertJob, AlertGroupResult>({
+      maxWeight: MAX_ALERTS_PER_FLUSH,
+      concurrency: 4,
+      writeMany: (queued) => writeAlertJobs(db, queued[0].actor, queued.map((q) => q.job)),
+    });
+    all.set(db, commits);
+  }
+  return commits;
+}
+
+const noOutcome: AlertGroupOutcome = { accepted: 0, firing: 0, resolved: 0, incident: null };
+
+/**
+ * Writes several notifications in one transaction. Each one's claims (Idempotency-Key, body hash)
+ * are taken first, all in one statement: a notification seen before, or earlier in this flush,
+ * answers what it answered then and writes nothing. Notifications of one group go in order, one
+ * per round; distinct groups share each round's statements.
+ */
+async function writeAlertJobs(db: Database, actor: Actor, jobs: AlertJob[]): Promise<AlertGroupResult[]> {
+  const ws = actor.workspaceId;
+  const { results, published } = await db.transaction(async (tx) => {
+    const results: AlertGroupResult[] = new Array(jobs.length);
+    const firstWith = new Map<string, number>();
+    const repeats = new Map<number, number>();
+    jobs.forEach((j, i) => {
+      const earlier = j.claims.map((c) => firstWith.get(claimId(c))).find((x) => x !== undefined);
+      if (earlier !== undefined) repeats.set(i, earlier);
+      else for (const c of j.claims) firstWith.set(claimId(c), i);
+    });
+    const distinct = [...firstWith.keys()].map((id) => jobs[firstWith.get(id)!].claims.find((c) => claimId(c) === id)!);
+    // The claims and the groups' window locks go out together (pipelined, one round trip). Locking
+    // the window of a notification that turns out to be a repeat costs nothing but the lock.
+    const [claims, locked] = await Promise.all([claimIdempotencyMany(tx, ws, distinct), lockWindows(tx, ws, jobs.map((j) => alertGroupWindowKey(j.group)))]);
+
+    const rounds: { job: number; group: AlertGroup; now: Date }[][] = [];
+    const lastRound = new Map<string, number>();
+    jobs.forEach((j, i) => {
+      if (repeats.has(i)) return;
+      const taken = j.claims.map((c) => claims.get(claimId(c))!).find((c) => !c.claimed);
+      if (taken && !taken.claimed) {
+        results[i] = { ...((taken.response as AlertGroupOutcome | null) ?? noOutcome), duplicate: true };
+        return;
+      }
+      const key = alertGroupWindowKey(j.group);
+      const r = (lastRound.get(key) ?? -1) + 1;
+      lastRound.set(key, r);
+      (rounds[r] ??= []).push({ job: i, group: j.group, now: j.now });
+    });
+    const published: RealtimeEvent[] = [];
+    for (const [r, round] of rounds.entries()) {
+      // Later rounds see what earlier ones did to their windows, so they read them again.
+      const out = await writeAlertGroups(tx, actor, round, r === 0 ? locked : undefined);
+      round.forEach((item, n) => (results[item.job] = { ...out.outcomes[n], duplicate: false }));
+      published.push(...out.published);
+    }
+    for (const [i, first] of repeats) results[i] = { ...results[first], duplicate: true };
+    // Every claim taken here remembers its notification's answer (a duplicate's, too).
+    await storeIdempotentResponses(
+      tx,
+      ws,
+      jobs.flatMap((j, i) =>
+        repeats.has(i)
+          ? []
+          : j.claims
+              .filter((c) => claims.get(claimId(c))!.claimed)
+              .map((c) => {
+                const { duplicate: _duplicate, ...outcome } = results[i];
+                return { ...c, response: outcome };
+              }),
+      ),
+    );
+    return { results, published };
+  });
+  await publishAll(actor, published);
+  return results;
+}
+
 async function ingestAlertGroup(
   db: Database,
   actor: Actor,
@@ -65,16 +162,13 @@ async function ingestAlertGroup(
       assertCan(actor, "event:ingest");
       const group = integration === "alertmanager" ? parseAlertmanager(body) : parseGrafana(body);
       const as = integrationActor(actor, integration);
-      return once<AlertGroupResult>(
-        db,
-        as,
-        [...headerClaim(integration, options.idempotencyKey), { scope: `${integration}:body`, key: bodyHash(JSON.stringify(body)) }],
-        async (tx) => {
-          const { outcome, published } = await writeAlertGroup(tx, as, group, options.now ?? new Date());
-          return { outcome: { ...outcome, duplicate: false }, published };
-        },
-        (stored) => ({ ...(stored ?? { accepted: 0, firing: 0, resolved: 0, incident: null }), duplicate: true }),
-      );
+      const job: AlertJob = {
+        group,
+        claims: [...headerClaim(integration, options.idempotencyKey), { scope: `${integration}:body`, key: bodyHash(JSON.stringify(body)) }],
+        now: options.now ?? new Date(),
+      };
+      if (options.coalesce === false || db instanceof PgTransaction) return (await writeAlertJobs(db, as, [job]))[0];
+      return alertCommits(db).submit(`${as.workspaceId}|${as.kind}:${as.id ?? ""}|${integration}`, { actor: as, job }, Math.max(1, group.alerts.length));
     },
     (e) => log.error({ err: e, integration }, "alert group ingest failed"),
   );

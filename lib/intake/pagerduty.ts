@@ -109,9 +109,9 @@ export async function writePagerDutyEvent(
   }
 
   const p = event.payload;
-  const windows = await lockWindows(tx, ws, [key]);
+  const { windows, open } = await lockWindows(tx, ws, [key]);
   const w = windows.get(key)!;
-  const current = (await loadOpenIncidents(tx, ws, [w])).get(w.openIncidentId ?? "");
+  const current = open.get(w.openIncidentId ?? "");
   const ev = eventRow(event, now, p.summary, levelBySeverity[p.severity], p);
   if (current) {
     await insertEvents(tx, ws, [{ ...ev, incidentId: current.id }]);

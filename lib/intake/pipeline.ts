@@ -21,45 +21,43 @@ export type OpenIncident = { id: string; number: number; status: string; version
 
 /**
  * Locks the window rows of `keys` (creating missing ones) for the rest of the transaction, in key
- * order so that two batches touching the same keys cannot deadlock. This lock is what makes
- * threshold crossings exactly-once across concurrent writers and app instances. Existing rows are
- * locked with SELECT … FOR UPDATE (no new row version on hot keys); missing ones are inserted, and a
- * concurrent insert of the same key is waited for, then locked.
+ * order so that two batches touching the same keys cannot deadlock, and returns them with their
+ * still-open incidents (one query in the steady state). This lock is what makes threshold crossings
+ * exactly-once across concurrent writers and app instances. Existing rows are locked with
+ * SELECT … FOR UPDATE (no new row version on hot keys); missing ones are inserted, and a concurrent
+ * insert of the same key is waited for, then locked.
  */
-export async function lockWindows(tx: Database, workspaceId: string, keys: string[]): Promise<Map<string, IntakeWindow>> {
+export async function lockWindows(tx: Database, workspaceId: string, keys: string[]): Promise<WindowsAndOpen> {
   const sorted = Array.from(new Set(keys)).sort();
-  const found = new Map<string, IntakeWindow>();
-  if (sorted.length === 0) return found;
-  const select = () =>
-    tx
-      .select()
-      .from(intakeWindows)
-      .where(and(eq(intakeWindows.workspaceId, workspaceId), inArray(intakeWindows.key, sorted.filter((k) => !found.has(k)))))
-      .orderBy(intakeWindows.key)
-      .for("update");
-  for (const row of await select()) found.set(row.key, row);
-  const missing = sorted.filter((k) => !found.has(k));
+  const found = await readWindows(tx, workspaceId, sorted, { lock: true });
+  const missing = sorted.filter((k) => !found.windows.has(k));
   if (missing.length === 0) return found;
   const inserted = await tx
     .insert(intakeWindows)
     .values(missing.map((key) => ({ workspaceId, key })))
     .onConflictDoNothing()
     .returning();
-  for (const row of inserted) found.set(row.key, row);
-  if (found.size < sorted.length) for (const row of await select()) found.set(row.key, row);
+  for (const row of inserted) found.windows.set(row.key, row);
+  const raced = missing.filter((k) => !found.windows.has(k));
+  if (raced.length > 0) {
+    const again = await readWindows(tx, workspaceId, raced, { lock: true });
+    for (const [k, w] of again.windows) found.windows.set(k, w);
+    for (const [id, o] of again.open) found.open.set(id, o);
+  }
   return found;
 }
 
-/** The window rows of `keys` as they are now, without locking them, with their still-open incidents (one query). */
-export async function readWindows(
-  tx: Database,
-  workspaceId: string,
-  keys: string[],
-): Promise<{ windows: Map<string, IntakeWindow>; open: Map<string, OpenIncident> }> {
+export type WindowsAndOpen = { windows: Map<string, IntakeWindow>; open: Map<string, OpenIncident> };
+
+/**
+ * The window rows of `keys` with their still-open incidents, in one query: as they are now, or
+ * locked (in key order) with `lock`.
+ */
+export async function readWindows(tx: Database, workspaceId: string, keys: string[], options: { lock?: boolean } = {}): Promise<WindowsAndOpen> {
   const windows = new Map<string, IntakeWindow>();
   const open = new Map<string, OpenIncident>();
   if (keys.length === 0) return { windows, open };
-  const rows = await tx
+  const query = tx
     .select({ w: intakeWindows, id: incidents.id, number: incidents.number, status: incidents.status, version: incidents.version })
     .from(intakeWindows)
     .leftJoin(
@@ -67,6 +65,7 @@ export async function readWindows(
       and(eq(incidents.id, intakeWindows.openIncidentId), eq(incidents.workspaceId, workspaceId), inArray(incidents.status, [...openStatuses])),
     )
     .where(and(eq(intakeWindows.workspaceId, workspaceId), inArray(intakeWindows.key, keys)));
+  const rows = options.lock ? await query.orderBy(intakeWindows.key).for("update", { of: intakeWindows }) : await query;
   for (const r of rows) {
     windows.set(r.w.key, r.w);
     if (r.id && r.number !== null && r.status && r.version !== null) open.set(r.id, { id: r.id, number: r.number, status: r.status, version: r.version });
@@ -101,11 +100,12 @@ export async function saveWindows(tx: Database, workspaceId: string, updates: Wi
      where w.workspace_id = ${workspaceId}::uuid and w.key = v.key`);
 }
 
-const INSERT_CHUNK = 1_000;
+export const INSERT_CHUNK = 5_000;
 
 /**
  * Writes events with one parameter per statement (the rows as a JSON array, expanded by
- * jsonb_to_recordset): binding 500 rows × 12 columns as separate parameters costs more than the insert.
+ * json_to_recordset): binding 500 rows × 12 columns as separate parameters costs more than the
+ * insert, and plain `json` is parsed once where `jsonb` would be converted twice.
  */
 export async function insertEvents(tx: Database, workspaceId: string, rows: (NormalizedEvent & { incidentId: string | null })[]): Promise<void> {
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
@@ -113,10 +113,10 @@ export async function insertEvents(tx: Database, workspaceId: string, rows: (Nor
     await tx.execute(sql`
       insert into events (id, workspace_id, incident_id, service, level, message, occurred_at, fingerprint, dedup_key, attributes, source, raw)
       select r.id, ${workspaceId}::uuid, r.incident_id, r.service, r.level, r.message, r.occurred_at, r.fingerprint, r.dedup_key,
-             coalesce(r.attributes, '{}'::jsonb), r.source, r.raw
-        from jsonb_to_recordset(${redactApiKeys(JSON.stringify(chunk))}::jsonb) as r(
+             coalesce(r.attributes, '{}'::json), r.source, r.raw
+        from json_to_recordset(${redactApiKeys(JSON.stringify(chunk))}::json) as r(
           id uuid, incident_id uuid, service text, level text, message text, occurred_at timestamptz,
-          fingerprint text, dedup_key text, attributes jsonb, source text, raw jsonb)`);
+          fingerprint text, dedup_key text, attributes json, source text, raw json)`);
   }
 }
 
@@ -144,10 +144,10 @@ export async function insertEventsUnlessOpen(
       ins as (
         insert into events (id, workspace_id, incident_id, service, level, message, occurred_at, fingerprint, dedup_key, attributes, source, raw)
         select r.id, ${workspaceId}::uuid, null, r.service, r.level, r.message, r.occurred_at, r.fingerprint, r.dedup_key,
-               coalesce(r.attributes, '{}'::jsonb), r.source, r.raw
-          from jsonb_to_recordset(${redactApiKeys(JSON.stringify(rows.map(eventRow)))}::jsonb) as r(
+               coalesce(r.attributes, '{}'::json), r.source, r.raw
+          from json_to_recordset(${redactApiKeys(JSON.stringify(rows.map(eventRow)))}::json) as r(
             id uuid, incident_id uuid, service text, level text, message text, occurred_at timestamptz,
-            fingerprint text, dedup_key text, attributes jsonb, source text, raw jsonb)
+            fingerprint text, dedup_key text, attributes json, source text, raw json)
          where not exists (select 1 from open)
         returning 1)
       select count(*)::int as inserted from ins`,
@@ -181,6 +181,22 @@ export async function linkPendingEvents(tx: Database, workspaceId: string, incid
 }
 
 /**
+ * Locks incident rows in id order before a multi-row UPDATE (whose own locking order is the plan's):
+ * two writers updating the same incidents must not lock them crosswise. NO KEY UPDATE (what the
+ * UPDATE takes anyway) does not conflict with the KEY SHARE locks that the events' foreign keys hold
+ * on these rows; FOR UPDATE would, and deadlock two such writers. One row needs no ordering.
+ */
+export async function lockIncidentsInOrder(tx: Database, workspaceId: string, ids: string[]): Promise<void> {
+  if (new Set(ids).size < 2) return;
+  await tx
+    .select({ id: incidents.id })
+    .from(incidents)
+    .where(and(eq(incidents.workspaceId, workspaceId), inArray(incidents.id, [...new Set(ids)].sort())))
+    .orderBy(incidents.id)
+    .for("no key update");
+}
+
+/**
  * Counts attached events on incidents and moves their first/last-event times, all in one statement.
  * The version is not bumped: event counts are not something a person edits, and bumping would turn
  * every alert into a conflict for whoever is editing the incident.
@@ -191,18 +207,7 @@ export async function bumpIncidentsEvents(
   batches: { incidentId: string; count: number; first: Date; last: Date }[],
 ): Promise<Map<string, number>> {
   if (batches.length === 0) return new Map();
-  if (batches.length > 1) {
-    // Lock in id order first: two writers attaching to the same incidents must not lock them crosswise.
-    // NO KEY UPDATE (what the UPDATE takes anyway) does not conflict with the KEY SHARE locks that
-    // the events' foreign keys hold on these rows; FOR UPDATE would, and deadlock two such writers.
-    const ids = batches.map((b) => b.incidentId).sort();
-    await tx
-      .select({ id: incidents.id })
-      .from(incidents)
-      .where(and(eq(incidents.workspaceId, workspaceId), inArray(incidents.id, ids)))
-      .orderBy(incidents.id)
-      .for("no key update");
-  }
+  await lockIncidentsInOrder(tx, workspaceId, batches.map((b) => b.incidentId));
   const payload = JSON.stringify(batches.map((b) => ({ id: b.incidentId, n: b.count, first: b.first.toISOString(), last: b.last.toISOString() })));
   const rows = await queryRows<{ id: string; event_count: number }>(
     tx,
@@ -211,7 +216,7 @@ export async function bumpIncidentsEvents(
          set event_count = i.event_count + v.n,
              first_event_at = least(coalesce(i.first_event_at, v.first), v.first),
              last_event_at = greatest(coalesce(i.last_event_at, v.last), v.last)
-        from jsonb_to_recordset(${payload}::jsonb) as v(id uuid, n int, first timestamptz, last timestamptz)
+        from json_to_recordset(${payload}::json) as v(id uuid, n int, first timestamptz, last timestamptz)
        where i.workspace_id = ${workspaceId}::uuid and i.id = v.id
    returning i.id, i.event_count`,
   );

@@ -53,3 +53,15 @@ export async function publish(actor: Pick<Actor, "workspaceId" | "kind" | "id">,
     log.warn({ err: e, type: message.type }, "realtime publish failed");
   }
 }
+
+/**
+ * Publishes what one commit produced, all at once (drivers batch messages sent together). Of several
+ * event-count updates for one incident only the last goes out: it carries the final count.
+ */
+export async function publishAll(actor: Pick<Actor, "workspaceId" | "kind" | "id">, events: RealtimeEvent[]): Promise<void> {
+  const lastCount = new Map<string, number>();
+  events.forEach((e, i) => {
+    if (e.type === "incident.events") lastCount.set(e.incidentId, i);
+  });
+  await Promise.all(events.filter((e, i) => e.type !== "incident.events" || lastCount.get(e.incidentId) === i).map((e) => publish(actor, e)));
+}

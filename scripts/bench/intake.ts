@@ -14,7 +14,7 @@
  * Needs a production build (made when .next is missing or older than the sources; --no-build skips
  * that check). On a shared machine run it under the e2e lock:
  *   flock /tmp/fd-e2e.lock npm run bench:intake
- * Options: --duration <s> per run (default 8), --no-build.
+ * Options: --duration <s> per run (default 8), --no-build, --only single,batch,alertmanager.
  */
 import type { ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
@@ -31,6 +31,8 @@ import { args, ensureBuild, flag, freePort, guardRun, makeLog, printTable, runBe
 const DEADLINE_MS = 12 * 60_000;
 const noBuild = args.includes("--no-build");
 const DURATION = Number(flag("--duration") ?? 8);
+/** --only single,batch,alertmanager: run just those parts (figures of the others print as "-"). */
+const only = new Set((flag("--only") ?? "single,batch,alertmanager").split(","));
 const postgresUrl = flag("--postgres") ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
 const log = makeLog("intake");
@@ -224,23 +226,29 @@ async function main() {
       if (res.status !== 202) throw new Error(`warm-up ${p}: HTTP ${res.status} ${await res.text()}`);
     }
     log(`measuring ${DURATION} s per run…`);
-    const noopSingle = await cannon("no-op route, single event", `${base}/api/v1/intake/noop`, key, 50, singleEventBody, 1);
-    const single = await cannon("POST /api/v1/events, single event", `${base}/api/v1/events`, key, 50, singleEventBody, 1);
-    const noopBatch = await cannon("no-op route, 500-event batch", `${base}/api/v1/intake/noop`, key, 10, () => batchBody(500), 500);
-    const batch = await cannon("POST /api/v1/events, 500-event batch", `${base}/api/v1/events`, key, 10, () => batchBody(500), 500);
-    // Steady state: the 200 alert groups already have their incidents (opening one takes the
-    // workspace's numbering lock, which is not what a stream of notifications mostly does).
-    log("opening the 200 alert groups' incidents before measuring Alertmanager…");
-    await autocannon({
-      url: `${base}/api/v1/integrations/alertmanager`,
-      connections: 10,
-      amount: 200,
-      timeout: 60,
-      requests: [{ method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, setupRequest: (req: Record<string, unknown>) => ({ ...req, body: alertmanagerBody(50) }) }],
-    });
-    const noopAm = await cannon("no-op route, Alertmanager 50 alerts", `${base}/api/v1/intake/noop?kind=alertmanager`, key, 10, () => alertmanagerBody(50), 50);
-    const am = await cannon("POST alertmanager, 50 alerts", `${base}/api/v1/integrations/alertmanager`, key, 10, () => alertmanagerBody(50), 50);
-    const raw = await rawInsert(dbUrl, ws.id);
+    const skipped: Run = { label: "skipped", reqPerSec: NaN, p50: NaN, p99: NaN, non2xx: 0, errors: 0, units: NaN };
+    const part = <T>(name: string, run: () => Promise<T>, otherwise: T) => (only.has(name) ? run() : Promise.resolve(otherwise));
+    const noopSingle = await part("single", () => cannon("no-op route, single event", `${base}/api/v1/intake/noop`, key, 50, singleEventBody, 1), skipped);
+    const single = await part("single", () => cannon("POST /api/v1/events, single event", `${base}/api/v1/events`, key, 50, singleEventBody, 1), skipped);
+    const noopBatch = await part("batch", () => cannon("no-op route, 500-event batch", `${base}/api/v1/intake/noop`, key, 10, () => batchBody(500), 500), skipped);
+    const batch = await part("batch", () => cannon("POST /api/v1/events, 500-event batch", `${base}/api/v1/events`, key, 10, () => batchBody(500), 500), skipped);
+    let noopAm = skipped;
+    let am = skipped;
+    if (only.has("alertmanager")) {
+      // Steady state: the 200 alert groups already have their incidents (opening one takes the
+      // workspace's numbering lock, which is not what a stream of notifications mostly does).
+      log("opening the 200 alert groups' incidents before measuring Alertmanager…");
+      await autocannon({
+        url: `${base}/api/v1/integrations/alertmanager`,
+        connections: 10,
+        amount: 200,
+        timeout: 60,
+        requests: [{ method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, setupRequest: (req: Record<string, unknown>) => ({ ...req, body: alertmanagerBody(50) }) }],
+      });
+      noopAm = await cannon("no-op route, Alertmanager 50 alerts", `${base}/api/v1/intake/noop?kind=alertmanager`, key, 10, () => alertmanagerBody(50), 50);
+      am = await cannon("POST alertmanager, 50 alerts", `${base}/api/v1/integrations/alertmanager`, key, 10, () => alertmanagerBody(50), 50);
+    }
+    const raw = await part("batch", () => rawInsert(dbUrl, ws.id), NaN);
     clearInterval(sampler);
 
     const pct = (a: number, b: number) => `${((a / b) * 100).toFixed(0)} %`;

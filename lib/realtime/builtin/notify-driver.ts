@@ -14,6 +14,8 @@ export const NOTIFY_PAYLOAD_LIMIT = 7_999;
 
 type Envelope =
   | { k: "m"; m: RealtimeMessage }
+  /** Several messages published together (one NOTIFY for a burst of commits). */
+  | { k: "b"; m: RealtimeMessage[] }
   | { k: "p"; w: string; r: string }
   /** A message too large for NOTIFY: every client of the workspace refetches instead. */
   | { k: "r"; w: string }
@@ -29,6 +31,37 @@ export function encodeMessage(message: RealtimeMessage): string {
     if (Buffer.byteLength(payload) <= NOTIFY_PAYLOAD_LIMIT) return payload;
   }
   return JSON.stringify({ k: "r", w: message.workspaceId } satisfies Envelope);
+}
+
+/**
+ * Packs messages into as few NOTIFY payloads as fit the limit, in order. A message that does not fit
+ * alone goes through encodeMessage (trimmed, or "refetch the workspace").
+ */
+export function packMessages(messages: RealtimeMessage[]): string[] {
+  const payloads: string[] = [];
+  let parts: string[] = [];
+  let size = 0;
+  const overhead = Buffer.byteLength('{"k":"b","m":[]}');
+  const close = () => {
+    if (parts.length === 1) payloads.push(`{"k":"m","m":${parts[0]}}`);
+    else if (parts.length > 1) payloads.push(`{"k":"b","m":[${parts.join(",")}]}`);
+    parts = [];
+    size = 0;
+  };
+  for (const message of messages) {
+    const part = JSON.stringify(message);
+    const bytes = Buffer.byteLength(part);
+    if (overhead + bytes > NOTIFY_PAYLOAD_LIMIT) {
+      close();
+      payloads.push(encodeMessage(message));
+      continue;
+    }
+    if (overhead + size + bytes + parts.length > NOTIFY_PAYLOAD_LIMIT) close();
+    parts.push(part);
+    size += bytes;
+  }
+  close();
+  return payloads;
 }
 
 export type NotifyDriverOptions = {
@@ -65,6 +98,7 @@ export async function createNotifyDriver(url: string, options: NotifyDriverOptio
       return;
     }
     if (envelope.k === "m") bus.emit(busEvents.message, envelope.m);
+    else if (envelope.k === "b") for (const m of envelope.m) bus.emit(busEvents.message, m);
     else if (envelope.k === "p") bus.emit(busEvents.presence, { workspaceId: envelope.w, room: envelope.r });
     else if (envelope.k === "r") bus.emit(busEvents.message, { type: "workspace.reset", workspaceId: envelope.w, at: new Date().toISOString() } satisfies RealtimeMessage);
   };
@@ -105,9 +139,35 @@ export async function createNotifyDriver(url: string, options: NotifyDriverOptio
     await sql`select pg_notify(${channel}, ${payload})`;
   };
 
+  // Messages published while a NOTIFY is in flight go out together in the next one, in order: a
+  // burst of commits (intake under load) costs a few NOTIFYs, not one per message.
+  let queued: { message: RealtimeMessage; done: (e?: unknown) => void }[] = [];
+  let sending = false;
+  const sendQueued = async () => {
+    sending = true;
+    try {
+      while (queued.length > 0) {
+        const batch = queued;
+        queued = [];
+        try {
+          for (const payload of packMessages(batch.map((q) => q.message))) await notify(payload);
+          for (const q of batch) q.done();
+        } catch (e) {
+          for (const q of batch) q.done(e);
+        }
+      }
+    } finally {
+      sending = false;
+    }
+  };
+
   return {
     name: "postgres",
-    publish: (message) => notify(encodeMessage(message)),
+    publish: (message) =>
+      new Promise<void>((resolve, reject) => {
+        queued.push({ message, done: (e) => (e ? reject(e) : resolve()) });
+        if (!sending) void sendQueued();
+      }),
     presenceChanged: (workspaceId, room) => notify(JSON.stringify({ k: "p", w: workspaceId, r: room } satisfies Envelope)),
     async close() {
       closing = true;
