@@ -93,6 +93,8 @@ export async function ensureSeeded(db: Database): Promise<void> {
 
 /** Puts a workspace back to its seed: all incidents (and what hangs off them) removed, samples rewritten. */
 export async function resetWorkspaceToSeed(tx: Database, workspaceId: string): Promise<void> {
+  // Events carry no foreign key (see db/schema/intake.ts): the log goes with the incidents.
+  await tx.delete(events).where(eq(events.workspaceId, workspaceId));
   await tx.delete(incidents).where(eq(incidents.workspaceId, workspaceId));
   await tx.update(workspaces).set({ incidentSeq: 0 }).where(eq(workspaces.id, workspaceId));
   await seedSampleIncidents(tx, workspaceId);

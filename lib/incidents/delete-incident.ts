@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { incidents } from "@/db/schema";
+import { events, incidents } from "@/db/schema";
 import type { Database } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
@@ -23,6 +23,8 @@ export async function deleteIncident(db: Database, actor: Actor, id: string): Pr
       if (actor.kind === "guest" && (current.createdByKind !== "guest" || current.createdById !== actor.id)) {
         throw new AppError("forbidden:incident", "Guests can delete only the incidents they created.");
       }
+      // Its events stay in the log, unlinked (events carry no foreign key; see db/schema/intake.ts).
+      await tx.update(events).set({ incidentId: null }).where(and(eq(events.workspaceId, actor.workspaceId), eq(events.incidentId, incidentId)));
       await tx.delete(incidents).where(and(eq(incidents.workspaceId, actor.workspaceId), eq(incidents.id, incidentId)));
       await recordAudit(tx, actor, {
         action: "incident.delete",

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { uuidv7 } from "@/lib/uuidv7";
 import { sql } from "drizzle-orm";
 import type { Severity } from "@/db/schema";
@@ -232,10 +233,34 @@ export async function writeAlertGroups(
   };
 }
 
+/** What makes a signal "changed": a repeated notification with the same digest rewrites nothing. */
+function signalDigest(a: NormalizedAlert): string {
+  return createHash("sha1")
+    .update(`${a.status}\u0000${a.endsAt?.toISOString() ?? ""}\u0000${JSON.stringify(a.labels)}\u0000${JSON.stringify(a.annotations)}`)
+    .digest("base64");
+}
+
+type SignalRow = {
+  incident_id: string;
+  source: string;
+  signal_key: string;
+  status: string;
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  starts_at: string | null;
+  ends_at: string | null;
+  seen_at: string;
+  digest: string;
+};
+
 /**
  * Writes the notifications' signals and returns, per incident, how many of its signals are still
- * firing, in one statement: the others (not named in its body) as they were, plus the body's firing
- * ones. The last notification about an alert wins when one body names it twice.
+ * firing: the others (not named in its body) as they were, plus the body's firing ones. The last
+ * notification about an alert wins when one body names it twice.
+ *
+ * Repeated notifications mostly repeat, so the first statement sends only keys and digests: it
+ * moves last-seen times (at most once a minute), counts the other firing signals, and names the
+ * signals that are new or changed. Only those are then written in full, in a second statement.
  */
 async function upsertSignals(
   tx: Database,
@@ -244,7 +269,7 @@ async function upsertSignals(
 ): Promise<Map<string, number>> {
   const left = new Map<string, number>();
   if (notes.length === 0) return left;
-  const rows = notes.flatMap(({ incidentId, group, now }) => {
+  const rows: SignalRow[] = notes.flatMap(({ incidentId, group, now }) => {
     const byKey = new Map(group.alerts.map((a) => [a.fingerprint, a]));
     const list = [...byKey.values()];
     left.set(incidentId, list.filter((a) => a.status === "firing").length);
@@ -258,36 +283,49 @@ async function upsertSignals(
       starts_at: a.startsAt?.toISOString() ?? null,
       ends_at: a.endsAt?.toISOString() ?? null,
       seen_at: now.toISOString(),
+      digest: signalDigest(a),
     }));
   });
-  const others = await queryRows<{ incident_id: string; others: number }>(
+  const keys = rows.map((r) => ({ i: r.incident_id, k: r.signal_key, d: r.digest, t: r.seen_at }));
+  const found = await queryRows<{ incident_id: string; signal_key: string | null; others: number | null }>(
     tx,
     sql`
     with body as (
-      select * from json_to_recordset(${JSON.stringify(rows)}::json)
-        as r(incident_id uuid, source text, signal_key text, status text, labels jsonb, annotations jsonb, starts_at timestamptz, ends_at timestamptz, seen_at timestamptz)
-    ), up as (
-      insert into alert_signals (workspace_id, incident_id, source, signal_key, status, labels, annotations, starts_at, ends_at, last_seen_at)
-      select ${workspaceId}::uuid, b.incident_id, b.source, b.signal_key, b.status, b.labels, b.annotations, b.starts_at, b.ends_at, b.seen_at
+      select * from json_to_recordset(${JSON.stringify(keys)}::json) as r(i uuid, k text, d text, t timestamptz)
+    ), touched as (
+      update alert_signals s set last_seen_at = b.t
         from body b
-      on conflict (incident_id, signal_key) do update
-         set status = excluded.status, labels = excluded.labels, annotations = excluded.annotations,
-             starts_at = coalesce(excluded.starts_at, alert_signals.starts_at), ends_at = excluded.ends_at, last_seen_at = excluded.last_seen_at
-       -- Repeated notifications mostly repeat: rewrite a signal only when it changed (or once a minute).
-       where alert_signals.status is distinct from excluded.status
-          or alert_signals.ends_at is distinct from excluded.ends_at
-          or alert_signals.labels is distinct from excluded.labels
-          or alert_signals.annotations is distinct from excluded.annotations
-          or alert_signals.last_seen_at < excluded.last_seen_at - interval '1 minute'
+       where s.incident_id = b.i and s.signal_key = b.k and s.digest = b.d and s.last_seen_at < b.t - interval '1 minute'
       returning 1
     )
-    select i.id as incident_id,
-           (select count(*) from alert_signals s
-             where s.workspace_id = ${workspaceId}::uuid and s.incident_id = i.id and s.status = 'firing'
-               and s.signal_key not in (select b.signal_key from body b where b.incident_id = i.id))::int as others
-      from (select distinct incident_id as id from body) i`,
+    -- Signals to write in full: new, or changed since last written.
+    select b.i as incident_id, b.k as signal_key, null::int as others
+      from body b
+     where not exists (select 1 from alert_signals s where s.incident_id = b.i and s.signal_key = b.k and s.digest = b.d)
+    union all
+    -- Firing signals of each incident (as before this statement) minus those this body names.
+    select i.id, null, ((select count(*) from alert_signals s where s.incident_id = i.id and s.status = 'firing')
+          - (select count(*) from body b join alert_signals s on s.incident_id = b.i and s.signal_key = b.k
+              where b.i = i.id and s.status = 'firing'))::int
+      from (select distinct i as id from body) i`,
   );
-  for (const r of others) left.set(r.incident_id, (left.get(r.incident_id) ?? 0) + Number(r.others));
+  const changed = new Set<string>();
+  for (const r of found) {
+    if (r.signal_key !== null) changed.add(`${r.incident_id}\u0000${r.signal_key}`);
+    else left.set(r.incident_id, (left.get(r.incident_id) ?? 0) + Number(r.others ?? 0));
+  }
+  const write = rows.filter((r) => changed.has(`${r.incident_id}\u0000${r.signal_key}`));
+  if (write.length === 0) return left;
+  await tx.execute(sql`
+    insert into alert_signals (workspace_id, incident_id, source, signal_key, status, labels, annotations, starts_at, ends_at, last_seen_at, digest)
+    select ${workspaceId}::uuid, c.incident_id, c.source, c.signal_key, c.status, c.labels, c.annotations, c.starts_at, c.ends_at, c.seen_at, c.digest
+      from json_to_recordset(${JSON.stringify(write)}::json)
+        as c(incident_id uuid, source text, signal_key text, status text, labels jsonb, annotations jsonb,
+             starts_at timestamptz, ends_at timestamptz, seen_at timestamptz, digest text)
+    on conflict (incident_id, signal_key) do update
+       set status = excluded.status, labels = excluded.labels, annotations = excluded.annotations,
+           starts_at = coalesce(excluded.starts_at, alert_signals.starts_at), ends_at = excluded.ends_at,
+           last_seen_at = excluded.last_seen_at, digest = excluded.digest`);
   return left;
 }
 

@@ -20,6 +20,7 @@ import {
   insertEventsUnlessOpen,
   INSERT_CHUNK,
   linkPendingEvents,
+  unlinkEvents,
   lockWindows,
   readWindows,
   saveWindows,
@@ -84,7 +85,7 @@ function groupKey(e: Pick<NormalizedEvent, "fingerprint" | "dedupKey" | "service
 }
 
 /** Events written together in one flush carry at most this many events (one statement's worth). */
-const MAX_EVENTS_PER_FLUSH = 5_000;
+const MAX_EVENTS_PER_FLUSH = 2_500;
 
 type EventSettings = { source: string; incidentType: IncidentType };
 type EventJob = { events: NormalizedEvent[]; idempotencyKey?: string };
@@ -383,6 +384,12 @@ async function writeEvents(
     ),
     options.alsoWrite?.(results),
   ]);
-  for (const [incidentId] of attached) published.push({ type: "incident.events", incidentId, eventCount: counts.get(incidentId) ?? 0 });
+  // An incident deleted since the first look (events carry no foreign key): its events stay unlinked.
+  const gone = [...attached.keys()].filter((id) => !counts.has(id));
+  if (gone.length > 0) {
+    await unlinkEvents(tx, ws, gone);
+    for (const r of results) r.incidents = r.incidents.filter((i) => !gone.includes(i.id));
+  }
+  for (const [incidentId] of attached) if (counts.has(incidentId)) published.push({ type: "incident.events", incidentId, eventCount: counts.get(incidentId)! });
   return { results, published };
 }
