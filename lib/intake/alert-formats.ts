@@ -7,11 +7,25 @@ import type { AlertGroup, NormalizedAlert } from "./alert-groups";
 const MAX_ALERTS = 1_000;
 
 /** Label and annotation maps: string values (numbers and booleans are stringified, as people send them). */
-const stringMap = z
-  .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))
-  .optional()
-  .nullable()
-  .transform((m) => Object.fromEntries(Object.entries(m ?? {}).filter(([, v]) => v !== null).map(([k, v]) => [k, String(v)])));
+const stringMap = z.unknown().optional().transform((m, ctx): Record<string, string> => {
+  // One pass instead of record + union + transform: alert bodies carry hundreds of these maps.
+  if (m === undefined || m === null) return {};
+  if (typeof m !== "object" || Array.isArray(m)) {
+    ctx.addIssue({ code: "custom", message: "must be an object of strings" });
+    return z.NEVER;
+  }
+  const out: Record<string, string> = {};
+  for (const k in m) {
+    const v = (m as Record<string, unknown>)[k];
+    if (typeof v === "string") out[k] = v;
+    else if (typeof v === "number" || typeof v === "boolean") out[k] = String(v);
+    else if (v !== null) {
+      ctx.addIssue({ code: "custom", message: `${k} must be a string`, path: [k] });
+      return z.NEVER;
+    }
+  }
+  return out;
+});
 
 /** Go's zero time ("0001-01-01T00:00:00Z") means "not set" — a firing alert with no end. */
 const alertTime = z

@@ -7,6 +7,12 @@ const ATTRIBUTES_MAX_BYTES = 16 * 1024;
 /** Timestamps more than a day ahead of the server clock are a sender's bug, not an event. */
 const MAX_FUTURE_MS = 24 * 60 * 60 * 1000;
 
+/** UTF-8 size check that skips the byte count when the length alone settles it (3 bytes per UTF-16 unit at most). */
+function fitsInBytes(json: string, max: number): boolean {
+  if (json.length * 3 <= max) return true;
+  return json.length <= max && Buffer.byteLength(json, "utf8") <= max;
+}
+
 const text = (max: number) => z.string().trim().min(1, "is required").max(max, `must be at most ${max} characters`);
 
 export const levelSchema = z.string({ error: "is required" }).transform((v, ctx) => {
@@ -39,9 +45,11 @@ export const eventInputSchema = z.object({
   timestamp: timestampSchema.optional(),
   fingerprint: text(200).optional().nullable(),
   dedup_key: text(200).optional().nullable(),
+  // A plain-object check rather than z.record: the values are free JSON anyway, and record would
+  // copy every key of every event of a batch.
   attributes: z
-    .record(z.string(), z.unknown())
-    .refine((a) => Buffer.byteLength(JSON.stringify(a), "utf8") <= ATTRIBUTES_MAX_BYTES, { message: "must be at most 16 KiB of JSON" })
+    .custom<Record<string, unknown>>((a) => typeof a === "object" && a !== null && !Array.isArray(a), { message: "must be an object" })
+    .refine((a) => fitsInBytes(JSON.stringify(a), ATTRIBUTES_MAX_BYTES), { message: "must be at most 16 KiB of JSON" })
     .optional()
     .nullable(),
 });
