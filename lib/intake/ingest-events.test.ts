@@ -5,6 +5,7 @@ import { createWorkspaceRow } from "@/db/seed";
 import { events, incidents, incidentStatusHistory, openStatuses } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { changeIncidentStatus } from "@/lib/incidents/change-status";
+import { deleteIncident } from "@/lib/incidents/delete-incident";
 import { ingestEvents, parseEvents } from "./ingest-events";
 import { listEventsForIncident } from "./queries";
 import { saveRule } from "./rules";
@@ -200,6 +201,21 @@ describe("listEventsForIncident", () => {
 });
 
 describe("concurrency", () => {
+  // Each writer alone (no group commit), so the 20 transactions really race in the database: on
+  // PostgreSQL they run on separate connections and only the window row lock keeps them exact.
+  it("creates exactly one incident when 20 separate transactions race past the threshold, linking every event", async () => {
+    const s = svc("race-alone");
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => ingestEvents(t.db, key, errorsAt(s, [i]), { coalesce: false })),
+    );
+    expect(results.every((r) => r.ok)).toBe(true);
+    expect(results.flatMap((r) => (r.ok ? r.data.incidents.filter((i) => i.status === "created") : []))).toHaveLength(1);
+    const rows = await incidentsOf(s);
+    expect(rows).toHaveLength(1);
+    expect(rows[0].eventCount).toBe(20);
+    expect((await eventsOf(s)).every((e) => e.incidentId === rows[0].id)).toBe(true);
+  });
+
   it("creates exactly one incident when 20 writers race past the threshold, linking every event", async () => {
     const s = svc("race");
     const results = await Promise.all(
@@ -245,5 +261,69 @@ describe("concurrency", () => {
       .where(and(inArray(incidents.service, services), inArray(incidents.status, [...openStatuses])))
       .groupBy(incidents.service);
     expect(open.map((o) => o.n)).toEqual([1, 1, 1]);
+  });
+});
+
+describe("group commit", () => {
+  it("gives each of many concurrent callers the answer about its own events", async () => {
+    const services = [svc("gc"), svc("gc"), svc("gc")];
+    // 30 single-event calls at once: five errors per service cross each threshold, then more attach.
+    const calls = Array.from({ length: 30 }, (_, i) => ({ service: services[i % 3], level: "error", message: `boom ${i}`, timestamp: at(i) }));
+    const results = await Promise.all(calls.map((e) => ingestEvents(t.db, key, e)));
+    expect(results.every((r) => r.ok)).toBe(true);
+    const answers = results.map((r) => (r.ok ? r.data : null))!;
+    const rows = await Promise.all(services.map(async (s) => (await incidentsOf(s))[0]));
+    expect(rows.every((r) => r && r.eventCount === 10)).toBe(true);
+    const byService = new Map(rows.map((r, n) => [services[n], r.id]));
+    calls.forEach((e, i) => {
+      expect(answers[i]!.accepted).toBe(1);
+      // Every call hears of its own service's incident, and only of it.
+      expect(answers[i]!.incidents.map((x) => x.id)).toEqual([byService.get(e.service)]);
+    });
+    const created = answers.flatMap((a) => a!.incidents.filter((x) => x.status === "created").map((x) => x.id));
+    expect(created.sort()).toEqual([...byService.values()].sort());
+  });
+
+  it("counts a key sent twice in the same moment once", async () => {
+    const s = svc("gc-idem");
+    const body = errorsAt(s, [0, 1, 2, 3, 4, 5]);
+    const [a, b] = await Promise.all([
+      ingestEvents(t.db, key, body, { idempotencyKey: `same-${s}` }),
+      ingestEvents(t.db, key, body, { idempotencyKey: `same-${s}` }),
+    ]);
+    expect(a.ok && b.ok).toBe(true);
+    if (!a.ok || !b.ok) return;
+    expect(b.data).toEqual(a.data);
+    expect(await eventsOf(s)).toHaveLength(6);
+    const [inc] = await incidentsOf(s);
+    expect(inc.eventCount).toBe(6);
+  });
+
+  it("keeps one caller's invalid batch from failing the others written with it", async () => {
+    const s = svc("gc-isolated");
+    const [good, bad] = await Promise.all([
+      ingestEvents(t.db, key, { service: s, level: "info", message: "fine" }),
+      ingestEvents(t.db, key, { service: s, level: "loud", message: "not a level" }),
+    ]);
+    expect(good.ok).toBe(true);
+    expect(bad.ok).toBe(false);
+    expect(await eventsOf(s)).toHaveLength(1);
+  });
+});
+
+describe("deleted incidents", () => {
+  it("unlinks the events of a deleted incident and starts counting again", async () => {
+    const s = svc("deleted");
+    const r = await ingestEvents(t.db, key, errorsAt(s, [0, 1, 2, 3, 4]));
+    if (!r.ok) throw new Error(r.error);
+    const [inc] = await incidentsOf(s);
+    const gone = await deleteIncident(t.db, admin, inc.id);
+    expect(gone.ok).toBe(true);
+    const evs = await eventsOf(s);
+    expect(evs).toHaveLength(5);
+    expect(evs.every((e) => e.incidentId === null)).toBe(true);
+    const next = await ingestEvents(t.db, key, errorsAt(s, [600, 601, 602, 603, 604]));
+    if (!next.ok) throw new Error(next.error);
+    expect(next.data.incidents.map((i) => i.status)).toEqual(["created"]);
   });
 });

@@ -31,19 +31,24 @@ export async function lockWindows(tx: Database, workspaceId: string, keys: strin
   const sorted = Array.from(new Set(keys)).sort();
   const found = await readWindows(tx, workspaceId, sorted, { lock: true });
   const missing = sorted.filter((k) => !found.windows.has(k));
-  if (missing.length === 0) return found;
-  const inserted = await tx
-    .insert(intakeWindows)
-    .values(missing.map((key) => ({ workspaceId, key })))
-    .onConflictDoNothing()
-    .returning();
-  for (const row of inserted) found.windows.set(row.key, row);
-  const raced = missing.filter((k) => !found.windows.has(k));
-  if (raced.length > 0) {
-    const again = await readWindows(tx, workspaceId, raced, { lock: true });
-    for (const [k, w] of again.windows) found.windows.set(k, w);
-    for (const [id, o] of again.open) found.open.set(id, o);
+  if (missing.length > 0) {
+    const inserted = await tx
+      .insert(intakeWindows)
+      .values(missing.map((key) => ({ workspaceId, key })))
+      .onConflictDoNothing()
+      .returning();
+    for (const row of inserted) found.windows.set(row.key, row);
+    const raced = missing.filter((k) => !found.windows.has(k));
+    if (raced.length > 0) {
+      const again = await readWindows(tx, workspaceId, raced, { lock: true });
+      for (const [k, w] of again.windows) found.windows.set(k, w);
+      for (const [id, o] of again.open) found.open.set(id, o);
+    }
   }
+  // A row we waited for is re-read once the other writer commits, but its join is not: an incident
+  // that writer just opened is missing from `open`. Those are looked up again with a fresh snapshot.
+  const unseen = [...found.windows.values()].filter((w) => w.openIncidentId && !found.open.has(w.openIncidentId));
+  for (const [id, o] of await loadOpenIncidents(tx, workspaceId, unseen)) found.open.set(id, o);
   return found;
 }
 
