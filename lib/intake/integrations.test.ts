@@ -110,6 +110,46 @@ describe("Alertmanager", () => {
   });
 });
 
+describe("Alertmanager under concurrency", () => {
+  it("writes notifications of one group sent together in order: firing, then resolved", async () => {
+    const [fired, done] = await Promise.all([
+      ingestAlertmanager(t.db, key, group("alertmanager-firing.json", "am-together")),
+      ingestAlertmanager(t.db, key, group("alertmanager-resolved.json", "am-together")),
+    ]);
+    if (!fired.ok || !done.ok) throw new Error("ingest failed");
+    expect(fired.data.incident?.status).toBe("created");
+    expect(done.data.incident).toMatchObject({ id: fired.data.incident!.id, status: "resolved" });
+    const [inc] = await t.db.select().from(incidents).where(eq(incidents.id, fired.data.incident!.id));
+    expect(inc.status).toBe("resolved");
+  });
+
+  it("counts identical bodies sent at the same moment once", async () => {
+    const body = group("alertmanager-firing.json", "am-twice");
+    const [a, b] = await Promise.all([ingestAlertmanager(t.db, key, body), ingestAlertmanager(t.db, key, structuredClone(body))]);
+    if (!a.ok || !b.ok) throw new Error("ingest failed");
+    expect([a.data.duplicate, b.data.duplicate]).toEqual([false, true]);
+    expect(b.data.incident?.id).toBe(a.data.incident?.id);
+    const [inc] = await t.db.select().from(incidents).where(eq(incidents.id, a.data.incident!.id));
+    expect(inc.eventCount).toBe(2);
+  });
+
+  it("opens one incident when separate transactions race on a new group", async () => {
+    const bodies = Array.from({ length: 8 }, (_, i) => {
+      const b = group("alertmanager-firing.json", "am-race");
+      b.alerts[0].startsAt = new Date(Date.parse("2026-11-20T10:00:00Z") + i * 1000).toISOString();
+      return b;
+    });
+    const results = await Promise.all(bodies.map((b) => ingestAlertmanager(t.db, key, b, { coalesce: false })));
+    expect(results.every((r) => r.ok)).toBe(true);
+    const ids = new Set(results.map((r) => (r.ok ? r.data.incident?.id : null)));
+    expect(ids.size).toBe(1);
+    const created = results.filter((r) => r.ok && r.data.incident?.status === "created");
+    expect(created).toHaveLength(1);
+    const [inc] = await t.db.select().from(incidents).where(eq(incidents.id, [...ids][0]!));
+    expect(inc.eventCount).toBe(16);
+  });
+});
+
 describe("Grafana", () => {
   it("opens an incident with the runbook URL, values kept on the events, and resolves it", async () => {
     const r = await ingestGrafana(t.db, key, group("grafana-firing.json", "gf-1"));
