@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
 import { ensureSeeded } from "@/db/seed";
-import { incidents, workspaces } from "@/db/schema";
+import { events, incidents, workspaces } from "@/db/schema";
 import { systemActor, type Actor } from "@/lib/auth/actor";
 import { ensureFixedAdmin, ensureInitialAdmin } from "@/lib/auth/bootstrap";
 import { resolveActor } from "@/lib/auth/resolve-actor";
@@ -114,11 +114,16 @@ describe("demo reset", () => {
     const demo = (await getWorkspaceBySlug(t.db, "demo"))!;
     const guest = await resolveActor(t.db, { userId: null, workspaceSlug: "demo", guest: { id: "guest_00000000-0000-4000-8000-000000000001", name: "Anonymous Otter", color: "#2563eb" }, demoEnabled: true });
     const seeded = await t.db.select().from(incidents).where(eq(incidents.workspaceId, demo.id));
+    const seededEvents = await t.db.select({ id: events.id }).from(events).where(eq(events.workspaceId, demo.id));
     await createIncident(t.db, guest, { title: "Guest scribble", service: "checkout", severity: "P3" });
     expect((await runScheduledDemoReset(t.db)).ran).toBe(true);
     const after = await t.db.select().from(incidents).where(eq(incidents.workspaceId, demo.id));
     expect(after.map((i) => i.title)).not.toContain("Guest scribble");
     expect(after.length).toBe(seeded.length);
+    // The event log goes back to the seed's too, nothing left pointing at deleted incidents.
+    const afterEvents = await t.db.select({ id: events.id, incidentId: events.incidentId }).from(events).where(eq(events.workspaceId, demo.id));
+    expect(afterEvents.length).toBe(seededEvents.length);
+    expect(afterEvents.every((e) => e.incidentId === null || after.some((i) => i.id === e.incidentId))).toBe(true);
     const acme = (await getWorkspaceBySlug(t.db, "acme"))!;
     expect((await t.db.select().from(incidents).where(eq(incidents.workspaceId, acme.id))).length).toBeGreaterThan(0);
     const [ws] = await t.db.select().from(workspaces).where(eq(workspaces.id, demo.id));
