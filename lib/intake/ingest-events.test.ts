@@ -162,6 +162,18 @@ describe("bad input", () => {
     expect(() => parseEvents([])).toThrow(/at least one/);
   });
 
+  it("takes attributes up to 16 KiB of JSON, flat or nested, and names the field beyond", () => {
+    const ev = (attributes: unknown) => ({ service: "a", level: "info", message: "m", attributes });
+    expect(parseEvents(ev({ region: "eu-west-1", retries: 3, cached: false, note: null }))[0].attributes).toEqual({ region: "eu-west-1", retries: 3, cached: false, note: null });
+    expect(() => parseEvents(ev({ blob: "x".repeat(16_000) }))).not.toThrow();
+    expect(() => parseEvents(ev({ blob: "x".repeat(16_400) }))).toThrow(/attributes must be at most 16 KiB/);
+    expect(() => parseEvents(ev({ nested: { deep: ["y".repeat(9_000), "z".repeat(9_000)] } }))).toThrow(/attributes must be at most 16 KiB/);
+    // Multi-byte and escaped characters count as the bytes they take.
+    expect(() => parseEvents(ev({ text: "é".repeat(8_500) }))).toThrow(/attributes must be at most 16 KiB/);
+    expect(() => parseEvents(ev({ ctl: "\u0001".repeat(3_000) }))).toThrow(/attributes must be at most 16 KiB/);
+    expect(() => parseEvents(ev(["not", "an", "object"]))).toThrow(/attributes must be an object/);
+  });
+
   it("needs the ingest permission", async () => {
     const readOnly: Actor = { ...key, scopes: ["read"] };
     const r = await ingestEvents(t.db, readOnly, { service: "x", level: "info", message: "m" });

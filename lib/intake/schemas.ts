@@ -13,6 +13,23 @@ function fitsInBytes(json: string, max: number): boolean {
   return json.length <= max && Buffer.byteLength(json, "utf8") <= max;
 }
 
+/**
+ * Whether attributes serialise to at most `max` bytes. Flat maps of short scalars (nearly all of
+ * them) are settled from their lengths without serialising: a character costs at most 6 bytes of
+ * JSON (an escaped control character). Anything else is measured exactly.
+ */
+function attributesFit(a: Record<string, unknown>, max: number): boolean {
+  let chars = 2;
+  for (const k in a) {
+    const v = a[k];
+    if (typeof v === "string") chars += v.length + k.length + 6;
+    else if (typeof v === "number" || typeof v === "boolean" || v === null) chars += k.length + 30;
+    else return fitsInBytes(JSON.stringify(a), max);
+    if (chars * 6 > max) return fitsInBytes(JSON.stringify(a), max);
+  }
+  return true;
+}
+
 const text = (max: number) => z.string().trim().min(1, "is required").max(max, `must be at most ${max} characters`);
 
 export const levelSchema = z.string({ error: "is required" }).transform((v, ctx) => {
@@ -49,7 +66,7 @@ export const eventInputSchema = z.object({
   // copy every key of every event of a batch.
   attributes: z
     .custom<Record<string, unknown>>((a) => typeof a === "object" && a !== null && !Array.isArray(a), { message: "must be an object" })
-    .refine((a) => fitsInBytes(JSON.stringify(a), ATTRIBUTES_MAX_BYTES), { message: "must be at most 16 KiB of JSON" })
+    .refine((a) => attributesFit(a, ATTRIBUTES_MAX_BYTES), { message: "must be at most 16 KiB of JSON" })
     .optional()
     .nullable(),
 });
