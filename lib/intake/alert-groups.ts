@@ -48,8 +48,15 @@ function alertSeverity(labels: Record<string, string>): Severity {
   return severityFromAlert(labels.severity ?? labels.priority ?? labels.level, "P2");
 }
 
-function serviceOf(labels: Record<string, string>): string {
-  return labels.service ?? labels.job ?? labels.app ?? labels.namespace ?? labels.instance ?? labels.alertname ?? "unknown";
+const serviceLabels = ["service", "job", "app", "namespace", "instance", "alertname"] as const;
+
+/** The service an alert is about: the first service-like label, the alert's own before the group's. */
+function serviceOf(labels: Record<string, string>, common: Record<string, string> = {}): string {
+  for (const k of serviceLabels) {
+    const v = labels[k] ?? common[k];
+    if (v !== undefined) return v;
+  }
+  return "unknown";
 }
 
 function firstLabels(labels: Record<string, string>, max = 20): Record<string, string> {
@@ -82,7 +89,7 @@ function alertEvents(group: AlertGroup, now: Date): NormalizedEvent[] {
     const summary = a.annotations.summary ?? a.annotations.description ?? a.annotations.message ?? "";
     return {
       id: uuidv7(),
-      service: serviceOf({ ...group.commonLabels, ...a.labels }),
+      service: serviceOf(a.labels, group.commonLabels),
       level: a.status === "firing" ? levelForSeverity(severity) : "INFO",
       message: truncate(`[${a.status.toUpperCase()}] ${name}${summary ? `: ${summary}` : ""}`, 4_000),
       timestamp: (a.status === "firing" ? a.startsAt : (a.endsAt ?? a.startsAt)) ?? now,
@@ -101,7 +108,7 @@ async function openGroupIncident(tx: Database, integration: Actor, group: AlertG
   const labels = { ...group.commonLabels, ...firing[0].labels };
   const name = group.commonLabels.alertname ?? firing[0].labels.alertname ?? "Alert";
   const summary = group.commonAnnotations.summary ?? firing[0].annotations.summary ?? group.title ?? "";
-  const services = [...new Set(firing.map((a) => serviceOf({ ...group.commonLabels, ...a.labels })))].slice(0, 50);
+  const services = [...new Set(firing.map((a) => serviceOf(a.labels, group.commonLabels)))].slice(0, 50);
   const span = timeSpan(evs);
   const draft = createIncidentSchema.parse({
     title: truncate(summary && summary !== name ? `${name}: ${summary}` : name, 200),
@@ -269,24 +276,15 @@ async function upsertSignals(
 ): Promise<Map<string, number>> {
   const left = new Map<string, number>();
   if (notes.length === 0) return left;
-  const rows: SignalRow[] = notes.flatMap(({ incidentId, group, now }) => {
+  // Keys and digests first; full rows are built only for the signals that turn out to need them.
+  const signals = notes.flatMap(({ incidentId, group, now }) => {
     const byKey = new Map(group.alerts.map((a) => [a.fingerprint, a]));
     const list = [...byKey.values()];
     left.set(incidentId, list.filter((a) => a.status === "firing").length);
-    return list.map((a) => ({
-      incident_id: incidentId,
-      source: group.source,
-      signal_key: a.fingerprint,
-      status: a.status,
-      labels: a.labels,
-      annotations: a.annotations,
-      starts_at: a.startsAt?.toISOString() ?? null,
-      ends_at: a.endsAt?.toISOString() ?? null,
-      seen_at: now.toISOString(),
-      digest: signalDigest(a),
-    }));
+    const seenAt = now.toISOString();
+    return list.map((a) => ({ incidentId, group, alert: a, seenAt, digest: signalDigest(a) }));
   });
-  const keys = rows.map((r) => ({ i: r.incident_id, k: r.signal_key, d: r.digest, t: r.seen_at }));
+  const keys = signals.map((x) => ({ i: x.incidentId, k: x.alert.fingerprint, d: x.digest, t: x.seenAt }));
   const found = await queryRows<{ incident_id: string; signal_key: string | null; others: number | null }>(
     tx,
     sql`
@@ -314,7 +312,20 @@ async function upsertSignals(
     if (r.signal_key !== null) changed.add(`${r.incident_id}\u0000${r.signal_key}`);
     else left.set(r.incident_id, (left.get(r.incident_id) ?? 0) + Number(r.others ?? 0));
   }
-  const write = rows.filter((r) => changed.has(`${r.incident_id}\u0000${r.signal_key}`));
+  const write: SignalRow[] = signals
+    .filter((x) => changed.has(`${x.incidentId}\u0000${x.alert.fingerprint}`))
+    .map(({ incidentId, group, alert: a, seenAt, digest }) => ({
+      incident_id: incidentId,
+      source: group.source,
+      signal_key: a.fingerprint,
+      status: a.status,
+      labels: a.labels,
+      annotations: a.annotations,
+      starts_at: a.startsAt?.toISOString() ?? null,
+      ends_at: a.endsAt?.toISOString() ?? null,
+      seen_at: seenAt,
+      digest,
+    }));
   if (write.length === 0) return left;
   await tx.execute(sql`
     insert into alert_signals (workspace_id, incident_id, source, signal_key, status, labels, annotations, starts_at, ends_at, last_seen_at, digest)

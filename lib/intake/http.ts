@@ -96,7 +96,7 @@ export function intakeHandler(endpoint: IntakeEndpoint, getDb: () => Promise<Dat
         );
       }
       const idempotencyKey = request.headers.get("idempotency-key")?.slice(0, 255) || undefined;
-      const result = await processIntake(db, actor, endpoint, body, { idempotencyKey });
+      const result = await processIntake(db, actor, endpoint, body, { idempotencyKey, bodyText: text });
       if (result.ok) return json(result.data.body, result.data.status);
       return reject(new AppError(result.code, result.error, { issues: result.issues }), text);
     } catch (e) {

@@ -28,6 +28,8 @@ export type IntegrationOptions = {
   now?: Date;
   /** false: write this notification alone, never together with concurrent ones (tests of the database locks). */
   coalesce?: boolean;
+  /** The body as received, when there is one: identical retries are recognised by its hash. */
+  bodyText?: string;
 };
 export type AlertGroupResult = AlertGroupOutcome & { duplicate: boolean };
 
@@ -164,7 +166,8 @@ async function ingestAlertGroup(
       const as = integrationActor(actor, integration);
       const job: AlertJob = {
         group,
-        claims: [...headerClaim(integration, options.idempotencyKey), { scope: `${integration}:body`, key: bodyHash(JSON.stringify(body)) }],
+        // A retry resends the same bytes: hashing them spares serialising the parsed body again.
+        claims: [...headerClaim(integration, options.idempotencyKey), { scope: `${integration}:body`, key: bodyHash(options.bodyText ?? JSON.stringify(body)) }],
         now: options.now ?? new Date(),
       };
       if (options.coalesce === false || db instanceof PgTransaction) return (await writeAlertJobs(db, as, [job]))[0];

@@ -30,7 +30,7 @@ export async function processIntake(
   actor: Actor,
   endpoint: IntakeEndpoint,
   body: unknown,
-  options: { idempotencyKey?: string } = {},
+  options: { idempotencyKey?: string; bodyText?: string } = {},
 ): Promise<Result<{ status: number; body: unknown }>> {
   switch (endpoint) {
     case "events": {
