@@ -90,3 +90,26 @@ export function createGroupCommit<J, R>({ writeMany, maxWeight, concurrency = 1 
     busyKeys: () => [...queues.keys()],
   };
 }
+
+const globalForCommits = globalThis as unknown as { __firedrillGroupCommits?: Map<string, WeakMap<object, GroupCommit<unknown, unknown>>> };
+
+/**
+ * One group commit per database handle (`handle` is the Database; kept on globalThis so that dev
+ * reloads of a module do not split one queue in two).
+ */
+export function groupCommitPerHandle<H extends object, J, R>(name: string, options: (handle: H) => GroupCommitOptions<J, R>): (handle: H) => GroupCommit<J, R> {
+  return (handle) => {
+    const registry = (globalForCommits.__firedrillGroupCommits ??= new Map());
+    let byHandle = registry.get(name);
+    if (!byHandle) {
+      byHandle = new WeakMap();
+      registry.set(name, byHandle);
+    }
+    let commits = byHandle.get(handle) as GroupCommit<J, R> | undefined;
+    if (!commits) {
+      commits = createGroupCommit(options(handle));
+      byHandle.set(handle, commits as GroupCommit<unknown, unknown>);
+    }
+    return commits;
+  };
+}

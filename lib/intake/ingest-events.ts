@@ -12,7 +12,7 @@ import { publishAll } from "@/lib/realtime/publish";
 import type { RealtimeEvent } from "@/lib/realtime/events";
 import { toResult, zodIssues, type Result } from "@/lib/result";
 import { claimId, claimIdempotencyMany, storeIdempotentResponses } from "./idempotency";
-import { createGroupCommit, type GroupCommit } from "./group-commit";
+import { groupCommitPerHandle } from "./group-commit";
 import { levelRank, severityForLevel } from "./levels";
 import {
   bumpIncidentsEvents,
@@ -91,22 +91,12 @@ type EventSettings = { source: string; incidentType: IncidentType };
 type EventJob = { events: NormalizedEvent[]; idempotencyKey?: string };
 type QueuedEventJob = { actor: Actor; settings: EventSettings; job: EventJob };
 
-const globalForCommits = globalThis as unknown as { __firedrillEventCommits?: WeakMap<Database, GroupCommit<QueuedEventJob, IngestResult>> };
-
-/** One group commit per database handle: concurrent calls of one caller share transactions. */
-function eventCommits(db: Database): GroupCommit<QueuedEventJob, IngestResult> {
-  const all = (globalForCommits.__firedrillEventCommits ??= new WeakMap());
-  let commits = all.get(db);
-  if (!commits) {
-    commits = createGroupCommit<QueuedEventJob, IngestResult>({
-      maxWeight: MAX_EVENTS_PER_FLUSH,
-      concurrency: 2,
-      writeMany: (queued) => writeEventJobs(db, queued[0].actor, queued[0].settings, queued.map((q) => q.job)),
-    });
-    all.set(db, commits);
-  }
-  return commits;
-}
+/** Concurrent calls of one caller share transactions (one queue per database handle). */
+const eventCommits = groupCommitPerHandle<Database, QueuedEventJob, IngestResult>("events", (db) => ({
+  maxWeight: MAX_EVENTS_PER_FLUSH,
+  concurrency: 2,
+  writeMany: (queued) => writeEventJobs(db, queued[0].actor, queued[0].settings, queued.map((q) => q.job)),
+}));
 
 /**
  * Ingests log-style events: writes them, attaches them to the open incident of their service (or

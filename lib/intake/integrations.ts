@@ -7,7 +7,7 @@ import type { RealtimeEvent } from "@/lib/realtime/events";
 import { toResult, type Result } from "@/lib/result";
 import { PgTransaction } from "drizzle-orm/pg-core";
 import { alertGroupWindowKey, writeAlertGroups, type AlertGroup, type AlertGroupOutcome } from "./alert-groups";
-import { createGroupCommit, type GroupCommit } from "./group-commit";
+import { groupCommitPerHandle } from "./group-commit";
 import { lockWindows } from "./pipeline";
 import { parseAlertmanager, parseGrafana } from "./alert-formats";
 import { bodyHash, claimId, claimIdempotency, claimIdempotencyMany, storeIdempotentResponse, storeIdempotentResponses, type Claim } from "./idempotency";
@@ -69,21 +69,11 @@ type QueuedAlertJob = { actor: Actor; job: AlertJob };
 /** Notifications written together carry at most this many alerts. */
 const MAX_ALERTS_PER_FLUSH = 5_000;
 
-const globalForCommits = globalThis as unknown as { __firedrillAlertCommits?: WeakMap<Database, GroupCommit<QueuedAlertJob, AlertGroupResult>> };
-
-function alertCommits(db: Database): GroupCommit<QueuedAlertJob, AlertGroupResult> {
-  const all = (globalForCommits.__firedrillAlertCommits ??= new WeakMap());
-  let commits = all.get(db);
-  if (!commits) {
-    commits = createGroupCommit<QueuedAlertJob, AlertGroupResult>({
-      maxWeight: MAX_ALERTS_PER_FLUSH,
-      concurrency: 4,
-      writeMany: (queued) => writeAlertJobs(db, queued[0].actor, queued.map((q) => q.job)),
-    });
-    all.set(db, commits);
-  }
-  return commits;
-}
+const alertCommits = groupCommitPerHandle<Database, QueuedAlertJob, AlertGroupResult>("alerts", (db) => ({
+  maxWeight: MAX_ALERTS_PER_FLUSH,
+  concurrency: 4,
+  writeMany: (queued) => writeAlertJobs(db, queued[0].actor, queued.map((q) => q.job)),
+}));
 
 const noOutcome: AlertGroupOutcome = { accepted: 0, firing: 0, resolved: 0, incident: null };
 
