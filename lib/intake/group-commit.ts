@@ -91,24 +91,18 @@ export function createGroupCommit<J, R>({ writeMany, maxWeight, concurrency = 1 
   };
 }
 
-const globalForCommits = globalThis as unknown as { __firedrillGroupCommits?: Map<string, WeakMap<object, GroupCommit<unknown, unknown>>> };
-
 /**
- * One group commit per database handle (`handle` is the Database; kept on globalThis so that dev
- * reloads of a module do not split one queue in two).
+ * One group commit per database handle (`handle` is the Database). The registry is the module's
+ * own: a dev reload starts fresh queues that run the new code, while flushes already in flight
+ * finish on the old ones.
  */
-export function groupCommitPerHandle<H extends object, J, R>(name: string, options: (handle: H) => GroupCommitOptions<J, R>): (handle: H) => GroupCommit<J, R> {
+export function groupCommitPerHandle<H extends object, J, R>(options: (handle: H) => GroupCommitOptions<J, R>): (handle: H) => GroupCommit<J, R> {
+  const byHandle = new WeakMap<H, GroupCommit<J, R>>();
   return (handle) => {
-    const registry = (globalForCommits.__firedrillGroupCommits ??= new Map());
-    let byHandle = registry.get(name);
-    if (!byHandle) {
-      byHandle = new WeakMap();
-      registry.set(name, byHandle);
-    }
-    let commits = byHandle.get(handle) as GroupCommit<J, R> | undefined;
+    let commits = byHandle.get(handle);
     if (!commits) {
       commits = createGroupCommit(options(handle));
-      byHandle.set(handle, commits as GroupCommit<unknown, unknown>);
+      byHandle.set(handle, commits);
     }
     return commits;
   };

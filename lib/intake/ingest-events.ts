@@ -92,7 +92,7 @@ type EventJob = { events: NormalizedEvent[]; idempotencyKey?: string };
 type QueuedEventJob = { actor: Actor; settings: EventSettings; job: EventJob };
 
 /** Concurrent calls of one caller share transactions (one queue per database handle). */
-const eventCommits = groupCommitPerHandle<Database, QueuedEventJob, IngestResult>("events", (db) => ({
+const eventCommits = groupCommitPerHandle<Database, QueuedEventJob, IngestResult>((db) => ({
   maxWeight: MAX_EVENTS_PER_FLUSH,
   concurrency: 2,
   writeMany: (queued) => writeEventJobs(db, queued[0].actor, queued[0].settings, queued.map((q) => q.job)),

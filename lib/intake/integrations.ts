@@ -69,7 +69,7 @@ type QueuedAlertJob = { actor: Actor; job: AlertJob };
 /** Notifications written together carry at most this many alerts. */
 const MAX_ALERTS_PER_FLUSH = 5_000;
 
-const alertCommits = groupCommitPerHandle<Database, QueuedAlertJob, AlertGroupResult>("alerts", (db) => ({
+const alertCommits = groupCommitPerHandle<Database, QueuedAlertJob, AlertGroupResult>((db) => ({
   maxWeight: MAX_ALERTS_PER_FLUSH,
   concurrency: 4,
   writeMany: (queued) => writeAlertJobs(db, queued[0].actor, queued.map((q) => q.job)),
