@@ -9,7 +9,7 @@ declare module "autocannon" {
     timeout?: number;
     requests?: { method?: string; headers?: Record<string, string>; setupRequest?: (req: Record<string, unknown>) => Record<string, unknown> }[];
   };
-  type Result = { requests: Histogram; latency: Histogram; throughput: Histogram; non2xx: number; errors: number; timeouts: number };
+  type Result = { requests: Histogram & { total: number }; latency: Histogram; throughput: Histogram; non2xx: number; errors: number; timeouts: number };
   function autocannon(options: Options): Promise<Result>;
   export default autocannon;
 }

@@ -113,7 +113,25 @@ function alertmanagerBody(alerts: number): string {
 
 type Run = { label: string; reqPerSec: number; p50: number; p99: number; non2xx: number; errors: number; units: number };
 
+/** CPU seconds (user + system) the server's process group has used so far. */
+let serverPgid = 0;
+function groupCpuSeconds(pgid: number): number {
+  let ticks = 0;
+  for (const pid of fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(fields[2]) !== pgid) continue;
+      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of stat)
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return ticks / 100; // USER_HZ
+}
+
 async function cannon(label: string, url: string, key: string, connections: number, body: () => string, unitsPerRequest: number): Promise<Run> {
+  const cpuBefore = serverPgid ? groupCpuSeconds(serverPgid) : 0;
   const result = await autocannon({
     url,
     connections,
@@ -136,7 +154,13 @@ async function cannon(label: string, url: string, key: string, connections: numb
     errors: result.errors + result.timeouts,
     units: result.requests.average * unitsPerRequest,
   };
-  log(`${label}: ${run.reqPerSec.toFixed(0)} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms${run.non2xx || run.errors ? `, ${run.non2xx} non-2xx, ${run.errors} errors` : ""}`);
+  // App CPU per unit is steadier than throughput on a machine whose speed drifts: it says what a
+  // change costs the server, whatever the neighbours are doing.
+  const cpu = serverPgid ? groupCpuSeconds(serverPgid) - cpuBefore : NaN;
+  const perUnit = (cpu * 1e6) / (result.requests.total * unitsPerRequest || 1);
+  log(
+    `${label}: ${run.reqPerSec.toFixed(0)} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms, app CPU ${perUnit.toFixed(1)} µs per ${unitsPerRequest === 1 ? "request" : "unit"}${run.non2xx || run.errors ? `, ${run.non2xx} non-2xx, ${run.errors} errors` : ""}`,
+  );
   return run;
 }
 
@@ -214,6 +238,7 @@ async function main() {
       INTAKE_BENCH_NOOP: "on",
     });
     await waitForHealth(base, 120_000);
+    serverPgid = server.pid ?? 0;
     let peakRss = 0;
     const sampler = setInterval(() => {
       if (server?.pid) peakRss = Math.max(peakRss, groupRssMiB(server.pid));
