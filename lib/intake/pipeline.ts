@@ -117,7 +117,7 @@ function eventRowsSelect(workspaceId: string, rows: (NormalizedEvent & { inciden
   return sql`
     select r.id, ${workspaceId}::uuid, r.incident_id, r.service, r.level, r.message, to_timestamp(r.t / 1000.0), r.fingerprint, r.dedup_key,
            coalesce(r.attributes, '{}'::json), r.source, r.raw
-      from json_to_recordset(${redactApiKeys(JSON.stringify(rows.map(eventRow)))}::json) as r(
+      from json_to_recordset(${redactApiKeys(eventsJson(rows))}::json) as r(
         id uuid, incident_id uuid, service text, level text, message text, t float8,
         fingerprint text, dedup_key text, attributes json, source text, raw json)`;
 }
@@ -162,21 +162,23 @@ export async function insertEventsUnlessOpen(
   return Number(r?.inserted ?? 0) > 0;
 }
 
-function eventRow(e: NormalizedEvent & { incidentId: string | null }) {
-  // undefined, not null: JSON.stringify leaves the field out, and json_to_recordset reads it as null.
-  return {
-    id: e.id,
-    incident_id: e.incidentId ?? undefined,
-    service: e.service,
-    level: e.level,
-    message: e.message,
-    t: e.timestamp.getTime(),
-    fingerprint: e.fingerprint ?? undefined,
-    dedup_key: e.dedupKey ?? undefined,
-    attributes: e.attributes,
-    source: e.source,
-    raw: e.raw ?? undefined,
-  };
+/**
+ * The rows as the JSON array json_to_recordset reads, written out directly (no intermediate row
+ * objects: this runs for every event). Null fields are left out (read as null), times are epoch ms.
+ */
+function eventsJson(rows: (NormalizedEvent & { incidentId: string | null })[]): string {
+  let out = "[";
+  for (let i = 0; i < rows.length; i++) {
+    const e = rows[i];
+    out += `${i === 0 ? "" : ","}{"id":"${e.id}","service":${JSON.stringify(e.service)},"level":"${e.level}","message":${JSON.stringify(e.message)},"t":${e.timestamp.getTime()},"source":${JSON.stringify(e.source)}`;
+    if (e.incidentId) out += `,"incident_id":"${e.incidentId}"`;
+    if (e.fingerprint !== null) out += `,"fingerprint":${JSON.stringify(e.fingerprint)}`;
+    if (e.dedupKey !== null) out += `,"dedup_key":${JSON.stringify(e.dedupKey)}`;
+    out += `,"attributes":${JSON.stringify(e.attributes)}`;
+    if (e.raw !== null && e.raw !== undefined) out += `,"raw":${JSON.stringify(e.raw)}`;
+    out += "}";
+  }
+  return `${out}]`;
 }
 
 /** Links events written by earlier requests (the pending ones that completed a window) to an incident. */
