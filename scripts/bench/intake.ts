@@ -40,21 +40,36 @@ const log = makeLog("intake");
 // ---------------------------------------------------------------------------------------------
 // Server memory
 
-/** Resident memory of the server's process group (next start and anything it forked), in MiB. */
-function groupRssMiB(pgid: number): number {
-  let kib = 0;
+/** Calls `visit` with the pid and /proc stat fields (after the command name) of each process in group `pgid`. */
+function forEachInGroup(pgid: number, visit: (pid: string, fields: string[]) => void): void {
   for (const pid of fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
     try {
       const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      if (Number(fields[2]) !== pgid) continue; // field 5 of stat: process group
-      const m = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
-      if (m) kib += Number(m[1]);
+      if (Number(fields[2]) === pgid) visit(pid, fields); // field 5 of stat: process group
     } catch {
       // The process ended while we looked.
     }
   }
+}
+
+/** Resident memory of the server's process group (next start and anything it forked), in MiB. */
+function groupRssMiB(pgid: number): number {
+  let kib = 0;
+  forEachInGroup(pgid, (pid) => {
+    const m = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
+    if (m) kib += Number(m[1]);
+  });
   return kib / 1024;
+}
+
+/** CPU seconds (user + system) the server's process group has used so far. */
+function groupCpuSeconds(pgid: number): number {
+  let ticks = 0;
+  forEachInGroup(pgid, (_pid, fields) => {
+    ticks += Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of stat)
+  });
+  return ticks / 100; // USER_HZ
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -113,22 +128,7 @@ function alertmanagerBody(alerts: number): string {
 
 type Run = { label: string; reqPerSec: number; p50: number; p99: number; non2xx: number; errors: number; units: number };
 
-/** CPU seconds (user + system) the server's process group has used so far. */
 let serverPgid = 0;
-function groupCpuSeconds(pgid: number): number {
-  let ticks = 0;
-  for (const pid of fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
-    try {
-      const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      if (Number(fields[2]) !== pgid) continue;
-      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of stat)
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  return ticks / 100; // USER_HZ
-}
 
 async function cannon(label: string, url: string, key: string, connections: number, body: () => string, unitsPerRequest: number): Promise<Run> {
   const cpuBefore = serverPgid ? groupCpuSeconds(serverPgid) : 0;
