@@ -9,7 +9,7 @@ import { insertIncident } from "@/lib/incidents/create-incident";
 import { applyStatusChange } from "@/lib/incidents/change-status";
 import type { RealtimeEvent } from "@/lib/realtime/events";
 import { levelForSeverity, severityFromAlert } from "./levels";
-import { insertEvents, lockIncidentsInOrder, lockWindows, saveWindows, timeSpan, truncate, type NormalizedEvent, type WindowsAndOpen } from "./pipeline";
+import { bumpIncidentsEvents, insertEvents, lockWindows, saveWindows, timeSpan, truncate, type NormalizedEvent, type WindowsAndOpen } from "./pipeline";
 
 export type NormalizedAlert = {
   fingerprint: string;
@@ -197,7 +197,7 @@ export async function writeAlertGroups(
   const withIncident = steps.filter((s) => s.incident);
   const [, counts, firingLeft] = await Promise.all([
     insertEvents(tx, ws, steps.flatMap((s) => s.evs.map((e) => ({ ...e, incidentId: s.incident?.id ?? null })))),
-    bumpGroupIncidents(
+    bumpIncidentsEvents(
       tx,
       ws,
       attached.map((s) => ({ incidentId: s.incident!.id, count: s.evs.length, ...timeSpan(s.evs), urls: s.urls })),
@@ -338,35 +338,4 @@ async function upsertSignals(
            starts_at = coalesce(excluded.starts_at, alert_signals.starts_at), ends_at = excluded.ends_at,
            last_seen_at = excluded.last_seen_at, digest = excluded.digest`);
   return left;
-}
-
-/** Counts notifications' events on their incidents and adds runbook URLs they have not seen yet. */
-async function bumpGroupIncidents(
-  tx: Database,
-  workspaceId: string,
-  batches: { incidentId: string; count: number; first: Date; last: Date; urls: string[] }[],
-): Promise<Map<string, number>> {
-  if (batches.length === 0) return new Map();
-  await lockIncidentsInOrder(tx, workspaceId, batches.map((b) => b.incidentId));
-  const payload = JSON.stringify(
-    batches.map((b) => ({ id: b.incidentId, n: b.count, first: b.first.toISOString(), last: b.last.toISOString(), urls: b.urls })),
-  );
-  const rows = await queryRows<{ id: string; event_count: number }>(
-    tx,
-    sql`
-    update incidents as i
-       set event_count = i.event_count + v.n,
-           first_event_at = least(coalesce(i.first_event_at, v.first), v.first),
-           last_event_at = greatest(coalesce(i.last_event_at, v.last), v.last),
-           metadata = case
-             when v.urls <@ coalesce(i.metadata->'runbook_urls', '[]'::jsonb) then i.metadata
-             else jsonb_set(i.metadata, '{runbook_urls}', (
-               select coalesce(jsonb_agg(distinct u), '[]'::jsonb)
-                 from jsonb_array_elements(coalesce(i.metadata->'runbook_urls', '[]'::jsonb) || v.urls) as u))
-           end
-      from json_to_recordset(${payload}::json) as v(id uuid, n int, first timestamptz, last timestamptz, urls jsonb)
-     where i.workspace_id = ${workspaceId}::uuid and i.id = v.id
- returning i.id, i.event_count`,
-  );
-  return new Map(rows.map((r) => [r.id, Number(r.event_count)]));
 }

@@ -202,8 +202,9 @@ export async function unlinkEvents(tx: Database, workspaceId: string, incidentId
 /**
  * Locks incident rows in id order before a multi-row UPDATE (whose own locking order is the plan's):
  * two writers updating the same incidents must not lock them crosswise. NO KEY UPDATE (what the
- * UPDATE takes anyway) does not conflict with the KEY SHARE locks that the events' foreign keys hold
- * on these rows; FOR UPDATE would, and deadlock two such writers. One row needs no ordering.
+ * UPDATE takes anyway) does not conflict with the KEY SHARE locks that foreign keys to these rows
+ * (alert signals, history) take; FOR UPDATE would, and deadlock two such writers. One row needs no
+ * ordering.
  */
 export async function lockIncidentsInOrder(tx: Database, workspaceId: string, ids: string[]): Promise<void> {
   if (new Set(ids).size < 2) return;
@@ -216,26 +217,35 @@ export async function lockIncidentsInOrder(tx: Database, workspaceId: string, id
 }
 
 /**
- * Counts attached events on incidents and moves their first/last-event times, all in one statement.
- * The version is not bumped: event counts are not something a person edits, and bumping would turn
- * every alert into a conflict for whoever is editing the incident.
+ * Counts attached events on incidents, moves their first/last-event times and adds runbook URLs
+ * they have not seen yet (alert groups send them), all in one statement. The version is not bumped:
+ * event counts are not something a person edits, and bumping would turn every alert into a conflict
+ * for whoever is editing the incident.
  */
 export async function bumpIncidentsEvents(
   tx: Database,
   workspaceId: string,
-  batches: { incidentId: string; count: number; first: Date; last: Date }[],
+  batches: { incidentId: string; count: number; first: Date; last: Date; urls?: string[] }[],
 ): Promise<Map<string, number>> {
   if (batches.length === 0) return new Map();
   await lockIncidentsInOrder(tx, workspaceId, batches.map((b) => b.incidentId));
-  const payload = JSON.stringify(batches.map((b) => ({ id: b.incidentId, n: b.count, first: b.first.toISOString(), last: b.last.toISOString() })));
+  const payload = JSON.stringify(
+    batches.map((b) => ({ id: b.incidentId, n: b.count, first: b.first.toISOString(), last: b.last.toISOString(), urls: b.urls ?? [] })),
+  );
   const rows = await queryRows<{ id: string; event_count: number }>(
     tx,
     sql`
       update incidents as i
          set event_count = i.event_count + v.n,
              first_event_at = least(coalesce(i.first_event_at, v.first), v.first),
-             last_event_at = greatest(coalesce(i.last_event_at, v.last), v.last)
-        from json_to_recordset(${payload}::json) as v(id uuid, n int, first timestamptz, last timestamptz)
+             last_event_at = greatest(coalesce(i.last_event_at, v.last), v.last),
+             metadata = case
+               when v.urls <@ coalesce(i.metadata->'runbook_urls', '[]'::jsonb) then i.metadata
+               else jsonb_set(i.metadata, '{runbook_urls}', (
+                 select coalesce(jsonb_agg(distinct u), '[]'::jsonb)
+                   from jsonb_array_elements(coalesce(i.metadata->'runbook_urls', '[]'::jsonb) || v.urls) as u))
+             end
+        from json_to_recordset(${payload}::json) as v(id uuid, n int, first timestamptz, last timestamptz, urls jsonb)
        where i.workspace_id = ${workspaceId}::uuid and i.id = v.id
    returning i.id, i.event_count`,
   );
