@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { createHash } from "node:crypto";
 import { idempotencyKeys } from "@/db/schema";
 import { queryRows, type Database } from "@/db/client";
@@ -9,56 +9,69 @@ export function bodyHash(body: string): string {
   return createHash("sha256").update(body).digest("hex");
 }
 
-/**
- * Claims (scope, key) for this transaction. Returns `{ claimed: true }` the first time (or once the
- * earlier claim is older than 24 h) and the stored response otherwise. A concurrent claimant waits on
- * the unique key until the first commits, then sees its response — so a retry is counted once.
- */
-export async function claimIdempotency(
-  tx: Database,
-  workspaceId: string,
-  scope: string,
-  key: string,
-): Promise<{ claimed: true } | { claimed: false; response: unknown }> {
-  const rows = await tx
-    .insert(idempotencyKeys)
-    .values({ workspaceId, scope, key })
-    .onConflictDoUpdate({
-      target: [idempotencyKeys.workspaceId, idempotencyKeys.scope, idempotencyKeys.key],
-      set: { createdAt: sql`now()`, response: null },
-      setWhere: sql`${idempotencyKeys.createdAt} < now() - make_interval(hours => ${IDEMPOTENCY_TTL_HOURS})`,
-    })
-    .returning({ key: idempotencyKeys.key });
-  if (rows.length > 0) return { claimed: true };
-  const [row] = await tx
-    .select({ response: idempotencyKeys.response })
-    .from(idempotencyKeys)
-    .where(and(eq(idempotencyKeys.workspaceId, workspaceId), eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)));
-  return { claimed: false, response: row?.response ?? null };
-}
-
-export async function storeIdempotentResponse(tx: Database, workspaceId: string, scope: string, key: string, response: unknown): Promise<void> {
-  await tx
-    .update(idempotencyKeys)
-    .set({ response })
-    .where(and(eq(idempotencyKeys.workspaceId, workspaceId), eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)));
-}
-
 /** Forgets claims older than the retention (run by the scheduler). */
 export async function purgeIdempotencyKeys(db: Database): Promise<void> {
   await db.delete(idempotencyKeys).where(sql`${idempotencyKeys.createdAt} < now() - make_interval(hours => ${IDEMPOTENCY_TTL_HOURS})`);
 }
 
 export type Claim = { scope: string; key: string };
-export type ClaimOutcome = { claimed: true } | { claimed: false; response: unknown };
+type ClaimOutcome = { claimed: true } | { claimed: false; response: unknown };
 
-export const claimId = (c: Claim) => `${c.scope}\u0000${c.key}`;
+const claimId = (c: Claim) => `${c.scope}\u0000${c.key}`;
+
+export type BatchClaims = {
+  /** Jobs that named a claim an earlier job of the batch named: they answer what that job answers. */
+  repeatOf: Map<number, number>;
+  /** Jobs refused by a claim taken before this batch, with the response stored for it (null if none). */
+  stored: Map<number, unknown>;
+  /** Remembers each job's answer under the claims this batch took for it (one statement). */
+  store: (answerOf: (job: number) => unknown) => Promise<void>;
+};
 
 /**
- * Claims several (scope, key) pairs in one statement, as claimIdempotency does one. Returns the
- * outcome of each distinct claim by claimId; the caller passes each pair once.
+ * Takes the claims of a batch of jobs (each job's own list: its Idempotency-Key, a body hash…) in
+ * one statement, for this transaction. A claim is taken the first time, or once the earlier one is
+ * older than 24 h; a concurrent claimant waits on the unique key until the first commits, then sees
+ * its response — so a retry is counted once, across requests, flushes and app instances.
  */
-export async function claimIdempotencyMany(tx: Database, workspaceId: string, claims: Claim[]): Promise<Map<string, ClaimOutcome>> {
+export async function claimBatch(tx: Database, workspaceId: string, claimLists: Claim[][]): Promise<BatchClaims> {
+  const firstWith = new Map<string, number>();
+  const repeatOf = new Map<number, number>();
+  const distinct: Claim[] = [];
+  claimLists.forEach((claims, job) => {
+    const earlier = claims.map((c) => firstWith.get(claimId(c))).find((x) => x !== undefined);
+    if (earlier !== undefined) {
+      repeatOf.set(job, earlier);
+      return;
+    }
+    for (const c of claims) {
+      if (firstWith.has(claimId(c))) continue;
+      firstWith.set(claimId(c), job);
+      distinct.push(c);
+    }
+  });
+  const outcomes = await claimMany(tx, workspaceId, distinct);
+  const stored = new Map<number, unknown>();
+  claimLists.forEach((claims, job) => {
+    if (repeatOf.has(job)) return;
+    const refused = claims.map((c) => outcomes.get(claimId(c))!).find((o) => !o.claimed);
+    if (refused && !refused.claimed) stored.set(job, refused.response);
+  });
+  return {
+    repeatOf,
+    stored,
+    store: (answerOf) =>
+      storeResponses(
+        tx,
+        workspaceId,
+        claimLists.flatMap((claims, job) =>
+          repeatOf.has(job) ? [] : claims.filter((c) => outcomes.get(claimId(c))!.claimed).map((c) => ({ ...c, response: answerOf(job) })),
+        ),
+      ),
+  };
+}
+
+async function claimMany(tx: Database, workspaceId: string, claims: Claim[]): Promise<Map<string, ClaimOutcome>> {
   const out = new Map<string, ClaimOutcome>();
   if (claims.length === 0) return out;
   const claimed = await queryRows<{ scope: string; key: string }>(
@@ -87,8 +100,7 @@ export async function claimIdempotencyMany(tx: Database, workspaceId: string, cl
   return out;
 }
 
-/** Stores the answers of several claims in one statement. */
-export async function storeIdempotentResponses(tx: Database, workspaceId: string, entries: (Claim & { response: unknown })[]): Promise<void> {
+async function storeResponses(tx: Database, workspaceId: string, entries: (Claim & { response: unknown })[]): Promise<void> {
   if (entries.length === 0) return;
   await tx.execute(sql`
     update idempotency_keys k set response = v.response

@@ -11,7 +11,7 @@ import { logger } from "@/lib/logger";
 import { publishAll } from "@/lib/realtime/publish";
 import type { RealtimeEvent } from "@/lib/realtime/events";
 import { toResult, zodIssues, type Result } from "@/lib/result";
-import { claimId, claimIdempotencyMany, storeIdempotentResponses } from "./idempotency";
+import { claimBatch } from "./idempotency";
 import { groupCommitPerHandle } from "./group-commit";
 import { levelRank, severityForLevel } from "./levels";
 import {
@@ -128,43 +128,32 @@ const noResult: IngestResult = { accepted: 0, incidents: [] };
  * twice in this flush, answers what its first call answered and writes nothing.
  */
 async function writeEventJobs(db: Database, actor: Actor, settings: EventSettings, jobs: EventJob[]): Promise<IngestResult[]> {
-  if (!jobs.some((j) => j.idempotencyKey)) {
-    const all = jobs.flatMap((j) => j.events);
-    if (await tryPlainInsert(db, actor, all)) return jobs.map((j) => ({ accepted: j.events.length, incidents: [] }));
+  const all = jobs.flatMap((j) => j.events);
+  const byKey = byGroupKey(all);
+  if (!jobs.some((j) => j.idempotencyKey) && (await tryPlainInsert(db, actor, all, byKey))) {
+    return jobs.map((j) => ({ accepted: j.events.length, incidents: [] }));
   }
   const ws = actor.workspaceId;
   const { results, published } = await db.transaction(async (tx) => {
-    const firstWithKey = new Map<string, number>();
-    const repeats = new Map<number, number>();
-    jobs.forEach((j, i) => {
-      if (!j.idempotencyKey) return;
-      const first = firstWithKey.get(j.idempotencyKey);
-      if (first === undefined) firstWithKey.set(j.idempotencyKey, i);
-      else repeats.set(i, first);
-    });
     // Claims and the first look at the windows go out together (one round trip, pipelined).
-    const [claims, seen] = await Promise.all([
-      claimIdempotencyMany(tx, ws, [...firstWithKey.keys()].map((key) => ({ scope: "events", key }))),
-      readWindows(tx, ws, [...new Set(jobs.flatMap((j) => j.events.map(groupKey)))]),
+    const [batch, seen] = await Promise.all([
+      claimBatch(tx, ws, jobs.map((j) => (j.idempotencyKey ? [{ scope: "events", key: j.idempotencyKey }] : []))),
+      readWindows(tx, ws, [...byKey.keys()]),
     ]);
     const results: IngestResult[] = new Array(jobs.length);
     const writing: number[] = [];
     jobs.forEach((j, i) => {
-      if (repeats.has(i)) return;
-      const claim = j.idempotencyKey ? claims.get(claimId({ scope: "events", key: j.idempotencyKey })) : undefined;
-      if (claim && !claim.claimed) results[i] = (claim.response ?? noResult) as IngestResult;
+      if (batch.repeatOf.has(i)) return;
+      if (batch.stored.has(i)) results[i] = (batch.stored.get(i) ?? noResult) as IngestResult;
       else writing.push(i);
     });
     const written = await writeEvents(tx, actor, settings, writing.map((i) => jobs[i].events), {
       seen,
+      byKey: writing.length === jobs.length ? byKey : undefined,
       alsoWrite: (answers) => {
         writing.forEach((i, n) => (results[i] = answers[n]));
-        for (const [i, first] of repeats) results[i] = results[first];
-        return storeIdempotentResponses(
-          tx,
-          ws,
-          writing.filter((i) => jobs[i].idempotencyKey).map((i) => ({ scope: "events", key: jobs[i].idempotencyKey!, response: results[i] })),
-        );
+        for (const [i, first] of batch.repeatOf) results[i] = results[first];
+        return batch.store((i) => results[i]);
       },
     });
     return { results, published: written.published };
@@ -215,9 +204,8 @@ function qualifyingFor(ruleFor: (service: string) => EffectiveRule) {
  * towards a threshold (INFO logs of a healthy service) are one INSERT. Returns false, having written
  * nothing, when anything needs the transaction.
  */
-async function tryPlainInsert(db: Database, actor: Actor, normalized: NormalizedEvent[]): Promise<boolean> {
+async function tryPlainInsert(db: Database, actor: Actor, normalized: NormalizedEvent[], byKey: Map<string, NormalizedEvent[]>): Promise<boolean> {
   if (normalized.length > INSERT_CHUNK) return false;
-  const byKey = byGroupKey(normalized);
   const qualifyingOf = qualifyingFor(await loadRules(db, actor.workspaceId));
   for (const batch of byKey.values()) if (qualifyingOf(batch).length > 0) return false;
   // One statement: the open-incident check and the insert (nothing is written when a key has one).
@@ -237,6 +225,8 @@ async function writeEvents(
   options: {
     /** The windows of (at least) these calls' keys, read without locks. */
     seen: WindowsAndOpen;
+    /** These calls' events by grouping key, when the caller has it already. */
+    byKey?: Map<string, NormalizedEvent[]>;
     /** More writes that need the answers, sent with this flush's last statements. */
     alsoWrite?: (results: IngestResult[]) => Promise<void>;
   },
@@ -244,7 +234,7 @@ async function writeEvents(
   const { source } = settings;
   const ws = actor.workspaceId;
   const normalized = calls.flat();
-  const byKey = byGroupKey(normalized);
+  const byKey = options.byKey ?? byGroupKey(normalized);
   const ruleFor = await loadRules(tx, ws);
   const qualifyingOf = qualifyingFor(ruleFor);
 

@@ -10,7 +10,7 @@ import { alertGroupWindowKey, writeAlertGroups, type AlertGroup, type AlertGroup
 import { groupCommitPerHandle } from "./group-commit";
 import { lockWindows } from "./pipeline";
 import { parseAlertmanager, parseGrafana } from "./alert-formats";
-import { bodyHash, claimId, claimIdempotency, claimIdempotencyMany, storeIdempotentResponse, storeIdempotentResponses, type Claim } from "./idempotency";
+import { bodyHash, claimBatch, type Claim } from "./idempotency";
 import { parsePagerDuty, writePagerDutyEvent, type PagerDutyOutcome } from "./pagerduty";
 
 const log = logger("intake");
@@ -46,12 +46,10 @@ async function once<T>(
   onDuplicate: (stored: T | null) => T,
 ): Promise<T> {
   const { outcome, published } = await db.transaction(async (tx) => {
-    for (const c of claims) {
-      const claim = await claimIdempotency(tx, actor.workspaceId, c.scope, c.key);
-      if (!claim.claimed) return { outcome: onDuplicate(claim.response as T | null), published: [] as RealtimeEvent[] };
-    }
+    const batch = await claimBatch(tx, actor.workspaceId, [claims]);
+    if (batch.stored.has(0)) return { outcome: onDuplicate(batch.stored.get(0) as T | null), published: [] as RealtimeEvent[] };
     const out = await write(tx);
-    for (const c of claims) await storeIdempotentResponse(tx, actor.workspaceId, c.scope, c.key, out.outcome);
+    await batch.store(() => out.outcome);
     return out;
   });
   for (const event of published) await publish(actor, event);
@@ -87,25 +85,19 @@ async function writeAlertJobs(db: Database, actor: Actor, jobs: AlertJob[]): Pro
   const ws = actor.workspaceId;
   const { results, published } = await db.transaction(async (tx) => {
     const results: AlertGroupResult[] = new Array(jobs.length);
-    const firstWith = new Map<string, number>();
-    const repeats = new Map<number, number>();
-    jobs.forEach((j, i) => {
-      const earlier = j.claims.map((c) => firstWith.get(claimId(c))).find((x) => x !== undefined);
-      if (earlier !== undefined) repeats.set(i, earlier);
-      else for (const c of j.claims) firstWith.set(claimId(c), i);
-    });
-    const distinct = [...firstWith.keys()].map((id) => jobs[firstWith.get(id)!].claims.find((c) => claimId(c) === id)!);
     // The claims and the groups' window locks go out together (pipelined, one round trip). Locking
     // the window of a notification that turns out to be a repeat costs nothing but the lock.
-    const [claims, locked] = await Promise.all([claimIdempotencyMany(tx, ws, distinct), lockWindows(tx, ws, jobs.map((j) => alertGroupWindowKey(j.group)))]);
+    const [batch, locked] = await Promise.all([
+      claimBatch(tx, ws, jobs.map((j) => j.claims)),
+      lockWindows(tx, ws, jobs.map((j) => alertGroupWindowKey(j.group))),
+    ]);
 
     const rounds: { job: number; group: AlertGroup; now: Date }[][] = [];
     const lastRound = new Map<string, number>();
     jobs.forEach((j, i) => {
-      if (repeats.has(i)) return;
-      const taken = j.claims.map((c) => claims.get(claimId(c))!).find((c) => !c.claimed);
-      if (taken && !taken.claimed) {
-        results[i] = { ...((taken.response as AlertGroupOutcome | null) ?? noOutcome), duplicate: true };
+      if (batch.repeatOf.has(i)) return;
+      if (batch.stored.has(i)) {
+        results[i] = { ...((batch.stored.get(i) as AlertGroupOutcome | null) ?? noOutcome), duplicate: true };
         return;
       }
       const key = alertGroupWindowKey(j.group);
@@ -120,22 +112,12 @@ async function writeAlertJobs(db: Database, actor: Actor, jobs: AlertJob[]): Pro
       round.forEach((item, n) => (results[item.job] = { ...out.outcomes[n], duplicate: false }));
       published.push(...out.published);
     }
-    for (const [i, first] of repeats) results[i] = { ...results[first], duplicate: true };
+    for (const [i, first] of batch.repeatOf) results[i] = { ...results[first], duplicate: true };
     // Every claim taken here remembers its notification's answer (a duplicate's, too).
-    await storeIdempotentResponses(
-      tx,
-      ws,
-      jobs.flatMap((j, i) =>
-        repeats.has(i)
-          ? []
-          : j.claims
-              .filter((c) => claims.get(claimId(c))!.claimed)
-              .map((c) => {
-                const { duplicate: _duplicate, ...outcome } = results[i];
-                return { ...c, response: outcome };
-              }),
-      ),
-    );
+    await batch.store((i) => {
+      const { duplicate: _duplicate, ...outcome } = results[i];
+      return outcome;
+    });
     return { results, published };
   });
   await publishAll(actor, published);
