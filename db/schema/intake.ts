@@ -59,7 +59,9 @@ export const intakeWindows = pgTable(
     maxTs: bigint("max_ts", { mode: "number" }),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.workspaceId, t.key] })],
+  // The key leads: writers look windows up by a list of keys, which the planner only turns into
+  // index lookups when the key is the leading column (behind the workspace it reads them all).
+  (t) => [primaryKey({ columns: [t.key, t.workspaceId] })],
 );
 
 export const signalStatuses = ["firing", "resolved"] as const;
@@ -101,7 +103,9 @@ export const idempotencyKeys = pgTable(
     response: jsonb("response").$type<unknown>(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.workspaceId, t.scope, t.key] }), index("idempotency_keys_created_idx").on(t.createdAt)],
+  // The key leads the primary key: a flush looks its claims up by key, and with the workspace first
+  // (every key of a workspace under one prefix) the planner would read them all and filter.
+  (t) => [primaryKey({ columns: [t.key, t.scope, t.workspaceId] }), index("idempotency_keys_created_idx").on(t.createdAt)],
 );
 
 /** Raw bodies of rejected intake requests, newest 10,000 per workspace, for inspection and replay. */

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { zodIssues } from "@/lib/result";
@@ -71,7 +71,7 @@ function labelFingerprint(labels: Record<string, string>): string {
     .sort()
     .map((k) => `${k}=${labels[k]}`)
     .join("\u0000");
-  return createHash("sha256").update(canonical).digest("hex").slice(0, 16);
+  return hash("sha256", canonical, "hex").slice(0, 16);
 }
 
 function parseGroup(source: AlertGroup["source"], body: unknown): AlertGroup {

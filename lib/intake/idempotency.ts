@@ -1,12 +1,12 @@
 import { sql } from "drizzle-orm";
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { idempotencyKeys } from "@/db/schema";
 import { queryRows, type Database } from "@/db/client";
 
 export const IDEMPOTENCY_TTL_HOURS = 24;
 
 export function bodyHash(body: string): string {
-  return createHash("sha256").update(body).digest("hex");
+  return hash("sha256", body, "hex");
 }
 
 /** Forgets claims older than the retention (run by the scheduler). */
@@ -91,7 +91,7 @@ async function claimMany(tx: Database, workspaceId: string, claims: Claim[]): Pr
       sql`
         select k.scope, k.key, k.response from idempotency_keys k
           join json_to_recordset(${JSON.stringify(taken)}::json) as c(scope text, key text) on c.scope = k.scope and c.key = k.key
-         where k.workspace_id = ${workspaceId}::uuid`,
+         where k.workspace_id = ${workspaceId}::uuid and ${claimKeysMatch(taken)}`,
     );
     // Raw queries may hand jsonb back as text (drizzle leaves parsing to its typed selects).
     for (const r of rows) out.set(claimId(r), { claimed: false, response: typeof r.response === "string" ? JSON.parse(r.response) : (r.response ?? null) });
@@ -105,5 +105,14 @@ async function storeResponses(tx: Database, workspaceId: string, entries: (Claim
   await tx.execute(sql`
     update idempotency_keys k set response = v.response
       from json_to_recordset(${JSON.stringify(entries)}::json) as v(scope text, key text, response jsonb)
-     where k.workspace_id = ${workspaceId}::uuid and k.scope = v.scope and k.key = v.key`);
+     where k.workspace_id = ${workspaceId}::uuid and ${claimKeysMatch(entries)} and k.scope = v.scope and k.key = v.key`);
+}
+
+/**
+ * The claims' keys as a condition on `k` (the primary key's leading column). Joined only to the
+ * JSON recordset, which the planner guesses at 100 rows whatever it holds, the table side would be
+ * read as "every key of the workspace" and hashed: a cost growing with the table.
+ */
+function claimKeysMatch(claims: Claim[]) {
+  return sql`k.key in (${sql.join([...new Set(claims.map((c) => c.key))].map((key) => sql`${key}`), sql`, `)})`;
 }

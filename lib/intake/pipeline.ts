@@ -247,6 +247,8 @@ export async function bumpIncidentsEvents(
              end
         from json_to_recordset(${payload}::json) as v(id uuid, n int, first timestamptz, last timestamptz, urls jsonb)
        where i.workspace_id = ${workspaceId}::uuid and i.id = v.id
+         -- The ids again as a list: joined only to the recordset, every incident of the workspace is hashed.
+         and i.id in (${sql.join([...new Set(batches.map((b) => b.incidentId))].map((id) => sql`${id}::uuid`), sql`, `)})
    returning i.id, i.event_count`,
   );
   return new Map(rows.map((r) => [r.id, Number(r.event_count)]));
