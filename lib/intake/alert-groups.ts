@@ -86,7 +86,10 @@ export function alertGroupWindowKey(group: Pick<AlertGroup, "source" | "groupKey
   return `${group.source === "alertmanager" ? "am" : "gf"}:${group.groupKey}`;
 }
 
-function alertEvents(group: AlertGroup, now: Date): NormalizedEvent[] {
+type AlertEvent = NormalizedEvent & { incidentId: string | null };
+
+/** One event per alert, not yet linked (the incident is set once it is known). */
+function alertEvents(group: AlertGroup, now: Date): AlertEvent[] {
   return group.alerts.map((a) => {
     const severity = alertSeverity(a.labels);
     const name = a.labels.alertname ?? group.commonLabels.alertname ?? "alert";
@@ -103,6 +106,7 @@ function alertEvents(group: AlertGroup, now: Date): NormalizedEvent[] {
       attributes: { ...firstLabels(a.labels), status: a.status, group_key: group.groupKey, ...(a.extra ?? {}) },
       source: group.source,
       raw: a.raw,
+      incidentId: null,
     };
   });
 }
@@ -169,7 +173,7 @@ export async function writeAlertGroups(
   type Step = {
     item: (typeof items)[number];
     key: string;
-    evs: NormalizedEvent[];
+    evs: AlertEvent[];
     firing: number;
     urls: string[];
     incident?: { id: string; number: number };
@@ -199,8 +203,9 @@ export async function writeAlertGroups(
   // Events, counts and signals go out together (pipelined), in the order they take their locks.
   const attached = steps.filter((s) => s.status === "attached");
   const withIncident = steps.filter((s) => s.incident);
+  for (const s of withIncident) for (const e of s.evs) e.incidentId = s.incident!.id;
   const [, counts, firingLeft] = await Promise.all([
-    insertEvents(tx, ws, steps.flatMap((s) => s.evs.map((e) => ({ ...e, incidentId: s.incident?.id ?? null })))),
+    insertEvents(tx, ws, steps.flatMap((s) => s.evs)),
     bumpIncidentsEvents(
       tx,
       ws,
@@ -264,12 +269,14 @@ type SignalRow = {
 };
 
 /**
- * Writes the notifications' signals and returns, per incident, how many of its signals are still
- * firing: the others (not named in its body) as they were, plus the body's firing ones. The last
- * notification about an alert wins when one body names it twice.
+ * Writes the notifications' signals and returns, per incident, a count of firing signals that is 0
+ * exactly when none is left: for a body with no firing alert, the incident's other firing signals
+ * (those it does not name); for any other body, just its own firing alerts (the incident stays
+ * open whatever the rest do, so nothing is counted). The last notification about an alert wins
+ * when one body names it twice.
  *
  * Repeated notifications mostly repeat, so the first statement sends only keys and digests: it
- * moves last-seen times (at most once a minute), counts the other firing signals, and names the
+ * moves last-seen times (at most once a minute), counts what needs counting, and names the
  * signals that are new or changed. Only those are then written in full, in a second statement.
  */
 async function upsertSignals(
@@ -280,19 +287,22 @@ async function upsertSignals(
   const left = new Map<string, number>();
   if (notes.length === 0) return left;
   // Keys and digests first; full rows are built only for the signals that turn out to need them.
+  // An incident whose body has a firing alert keeps firing whatever its other signals do: only
+  // the others (all-resolved bodies) need their firing signals counted.
   const signals = notes.flatMap(({ incidentId, group, now }) => {
     const byKey = new Map(group.alerts.map((a) => [a.fingerprint, a]));
     const list = [...byKey.values()];
-    left.set(incidentId, list.filter((a) => a.status === "firing").length);
+    const firing = list.filter((a) => a.status === "firing").length;
+    left.set(incidentId, firing);
     const seenAt = now.toISOString();
-    return list.map((a) => ({ incidentId, group, alert: a, seenAt, digest: signalDigest(a) }));
+    return list.map((a) => ({ incidentId, group, alert: a, seenAt, digest: signalDigest(a), count: firing === 0 }));
   });
-  const keys = signals.map((x) => ({ i: x.incidentId, k: x.alert.fingerprint, d: x.digest, t: x.seenAt }));
+  const keys = signals.map((x) => ({ i: x.incidentId, k: x.alert.fingerprint, d: x.digest, t: x.seenAt, c: x.count }));
   const found = await queryRows<{ incident_id: string; signal_key: string | null; others: number | null }>(
     tx,
     sql`
     with body as (
-      select * from json_to_recordset(${JSON.stringify(keys)}::json) as r(i uuid, k text, d text, t timestamptz)
+      select * from json_to_recordset(${JSON.stringify(keys)}::json) as r(i uuid, k text, d text, t timestamptz, c boolean)
     ), touched as (
       update alert_signals s set last_seen_at = b.t
         from body b
@@ -304,11 +314,11 @@ async function upsertSignals(
       from body b
      where not exists (select 1 from alert_signals s where s.incident_id = b.i and s.signal_key = b.k and s.digest = b.d)
     union all
-    -- Firing signals of each incident (as before this statement) minus those this body names.
+    -- Firing signals of each incident to count (as before this statement) minus those this body names.
     select i.id, null, ((select count(*) from alert_signals s where s.incident_id = i.id and s.status = 'firing')
           - (select count(*) from body b join alert_signals s on s.incident_id = b.i and s.signal_key = b.k
               where b.i = i.id and s.status = 'firing'))::int
-      from (select distinct i as id from body) i`,
+      from (select distinct i as id from body where c) i`,
   );
   const changed = new Set<string>();
   for (const r of found) {

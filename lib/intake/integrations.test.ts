@@ -82,6 +82,20 @@ describe("Alertmanager", () => {
     expect([last.toStatus, last.actorName]).toEqual(["resolved", "Alertmanager"]);
   });
 
+  it("keeps the incident open while an alert the body does not name still fires", async () => {
+    const created = await ingestAlertmanager(t.db, key, group("alertmanager-firing.json", "am-partial"));
+    if (!created.ok) throw new Error(created.error);
+    const id = created.data.incident!.id;
+    const resolved = group("alertmanager-resolved.json", "am-partial");
+    // Alertmanager may send only the alerts that changed: first one of the two resolves, then the other.
+    const first = await ingestAlertmanager(t.db, key, { ...resolved, alerts: [resolved.alerts[0]] });
+    expect(first.ok && first.data.incident).toMatchObject({ id, status: "attached" });
+    expect((await t.db.select().from(incidents).where(eq(incidents.id, id)))[0].status).toBe("triage");
+    const second = await ingestAlertmanager(t.db, key, { ...resolved, alerts: [resolved.alerts[1]] });
+    expect(second.ok && second.data.incident).toMatchObject({ id, status: "resolved" });
+    expect((await t.db.select().from(incidents).where(eq(incidents.id, id)))[0].status).toBe("resolved");
+  });
+
   it("never opens anything for resolved alerts alone", async () => {
     const before = (await incidentsBySource("alertmanager")).length;
     const r = await ingestAlertmanager(t.db, key, group("alertmanager-resolved.json", "am-only-resolved"));

@@ -3,7 +3,8 @@ import { sql } from "drizzle-orm";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
 import { createWorkspaceRow } from "@/db/seed";
 import { queryRows, type Database } from "@/db/client";
-import { bumpIncidentsEvents, lockWindows } from "./pipeline";
+import { uuidv7 } from "@/lib/uuidv7";
+import { bumpIncidentsEvents, EVENTS_JSON_BYTES, eventsJson, insertEvents, lockWindows, type NormalizedEvent } from "./pipeline";
 
 const OTHER_INCIDENTS = 5_000;
 const OTHER_WINDOWS = 20_000;
@@ -80,5 +81,45 @@ describe("counting attached events on incidents", () => {
       const metadata = typeof r.metadata === "string" ? JSON.parse(r.metadata) : r.metadata;
       expect(metadata).toMatchObject({ runbook_urls: ["https://runbooks.example.com/a"] });
     }
+  });
+});
+
+describe("writing events", () => {
+  const row = (i: number): NormalizedEvent & { incidentId: null } => ({
+    id: uuidv7(),
+    service: "svc-docs",
+    level: i % 2 ? "ERROR" : "INFO",
+    message: `event ${i}: ${"x".repeat(900)} "quoted" ünïcode`,
+    timestamp: new Date(Date.UTC(2026, 11, 1, 10, 0, 0, i)),
+    fingerprint: null,
+    dedupKey: i === 7 ? "dk-7" : null,
+    attributes: { i },
+    source: "generic",
+    raw: i % 3 ? null : { sent: i },
+    incidentId: null,
+  });
+
+  it("cuts the rows into JSON documents near the size limit, each one row past it at most", () => {
+    const rows = Array.from({ length: 300 }, (_, i) => row(i));
+    const docs = eventsJson(rows);
+    expect(docs.length).toBeGreaterThan(2);
+    for (const doc of docs) expect(doc.length).toBeLessThan(EVENTS_JSON_BYTES + 2_000);
+    expect(docs.flatMap((d) => JSON.parse(d) as { id: string }[]).map((r) => r.id)).toEqual(rows.map((r) => r.id));
+    expect(eventsJson([])).toEqual(["[]"]);
+  });
+
+  it("writes every row of a batch that spans several documents, in one statement, as sent", async () => {
+    const rows = Array.from({ length: 300 }, (_, i) => row(i));
+    await insertEvents(t.db, workspaceId, rows);
+    const stored = await queryRows<{ id: string; message: string; dedup_key: string | null; raw: unknown; occurred_at: string | Date }>(
+      t.db,
+      sql`select id, message, dedup_key, raw, occurred_at from events where workspace_id = ${workspaceId}::uuid and service = 'svc-docs' order by occurred_at`,
+    );
+    expect(stored.map((r) => r.id)).toEqual(rows.map((r) => r.id));
+    expect(stored[7]).toMatchObject({ message: rows[7].message, dedup_key: "dk-7" });
+    const raw = (v: unknown) => (typeof v === "string" ? JSON.parse(v) : v);
+    expect(raw(stored[3].raw)).toEqual({ sent: 3 });
+    expect(stored[1].raw).toBeNull();
+    expect(new Date(stored[299].occurred_at).toISOString()).toBe(rows[299].timestamp.toISOString());
   });
 });
