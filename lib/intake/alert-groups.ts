@@ -86,10 +86,8 @@ export function alertGroupWindowKey(group: Pick<AlertGroup, "source" | "groupKey
   return `${group.source === "alertmanager" ? "am" : "gf"}:${group.groupKey}`;
 }
 
-type AlertEvent = NormalizedEvent & { incidentId: string | null };
-
 /** One event per alert, not yet linked (the incident is set once it is known). */
-function alertEvents(group: AlertGroup, now: Date): AlertEvent[] {
+function alertEvents(group: AlertGroup, now: Date): NormalizedEvent[] {
   return group.alerts.map((a) => {
     const severity = alertSeverity(a.labels);
     const name = a.labels.alertname ?? group.commonLabels.alertname ?? "alert";
@@ -173,7 +171,7 @@ export async function writeAlertGroups(
   type Step = {
     item: (typeof items)[number];
     key: string;
-    evs: AlertEvent[];
+    evs: NormalizedEvent[];
     firing: number;
     urls: string[];
     incident?: { id: string; number: number };

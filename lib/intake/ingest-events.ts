@@ -177,6 +177,7 @@ function normalize(parsed: ParsedEvent[], options: IngestOptions): NormalizedEve
     attributes: e.attributes ?? {},
     source,
     raw: null,
+    incidentId: null,
   }));
 }
 
@@ -209,7 +210,8 @@ async function tryPlainInsert(db: Database, actor: Actor, normalized: Normalized
   const qualifyingOf = qualifyingFor(await loadRules(db, actor.workspaceId));
   for (const batch of byKey.values()) if (qualifyingOf(batch).length > 0) return false;
   // One statement: the open-incident check and the insert (nothing is written when a key has one).
-  return insertEventsUnlessOpen(db, actor.workspaceId, [...byKey.keys()], normalized.map((e) => ({ ...e, incidentId: null })));
+  for (const e of normalized) e.incidentId = null;
+  return insertEventsUnlessOpen(db, actor.workspaceId, [...byKey.keys()], normalized);
 }
 
 /**
@@ -238,13 +240,14 @@ async function writeEvents(
   const ruleFor = await loadRules(tx, ws);
   const qualifyingOf = qualifyingFor(ruleFor);
 
-  const linkTo = new Map<string, string>();
+  // Links are set on the events themselves; a retried flush (group-commit.ts) starts from none.
+  for (const e of normalized) e.incidentId = null;
   const attached = new Map<string, { number: number; events: NormalizedEvent[] }>();
   const created = new Map<string, IngestedIncident>();
   const published: RealtimeEvent[] = [];
   const windowUpdates: WindowUpdate[] = [];
   const attach = (incident: OpenIncident, batch: NormalizedEvent[]) => {
-    for (const e of batch) linkTo.set(e.id, incident.id);
+    for (const e of batch) e.incidentId = incident.id;
     const a = attached.get(incident.id);
     if (a) a.events.push(...batch);
     else attached.set(incident.id, { number: incident.number, events: [...batch] });
@@ -320,7 +323,7 @@ async function writeEvents(
       lastEventAt: span.last,
     });
     await linkPendingEvents(tx, ws, incident.id, earlier.map((p) => p.id));
-    for (const e of batch) linkTo.set(e.id, incident.id);
+    for (const e of batch) e.incidentId = incident.id;
     windowUpdates.push({ key: k, openIncidentId: incident.id, pending: [], maxTs: verdict.maxTs });
     created.set(incident.id, { id: incident.id, number: incident.number, status: "created" });
     published.push({ type: "incident.created", incidentId: incident.id, number: incident.number, version: incident.version });
@@ -332,8 +335,7 @@ async function writeEvents(
   const results = calls.map((events) => {
     const mine = new Set<string>();
     for (const e of events) {
-      const id = linkTo.get(e.id);
-      if (id) mine.add(id);
+      if (e.incidentId) mine.add(e.incidentId);
     }
     const incidents: IngestedIncident[] = [];
     for (const id of mine) {
@@ -351,11 +353,7 @@ async function writeEvents(
   // The last statements go out together (pipelined); the incident rows are locked last, so they
   // stay locked only for the commit.
   const [, , counts] = await Promise.all([
-    insertEvents(
-      tx,
-      ws,
-      normalized.map((e) => ({ ...e, incidentId: linkTo.get(e.id) ?? null })),
-    ),
+    insertEvents(tx, ws, normalized),
     saveWindows(tx, ws, windowUpdates),
     bumpIncidentsEvents(
       tx,

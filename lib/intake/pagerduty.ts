@@ -167,5 +167,6 @@ function eventRow(
       : { event_action: event.action },
     source: "pagerduty",
     raw: event.raw,
+    incidentId: null,
   };
 }

@@ -85,7 +85,7 @@ describe("counting attached events on incidents", () => {
 });
 
 describe("writing events", () => {
-  const row = (i: number): NormalizedEvent & { incidentId: null } => ({
+  const row = (i: number): NormalizedEvent => ({
     id: uuidv7(),
     service: "svc-docs",
     level: i % 2 ? "ERROR" : "INFO",

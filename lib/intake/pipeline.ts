@@ -15,6 +15,8 @@ export type NormalizedEvent = {
   attributes: Record<string, unknown>;
   source: string;
   raw: unknown;
+  /** The incident it goes to, set by the writer once that is decided (null: none). */
+  incidentId: string | null;
 };
 
 export type OpenIncident = { id: string; number: number; status: string; version: number };
@@ -114,7 +116,7 @@ export const INSERT_CHUNK = 5_000;
  * times travel as epoch milliseconds, which PostgreSQL reads faster than ISO strings. The rows are
  * split into documents of at most EVENTS_JSON_BYTES, one parameter each (see eventsJson).
  */
-function eventRowsSelect(workspaceId: string, rows: (NormalizedEvent & { incidentId: string | null })[]) {
+function eventRowsSelect(workspaceId: string, rows: NormalizedEvent[]) {
   const docs = eventsJson(rows).map((doc) => sql`${redactApiKeys(doc)}::json`);
   return sql`
     select r.id, ${workspaceId}::uuid, r.incident_id, r.service, r.level, r.message, to_timestamp(r.t / 1000.0), r.fingerprint, r.dedup_key,
@@ -128,7 +130,7 @@ function eventRowsSelect(workspaceId: string, rows: (NormalizedEvent & { inciden
 const eventColumns = sql.raw("(id, workspace_id, incident_id, service, level, message, occurred_at, fingerprint, dedup_key, attributes, source, raw)");
 
 /** Writes events, INSERT_CHUNK rows per statement. */
-export async function insertEvents(tx: Database, workspaceId: string, rows: (NormalizedEvent & { incidentId: string | null })[]): Promise<void> {
+export async function insertEvents(tx: Database, workspaceId: string, rows: NormalizedEvent[]): Promise<void> {
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
     await tx.execute(sql`insert into events ${eventColumns} ${eventRowsSelect(workspaceId, rows.slice(i, i + INSERT_CHUNK))}`);
   }
@@ -143,7 +145,7 @@ export async function insertEventsUnlessOpen(
   db: Database,
   workspaceId: string,
   keys: string[],
-  rows: (NormalizedEvent & { incidentId: null })[],
+  rows: NormalizedEvent[],
 ): Promise<boolean> {
   if (rows.length > INSERT_CHUNK) throw new Error(`insertEventsUnlessOpen takes at most ${INSERT_CHUNK} rows`);
   const [r] = await queryRows<{ inserted: number | string }>(
@@ -178,7 +180,7 @@ export const EVENTS_JSON_BYTES = 96 * 1024;
  * lengths, which are bytes for the ASCII that most of it is). Null fields are left out (read as
  * null), times are epoch ms.
  */
-export function eventsJson(rows: (NormalizedEvent & { incidentId: string | null })[]): string[] {
+export function eventsJson(rows: NormalizedEvent[]): string[] {
   const docs: string[] = [];
   let out = "";
   for (let i = 0; i < rows.length; i++) {
