@@ -129,6 +129,9 @@ const noResult: IngestResult = { accepted: 0, incidents: [] };
  */
 async function writeEventJobs(db: Database, actor: Actor, settings: EventSettings, jobs: EventJob[]): Promise<IngestResult[]> {
   const all = jobs.flatMap((j) => j.events);
+  // Writers link events in place (NormalizedEvent.incidentId): a flush retried alone after a failed
+  // one (group-commit.ts) must start from no links.
+  for (const e of all) e.incidentId = null;
   const byKey = byGroupKey(all);
   if (!jobs.some((j) => j.idempotencyKey) && (await tryPlainInsert(db, actor, all, byKey))) {
     return jobs.map((j) => ({ accepted: j.events.length, incidents: [] }));
@@ -210,7 +213,6 @@ async function tryPlainInsert(db: Database, actor: Actor, normalized: Normalized
   const qualifyingOf = qualifyingFor(await loadRules(db, actor.workspaceId));
   for (const batch of byKey.values()) if (qualifyingOf(batch).length > 0) return false;
   // One statement: the open-incident check and the insert (nothing is written when a key has one).
-  for (const e of normalized) e.incidentId = null;
   return insertEventsUnlessOpen(db, actor.workspaceId, [...byKey.keys()], normalized);
 }
 
@@ -240,8 +242,6 @@ async function writeEvents(
   const ruleFor = await loadRules(tx, ws);
   const qualifyingOf = qualifyingFor(ruleFor);
 
-  // Links are set on the events themselves; a retried flush (group-commit.ts) starts from none.
-  for (const e of normalized) e.incidentId = null;
   const attached = new Map<string, { number: number; events: NormalizedEvent[] }>();
   const created = new Map<string, IngestedIncident>();
   const published: RealtimeEvent[] = [];

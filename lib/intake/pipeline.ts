@@ -197,8 +197,8 @@ export function eventsJson(rows: NormalizedEvent[]): string[] {
       out = "";
     }
   }
-  if (out !== "" || docs.length === 0) docs.push(out === "" ? "[]" : `${out}]`);
-  return docs;
+  if (out !== "") docs.push(`${out}]`);
+  return docs.length > 0 ? docs : ["[]"];
 }
 
 /** Links events written by earlier requests (the pending ones that completed a window) to an incident. */
