@@ -9,7 +9,8 @@
  *   3. Alertmanager webhooks carrying groups of 50 alerts (alerts/s);
  * each beside its ceiling: the no-op route of the same build (authenticates and parses the same body,
  * writes nothing) and, for rows, postgres.js inserting the same rows straight into `events`. Prints
- * figures, ratios and the server's peak RSS; asserts nothing. Drops the database at the end.
+ * figures, ratios, the CPU time the app and PostgreSQL spend per request or unit, and the server's peak
+ * RSS; asserts nothing. Drops the database at the end.
  *
  * Needs a production build (made when .next is missing or older than the sources; --no-build skips
  * that check). On a shared machine run it under the e2e lock:
@@ -41,17 +42,33 @@ const log = makeLog("intake");
 // ---------------------------------------------------------------------------------------------
 // Server memory
 
-/** Calls `visit` with the pid and /proc stat fields (after the command name) of each process in group `pgid`. */
-function forEachInGroup(pgid: number, visit: (pid: string, fields: string[]) => void): void {
+/** Calls `visit` with the pid, command name and /proc stat fields (after the name) of each process `keep` accepts. */
+function forEachProcess(keep: (name: string, fields: string[]) => boolean, visit: (pid: string, fields: string[]) => void): void {
+  if (!fs.existsSync("/proc/self/stat")) return; // not Linux: the CPU figures print as 0
   for (const pid of fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
     try {
       const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+      const name = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      if (Number(fields[2]) === pgid) visit(pid, fields); // field 5 of stat: process group
+      if (keep(name, fields)) visit(pid, fields);
     } catch {
       // The process ended while we looked.
     }
   }
+}
+
+/** Each process in group `pgid` (field 5 of stat: the process group). */
+function forEachInGroup(pgid: number, visit: (pid: string, fields: string[]) => void): void {
+  forEachProcess((_name, fields) => Number(fields[2]) === pgid, visit);
+}
+
+/** CPU seconds (user + system) of processes so far: utime and stime are fields 14 and 15 of stat. */
+function cpuSeconds(each: (visit: (pid: string, fields: string[]) => void) => void): number {
+  let ticks = 0;
+  each((_pid, fields) => {
+    ticks += Number(fields[11]) + Number(fields[12]);
+  });
+  return ticks / 100; // USER_HZ
 }
 
 /** Resident memory of the server's process group (next start and anything it forked), in MiB. */
@@ -64,13 +81,18 @@ function groupRssMiB(pgid: number): number {
   return kib / 1024;
 }
 
-/** CPU seconds (user + system) the server's process group has used so far. */
+/** CPU seconds the server's process group has used so far. */
 function groupCpuSeconds(pgid: number): number {
-  let ticks = 0;
-  forEachInGroup(pgid, (_pid, fields) => {
-    ticks += Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of stat)
-  });
-  return ticks / 100; // USER_HZ
+  return cpuSeconds((visit) => forEachInGroup(pgid, visit));
+}
+
+/**
+ * CPU seconds of this machine's PostgreSQL processes (the server's pooled backends live through a
+ * run, so the difference over a run is what its statements cost; run under the e2e lock so that
+ * nothing else is using the database server).
+ */
+function postgresCpuSeconds(): number {
+  return cpuSeconds((visit) => forEachProcess((name) => name === "postgres", visit));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -150,6 +172,7 @@ function load(url: string, key: string, connections: number, body: () => string,
 
 async function cannon(label: string, url: string, key: string, connections: number, body: () => string, unitsPerRequest: number): Promise<Run> {
   const cpuBefore = serverPgid ? groupCpuSeconds(serverPgid) : 0;
+  const pgBefore = postgresCpuSeconds();
   const result = await load(url, key, connections, body, { duration: DURATION });
   const run: Run = {
     label,
@@ -162,10 +185,14 @@ async function cannon(label: string, url: string, key: string, connections: numb
   };
   // App CPU per unit is steadier than throughput on a machine whose speed drifts: it says what a
   // change costs the server, whatever the neighbours are doing.
+  // PostgreSQL's share says how much of the two figures' sum the database needs: with the app's,
+  // it is the machine time a unit costs, whatever the route's own speed.
   const cpu = serverPgid ? groupCpuSeconds(serverPgid) - cpuBefore : NaN;
-  const perUnit = (cpu * 1e6) / (result.requests.total * unitsPerRequest || 1);
+  const units = result.requests.total * unitsPerRequest || 1;
+  const perUnit = (cpu * 1e6) / units;
+  const pgPerUnit = ((postgresCpuSeconds() - pgBefore) * 1e6) / units;
   log(
-    `${label}: ${run.reqPerSec.toFixed(0)} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms, app CPU ${perUnit.toFixed(1)} µs per ${unitsPerRequest === 1 ? "request" : "unit"}${run.non2xx || run.errors ? `, ${run.non2xx} non-2xx, ${run.errors} errors` : ""}`,
+    `${label}: ${run.reqPerSec.toFixed(0)} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms, CPU per ${unitsPerRequest === 1 ? "request" : "unit"}: app ${perUnit.toFixed(1)} µs, PostgreSQL ${pgPerUnit.toFixed(1)} µs${run.non2xx || run.errors ? `, ${run.non2xx} non-2xx, ${run.errors} errors` : ""}`,
   );
   return run;
 }
