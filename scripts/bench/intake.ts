@@ -40,9 +40,9 @@ const postgresUrl = flag("--postgres") ?? process.env.DATABASE_URL ?? "postgres:
 const log = makeLog("intake");
 
 // ---------------------------------------------------------------------------------------------
-// Server memory
+// Server memory and CPU (from /proc)
 
-/** Calls `visit` with the pid, command name and /proc stat fields (after the name) of each process `keep` accepts. */
+/** Calls `visit` with the pid and /proc stat fields (after the command name) of each process that `keep` accepts by its name and fields. */
 function forEachProcess(keep: (name: string, fields: string[]) => boolean, visit: (pid: string, fields: string[]) => void): void {
   if (!fs.existsSync("/proc/self/stat")) return; // not Linux: the CPU figures print as 0
   for (const pid of fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
@@ -57,15 +57,13 @@ function forEachProcess(keep: (name: string, fields: string[]) => boolean, visit
   }
 }
 
-/** Each process in group `pgid` (field 5 of stat: the process group). */
-function forEachInGroup(pgid: number, visit: (pid: string, fields: string[]) => void): void {
-  forEachProcess((_name, fields) => Number(fields[2]) === pgid, visit);
-}
+/** Accepts the processes of group `pgid` (field 5 of stat: the process group). */
+const inGroup = (pgid: number) => (_name: string, fields: string[]) => Number(fields[2]) === pgid;
 
-/** CPU seconds (user + system) of processes so far: utime and stime are fields 14 and 15 of stat. */
-function cpuSeconds(each: (visit: (pid: string, fields: string[]) => void) => void): number {
+/** CPU seconds (user + system) the processes `keep` accepts have used so far: utime and stime are fields 14 and 15 of stat. */
+function cpuSeconds(keep: (name: string, fields: string[]) => boolean): number {
   let ticks = 0;
-  each((_pid, fields) => {
+  forEachProcess(keep, (_pid, fields) => {
     ticks += Number(fields[11]) + Number(fields[12]);
   });
   return ticks / 100; // USER_HZ
@@ -74,7 +72,7 @@ function cpuSeconds(each: (visit: (pid: string, fields: string[]) => void) => vo
 /** Resident memory of the server's process group (next start and anything it forked), in MiB. */
 function groupRssMiB(pgid: number): number {
   let kib = 0;
-  forEachInGroup(pgid, (pid) => {
+  forEachProcess(inGroup(pgid), (pid) => {
     const m = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
     if (m) kib += Number(m[1]);
   });
@@ -83,7 +81,7 @@ function groupRssMiB(pgid: number): number {
 
 /** CPU seconds the server's process group has used so far. */
 function groupCpuSeconds(pgid: number): number {
-  return cpuSeconds((visit) => forEachInGroup(pgid, visit));
+  return cpuSeconds(inGroup(pgid));
 }
 
 /**
@@ -92,7 +90,7 @@ function groupCpuSeconds(pgid: number): number {
  * nothing else is using the database server).
  */
 function postgresCpuSeconds(): number {
-  return cpuSeconds((visit) => forEachProcess((name) => name === "postgres", visit));
+  return cpuSeconds((name) => name === "postgres");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -185,8 +183,8 @@ async function cannon(label: string, url: string, key: string, connections: numb
   };
   // App CPU per unit is steadier than throughput on a machine whose speed drifts: it says what a
   // change costs the server, whatever the neighbours are doing.
-  // PostgreSQL's share says how much of the two figures' sum the database needs: with the app's,
-  // it is the machine time a unit costs, whatever the route's own speed.
+  // PostgreSQL's CPU per unit, added to the app's, is the machine time a unit costs: what a target
+  // rate needs in cores, whatever the route's own speed.
   const cpu = serverPgid ? groupCpuSeconds(serverPgid) - cpuBefore : NaN;
   const units = result.requests.total * unitsPerRequest || 1;
   const perUnit = (cpu * 1e6) / units;
