@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { MockLanguageModelV4, simulateReadableStream } from "ai/test";
+import { MockLanguageModelV3, simulateReadableStream } from "ai/test";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
 import { createWorkspaceRow } from "@/db/seed";
 import { diagnoses, events as eventsTable, timelineEntries } from "@/db/schema";
@@ -61,7 +61,7 @@ function failingProvider(): ProviderEntry {
   return {
     id: "groq",
     model: "llama-3.3-70b-versatile",
-    languageModel: new MockLanguageModelV4({
+    languageModel: new MockLanguageModelV3({
       doStream: async () => {
         throw Object.assign(new Error("Rate limit reached for model: secret internal details"), { name: "AI_APICallError" });
       },
@@ -74,7 +74,7 @@ function garbageProvider(): ProviderEntry {
   return {
     id: "gemini",
     model: "gemini-2.5-flash",
-    languageModel: new MockLanguageModelV4({
+    languageModel: new MockLanguageModelV3({
       doStream: async () => ({
         stream: simulateReadableStream({
           chunks: [

@@ -79,7 +79,7 @@ describe("provider chain against local Groq and Gemini wire-format fakes", () =>
     expect(gemini.requests.at(-1)!.path).toMatch(/models\/gemini-2\.5-flash:streamGenerateContent\?alt=sse/);
     const config = gemini.requests.at(-1)!.body.generationConfig as Record<string, unknown>;
     expect(config.responseMimeType).toBe("application/json");
-    expect(config.responseJsonSchema).toMatchObject({ type: "object" });
+    expect(config.responseSchema).toMatchObject({ type: "object" });
     expect(config.thinkingConfig).toEqual({ thinkingBudget: 0 });
   });
 

@@ -1,6 +1,6 @@
 import { createGoogleGenerativeAI } from "@ai-sdk/google";
 import { createGroq } from "@ai-sdk/groq";
-import type { SharedV4ProviderOptions } from "@ai-sdk/provider";
+import type { SharedV3ProviderOptions } from "@ai-sdk/provider";
 import type { LanguageModel } from "ai";
 import { env } from "@/lib/env";
 import { createOfflineModel, OFFLINE_MODEL_ID } from "./offline/model";
@@ -19,7 +19,7 @@ export type ProviderEntry = {
   model: string;
   languageModel: LanguageModel;
   /** Passed to streamText as providerOptions. */
-  providerOptions?: SharedV4ProviderOptions;
+  providerOptions?: SharedV3ProviderOptions;
   /**
    * Whether to request structured output (a JSON schema response format). Models without JSON-schema
    * support get plain text: the system prompt spells out the JSON, and we validate it ourselves.
@@ -44,7 +44,7 @@ function groqSupportsJsonSchema(model: string): boolean {
  * first-token deadline on a busy day. A diagnosis needs little of it: 2.5 models get no thinking
  * budget, later ones the lowest level.
  */
-function geminiThinking(model: string): SharedV4ProviderOptions[string] {
+function geminiThinking(model: string): SharedV3ProviderOptions[string] {
   if (/gemini-2\.5-(flash|flash-lite)/.test(model)) return { thinkingConfig: { thinkingBudget: 0 } };
   if (/gemini-2\.5-pro/.test(model)) return { thinkingConfig: { thinkingBudget: 128 } };
   if (/gemini-[3-9]/.test(model)) return { thinkingConfig: { thinkingLevel: "low" } };

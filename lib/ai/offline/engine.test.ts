@@ -86,7 +86,7 @@ describe("offline engine", () => {
   });
 });
 
-describe("offline model (custom LanguageModelV4)", () => {
+describe("offline model (custom LanguageModelV3)", () => {
   const scenario = builtInScenarios.find((s) => s.id === "memory_leak_gradual")!;
   const { system, prompt } = buildPrompt(buildSignals(scenario.incident, scenario.events));
 

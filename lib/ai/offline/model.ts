@@ -1,11 +1,11 @@
 import type {
-  LanguageModelV4,
-  LanguageModelV4CallOptions,
-  LanguageModelV4GenerateResult,
-  LanguageModelV4Prompt,
-  LanguageModelV4StreamPart,
-  LanguageModelV4StreamResult,
-  LanguageModelV4Usage,
+  LanguageModelV3,
+  LanguageModelV3CallOptions,
+  LanguageModelV3GenerateResult,
+  LanguageModelV3Prompt,
+  LanguageModelV3StreamPart,
+  LanguageModelV3StreamResult,
+  LanguageModelV3Usage,
 } from "@ai-sdk/provider";
 import { extractDataBlock } from "../prompt";
 import { analyzeIncident } from "./engine";
@@ -17,11 +17,11 @@ export const OFFLINE_MODEL_ID = "firedrill-offline-analyst-1";
  * fenced data block), answers with the diagnosis JSON, and streams it in chunks through `streamText`
  * exactly like a remote model would. No network; the answer is computed in a few milliseconds.
  */
-export function createOfflineModel(options: { chunkChars?: number; chunkDelayMs?: number } = {}): LanguageModelV4 {
+export function createOfflineModel(options: { chunkChars?: number; chunkDelayMs?: number } = {}): LanguageModelV3 {
   const chunkChars = options.chunkChars ?? 64;
   const chunkDelayMs = options.chunkDelayMs ?? 0;
 
-  const answer = (prompt: LanguageModelV4Prompt) => {
+  const answer = (prompt: LanguageModelV3Prompt) => {
     const text = promptText(prompt);
     const signals = extractDataBlock(text);
     if (!signals) throw new Error("offline engine: the prompt carries no incident data block");
@@ -30,11 +30,11 @@ export function createOfflineModel(options: { chunkChars?: number; chunkDelayMs?
   };
 
   return {
-    specificationVersion: "v4",
+    specificationVersion: "v3",
     provider: "offline",
     modelId: OFFLINE_MODEL_ID,
     supportedUrls: {},
-    async doGenerate(call: LanguageModelV4CallOptions): Promise<LanguageModelV4GenerateResult> {
+    async doGenerate(call: LanguageModelV3CallOptions): Promise<LanguageModelV3GenerateResult> {
       const { output, usage } = answer(call.prompt);
       return {
         content: [{ type: "text", text: output }],
@@ -43,12 +43,12 @@ export function createOfflineModel(options: { chunkChars?: number; chunkDelayMs?
         warnings: [],
       };
     },
-    async doStream(call: LanguageModelV4CallOptions): Promise<LanguageModelV4StreamResult> {
+    async doStream(call: LanguageModelV3CallOptions): Promise<LanguageModelV3StreamResult> {
       const { output, usage } = answer(call.prompt);
       const signal = call.abortSignal;
       let offset = 0;
       let started = false;
-      const stream = new ReadableStream<LanguageModelV4StreamPart>({
+      const stream = new ReadableStream<LanguageModelV3StreamPart>({
         async pull(controller) {
           if (signal?.aborted) {
             controller.error(signal.reason ?? new Error("aborted"));
@@ -77,7 +77,7 @@ export function createOfflineModel(options: { chunkChars?: number; chunkDelayMs?
   };
 }
 
-function promptText(prompt: LanguageModelV4Prompt): string {
+function promptText(prompt: LanguageModelV3Prompt): string {
   const parts: string[] = [];
   for (const message of prompt) {
     if (message.role !== "user") continue;
@@ -87,7 +87,7 @@ function promptText(prompt: LanguageModelV4Prompt): string {
 }
 
 /** Token counts are estimated the usual way (≈ 4 characters a token); no tokenizer runs offline. */
-function usageFor(input: string, output: string): LanguageModelV4Usage {
+function usageFor(input: string, output: string): LanguageModelV3Usage {
   const inputTokens = Math.ceil(input.length / 4);
   const outputTokens = Math.ceil(output.length / 4);
   return {

@@ -28,7 +28,7 @@ export const POST = route(async (request: Request, ctx: Ctx) => {
   });
   // no-transform: response compression would buffer the stream, and the summary would arrive with the hypotheses.
   return createTextStreamResponse({
-    stream,
+    textStream: stream,
     headers: { "cache-control": "no-store, no-transform", "x-accel-buffering": "no", "x-content-type-options": "nosniff" },
   });
 });
