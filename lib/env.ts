@@ -19,6 +19,8 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).optional(),
   /** Seed the default workspace with sample incidents when the database is empty ("off" to skip). */
   SEED_ON_START: z.enum(["on", "off"]).default("on"),
+  /** The port `next dev` / `next start` listen on (they set it themselves once listening). */
+  PORT: z.coerce.number().int().min(1).max(65535).optional(),
   NEXTAUTH_URL: optionalString,
   NEXTAUTH_SECRET: optionalString,
   AUTH_SECRET: optionalString,
@@ -72,6 +74,12 @@ export function env(): Env {
     cached = parsed.data;
   }
   return cached;
+}
+
+/** The app's public URL: NEXTAUTH_URL when configured, else this server on localhost and its real port. */
+export function appUrl(): string {
+  const e = env();
+  return (e.NEXTAUTH_URL ?? `http://localhost:${e.PORT ?? 3000}`).replace(/\/+$/, "");
 }
 
 /** Tests change variables between cases; this forgets the parsed copy. */

@@ -56,7 +56,11 @@ async function openDatabase(): Promise<DatabaseHandle> {
   const dataDir = path.resolve(e.DATA_DIR ?? ".data");
   const running = appIsRunningOn(dataDir);
   if (running) {
-    fail(`The app (pid ${running}) has the embedded database in ${dataDir} open. Stop it first: two processes must not share one PGlite directory.`);
+    fail(
+      `The app (pid ${running}) has the embedded database in ${dataDir} open, and two processes must not share one PGlite directory.\n` +
+        "While the app runs, do this in the app instead (API keys: Settings → API keys; members and invites: Settings → Members),\n" +
+        "or stop the app and run this command again.",
+    );
   }
   return openPglite(path.resolve(e.PGLITE_DIR ?? path.join(dataDir, "pglite")));
 }

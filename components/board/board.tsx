@@ -151,7 +151,9 @@ export function Board({
           The board could not be refreshed: {boardQuery.error.message}. Showing the last data received.
         </p>
       )}
+      {/* A fixed id: dnd-kit otherwise numbers its contexts per render, and the server's number differs from the client's. */}
       <DndContext
+        id="incident-board"
         sensors={sensors}
         collisionDetection={columnCollision}
         onDragStart={onDragStart}

@@ -1,5 +1,5 @@
 import { dataDir, getDatabase } from "@/db";
-import { env } from "@/lib/env";
+import { appUrl, env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { registerJob } from "@/lib/scheduler/scheduler";
 import { demoResetIntervalMs, DEMO_RESET_JOB, runScheduledDemoReset } from "@/lib/workspaces/demo";
@@ -25,7 +25,7 @@ export async function registerAuth(): Promise<void> {
 
   const { db, kind } = await getDatabase();
   if (kind === "pglite") writeServerPid(dataDir());
-  const url = e.NEXTAUTH_URL ?? "http://localhost:3000";
+  const url = appUrl();
   if (e.FIREDRILL_ADMIN_EMAIL && e.FIREDRILL_ADMIN_PASSWORD) {
     await ensureFixedAdmin(db, e.FIREDRILL_ADMIN_EMAIL, e.FIREDRILL_ADMIN_PASSWORD);
   } else {

@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 
 const roleText = {
   admin: "You can manage members, API keys and settings, and do everything responders do.",
-  responder: "You can create, edit and move incidents, run diagnoses and approve agent actions.",
+  responder: "You can create, edit and move incidents, run diagnoses and start drills.",
   viewer: "You can see everything in this workspace but not change it.",
 } as const;
 
