@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { getDb } from "@/db";
-import { getCurrentActor } from "@/lib/auth/current-actor";
+import type { Caller } from "@/lib/auth/caller";
 import { can } from "@/lib/auth/permissions";
 import { isAppError } from "@/lib/errors";
 import { loadIncidentPayload, loadTimelinePayload } from "@/lib/incidents/incident-view";
@@ -17,19 +17,19 @@ import { IncidentDetail, type IncidentSlots } from "./incident-detail";
  * dialog and the demo (/demo/incidents/[id]). Unknown ids render the nearest not-found page.
  */
 export async function IncidentScreen({
-  workspaceSlug,
+  caller: { actor, workspace },
   basePath,
   incidentId,
   variant = "page",
 }: {
-  workspaceSlug: string;
+  caller: Caller;
   basePath: string;
   incidentId: string;
   variant?: "page" | "dialog";
 }) {
   if (!incidentIdSchema.safeParse(incidentId).success) notFound();
   const db = await getDb();
-  const actor = await getCurrentActor(db, { workspaceSlug });
+  const workspaceSlug = workspace.slug;
   let data;
   try {
     data = await Promise.all([

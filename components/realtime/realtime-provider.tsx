@@ -57,7 +57,7 @@ export function RealtimeProvider({ workspaceSlug, children }: { workspaceSlug: s
     });
     const stopListening = connection.listen({
       onMessage: (m) => {
-        if (connection.config && m.workspaceId !== connection.config.workspace_id) return;
+        if (connection.config && m.workspaceId !== connection.config.workspaceId) return;
         queued.push(m);
         flush();
       },

@@ -1,5 +1,5 @@
 import { dataDir, getDatabase } from "@/db";
-import { appUrl, env } from "@/lib/env";
+import { appUrl, env } from "@/env";
 import { logger } from "@/lib/logger";
 import { registerJob } from "@/lib/scheduler/scheduler";
 import { demoResetIntervalMs, DEMO_RESET_JOB, runScheduledDemoReset } from "@/lib/workspaces/demo";
@@ -13,7 +13,7 @@ const log = logger("auth");
  * sign in (fixed admin from the environment, or a generated first admin on the embedded default),
  * and schedule the demo reset.
  */
-export async function registerAuth(): Promise<void> {
+export async function onServerStart(): Promise<void> {
   const e = env();
   try {
     authSecret(dataDir());

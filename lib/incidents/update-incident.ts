@@ -4,15 +4,12 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
-import { logger } from "@/lib/logger";
 import { publish } from "@/lib/realtime/publish";
 import { parseInput, toResult, type Result } from "@/lib/result";
 import { incidentIdSchema, updateIncidentSchema } from "./schemas";
 import { lockIncident, updateIncidentRow } from "./write-helpers";
 import { applyStatusChange } from "./change-status";
 import { timelineEntries } from "@/db/schema";
-
-const log = logger("incidents");
 
 const labels: Record<string, string> = {
   title: "title",
@@ -37,7 +34,7 @@ function sameValue(a: unknown, b: unknown): boolean {
  * transaction; records what changed on the timeline.
  */
 export async function updateIncident(db: Database, actor: Actor, id: string, input: unknown): Promise<Result<Incident>> {
-  return toResult(async () => {
+  return toResult({ op: "incidents.updateIncident", actor }, async () => {
     assertCan(actor, "incident:write");
     const incidentId = parseInput(incidentIdSchema, id);
     const { version, status, reason, ...fields } = parseInput(updateIncidentSchema, input);
@@ -82,5 +79,5 @@ export async function updateIncident(db: Database, actor: Actor, id: string, inp
       fields: [...Object.keys(fields), ...(status ? ["status"] : [])],
     });
     return row;
-  }, (e) => log.error({ err: e }, "updateIncident failed"));
+  });
 }

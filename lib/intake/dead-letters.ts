@@ -111,7 +111,7 @@ export type ReplayOutcome = { replayed: boolean; status: number; body: unknown }
  * integration's name). Success marks it replayed; a second failure is recorded on the letter.
  */
 export async function replayDeadLetter(db: Database, actor: Actor, id: string): Promise<Result<ReplayOutcome>> {
-  return toResult(
+  return toResult({ op: "intake.replayDeadLetter", actor },
     async () => {
       const letter = await getDeadLetter(db, actor, id);
       if (letter.replayedAt) throw new AppError("conflict:dead_letter", "This dead letter was already replayed.");
@@ -140,12 +140,11 @@ export async function replayDeadLetter(db: Database, actor: Actor, id: string): 
       });
       return outcome;
     },
-    (e) => log.error({ err: e }, "replayDeadLetter failed"),
   );
 }
 
 export async function deleteDeadLetter(db: Database, actor: Actor, id: string): Promise<Result<{ id: string }>> {
-  return toResult(async () => {
+  return toResult({ op: "intake.deleteDeadLetter", actor }, async () => {
     const letter = await getDeadLetter(db, actor, id);
     await db.delete(deadLetters).where(and(eq(deadLetters.workspaceId, actor.workspaceId), eq(deadLetters.id, letter.id)));
     return { id: letter.id };

@@ -15,6 +15,22 @@ export const incidentEventsPageSchema = z.object({
 
 export type IncidentEventsPage = { items: IncidentEventRow[]; nextCursor: string | null; total: number };
 
+/** An event as the incident page lists it (its time as an ISO string; the raw payload comes on demand). */
+export type IncidentEventItem = Pick<IncidentEventRow, "id" | "service" | "level" | "message" | "source" | "fingerprint" | "attributes"> & { timestamp: string };
+
+export function incidentEventItem(e: IncidentEventRow): IncidentEventItem {
+  return {
+    id: e.id,
+    service: e.service,
+    level: e.level,
+    message: e.message,
+    timestamp: e.timestamp.toISOString(),
+    source: e.source,
+    fingerprint: e.fingerprint,
+    attributes: e.attributes,
+  };
+}
+
 /** A page of an incident's events for someone allowed to read it (newest first). */
 export async function listIncidentEvents(db: Database, actor: Actor, incidentId: string, input: unknown): Promise<IncidentEventsPage> {
   assertCan(actor, "incident:read");

@@ -4,7 +4,7 @@ import { ok, type Result } from "@/lib/result";
 import { ingestEvents } from "./ingest-events";
 import { ingestAlertmanager, ingestGrafana, ingestPagerDuty } from "./integrations";
 import { alertCount } from "./alert-formats";
-import { incidentKey } from "@/lib/incidents/serialize";
+import { incidentKey } from "@/lib/incidents/incident-key";
 
 export const intakeEndpoints = ["events", "alertmanager", "grafana", "pagerduty"] as const;
 export type IntakeEndpoint = (typeof intakeEndpoints)[number];

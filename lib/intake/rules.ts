@@ -52,7 +52,7 @@ export async function listRules(db: Database, actor: Actor): Promise<IntakeRule[
 
 /** Creates or replaces the rule of a service ("*": the workspace default). Admins only. */
 export async function saveRule(db: Database, actor: Actor, input: unknown): Promise<Result<IntakeRule>> {
-  return toResult(async () => {
+  return toResult({ op: "intake.saveRule", actor }, async () => {
     assertCan(actor, "workspace:admin");
     const rule = parseInput(ruleInputSchema, input);
     return db.transaction(async (tx) => {
@@ -69,7 +69,7 @@ export async function saveRule(db: Database, actor: Actor, input: unknown): Prom
 }
 
 export async function deleteRule(db: Database, actor: Actor, id: string): Promise<Result<{ id: string }>> {
-  return toResult(async () => {
+  return toResult({ op: "intake.deleteRule", actor }, async () => {
     assertCan(actor, "workspace:admin");
     const ruleId = parseInput(z.string().uuid("is not a valid rule id"), id);
     return db.transaction(async (tx) => {

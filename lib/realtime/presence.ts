@@ -4,7 +4,7 @@ import type { Database } from "@/db/client";
 import { realtimePresence } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { parseInput } from "@/lib/result";
-import { memberOf } from "./authorize";
+import { memberOf } from "./presence-identity";
 import { roomSchema } from "./channels";
 import { getRealtimeDriver, localBus } from "./publish";
 import { busEvents } from "./driver";

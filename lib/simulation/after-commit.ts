@@ -12,7 +12,7 @@ type Diagnose = (db: Database, actor: ReturnType<typeof simulatorActor>, inciden
 /** The AI's diagnosis entry point (loaded lazily: model SDKs stay out of the tick's start-up). */
 async function loadDiagnose(): Promise<Diagnose | undefined> {
   try {
-    return (await import("@/lib/ai/diagnose")).runDiagnosis;
+    return (await import("@/lib/diagnosis/diagnose")).runDiagnosis;
   } catch {
     return undefined;
   }

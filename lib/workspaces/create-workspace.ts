@@ -15,7 +15,7 @@ export async function createWorkspace(
   creator: { id: string; name: string } | null,
   input: unknown,
 ): Promise<Result<Workspace>> {
-  return toResult(async () => {
+  return toResult({ op: "workspaces.createWorkspace" }, async () => {
     const { name, slug } = parseInput(createWorkspaceSchema, input);
     const taken = () =>
       new AppError("conflict:slug", `The address "${slug}" is taken. Pick another.`, { issues: [{ path: "slug", message: "is already taken" }] });

@@ -24,7 +24,7 @@ import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { openPostgres } from "@/db/client";
-import { createWorkspaceRow } from "@/db/seed";
+import { insertWorkspace } from "@/lib/workspaces/queries";
 import { systemActor } from "@/lib/auth/actor";
 import { insertApiKey } from "@/lib/auth/api-keys";
 import { args, ensureBuild, flag, freePort, guardRun, makeLog, printTable, runBench, startServer, stopServer, waitForHealth } from "./support";
@@ -254,7 +254,7 @@ async function main() {
     target.pathname = `/${name}`;
     const dbUrl = target.toString();
     const handle = await openPostgres(dbUrl, { max: 2 });
-    const ws = await createWorkspaceRow(handle.db, { slug: "bench", name: "Bench" });
+    const ws = await insertWorkspace(handle.db, { slug: "bench", name: "Bench" });
     const { key } = await insertApiKey(handle.db, systemActor(ws.id, "bench:intake"), { name: "bench", scopes: ["ingest"] });
     await handle.close();
 

@@ -19,7 +19,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
-import { createWorkspaceRow } from "@/db/seed";
+import { insertWorkspace } from "@/lib/workspaces/queries";
 import type { Actor } from "@/lib/auth/actor";
 import { changeIncidentStatus } from "@/lib/incidents/change-status";
 import { createIncident } from "@/lib/incidents/create-incident";
@@ -53,7 +53,7 @@ function startInstance(hub: Hub, workspaceId: string): Promise<Instance> {
 }
 
 async function run(label: string, t: TestDatabase, makeInstances: (workspaceId: string) => Promise<{ publisher: RealtimeDriver; hubs: Hub[]; close: () => Promise<void> }>) {
-  const ws = await createWorkspaceRow(t.db, { slug: `bench-${Date.now()}`, name: "Bench" });
+  const ws = await insertWorkspace(t.db, { slug: `bench-${Date.now()}`, name: "Bench" });
   const actor: Actor = { kind: "user", id: "bench", name: "Bench", workspaceId: ws.id, role: "admin" };
   const ids: string[] = [];
   for (let i = 0; i < INCIDENTS; i++) {

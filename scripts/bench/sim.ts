@@ -5,7 +5,7 @@
  * PGlite in memory by default; PostgreSQL when DATABASE_URL is set (a scratch database, dropped).
  */
 import { createTestDatabase } from "@/db/testing";
-import { createWorkspaceRow } from "@/db/seed";
+import { insertWorkspace } from "@/lib/workspaces/queries";
 import type { Actor } from "@/lib/auth/actor";
 import { manualClock } from "@/lib/simulation/clock";
 import { builtinScenarios } from "@/lib/simulation/scenarios";
@@ -21,7 +21,7 @@ const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
 async function benchDb(concurrency: number) {
   const t = await createTestDatabase();
   try {
-    const ws = await createWorkspaceRow(t.db, { slug: `bench-${concurrency}`, name: "Bench" });
+    const ws = await insertWorkspace(t.db, { slug: `bench-${concurrency}`, name: "Bench" });
     const actor: Actor = { kind: "system", id: null, name: "bench", workspaceId: ws.id, role: "admin" };
     const clock = manualClock();
     // The long-running scenarios (and injections), so no run finishes during the measure.

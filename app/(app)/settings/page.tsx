@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { getDb } from "@/db";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { settingsContext } from "@/lib/auth/page-context";
-import { listMembersOf } from "@/lib/workspaces/queries";
+import { pageCaller } from "@/lib/auth/caller";
+import { getWorkspaceById, listMembersOf } from "@/lib/workspaces/queries";
 
 export const metadata: Metadata = { title: "Settings" };
 export const dynamic = "force-dynamic";
@@ -14,8 +15,10 @@ const roleText = {
 } as const;
 
 export default async function SettingsPage() {
-  const { actor, workspace } = await settingsContext({ returnTo: "/settings" });
-  const members = await listMembersOf(await getDb(), workspace.id);
+  const { actor, workspace: current } = await pageCaller({ returnTo: "/settings" });
+  const db = await getDb();
+  const [workspace, members] = await Promise.all([getWorkspaceById(db, current.id), listMembersOf(db, current.id)]);
+  if (!workspace) notFound();
   return (
     <Card>
       <CardHeader>

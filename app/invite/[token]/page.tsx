@@ -5,7 +5,7 @@ import { getDb } from "@/db";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { AcceptInviteButton } from "@/components/auth/accept-invite-button";
-import { getSessionUser } from "@/lib/auth/current-actor";
+import { sessionUser } from "@/lib/auth/caller";
 import { lookupInvite } from "@/lib/workspaces/invites";
 
 export const metadata: Metadata = { title: "Invitation" };
@@ -21,7 +21,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   const { token } = await params;
   const db = await getDb();
   const invite = token.length <= 200 ? await lookupInvite(db, token) : undefined;
-  const user = await getSessionUser(db);
+  const user = await sessionUser();
   const here = `/invite/${encodeURIComponent(token)}`;
 
   let body: React.ReactNode;

@@ -1,11 +1,9 @@
 import { z } from "zod";
-import { getDb } from "@/db";
-import { json, route } from "@/lib/api/http";
-import { requireRequestActor } from "@/lib/auth/request-actor";
+import { callerRoute, json, searchParams } from "@/lib/api/http";
 import { simulationStatuses } from "@/db/schema";
 import { parseInput } from "@/lib/result";
 import { listSimulations } from "@/lib/simulation/queries";
-import { serializeSimulation } from "@/lib/simulation/serialize";
+import { serializeSimulation } from "@/lib/api/rest";
 
 export const dynamic = "force-dynamic";
 
@@ -15,10 +13,8 @@ const listSchema = z.object({
 });
 
 /** The workspace's runs, newest first (`?status=running&limit=`). */
-export const GET = route(async (request: Request) => {
-  const db = await getDb();
-  const actor = await requireRequestActor(db, request, "incident:read");
-  const input = parseInput(listSchema, Object.fromEntries(new URL(request.url).searchParams));
+export const GET = callerRoute("incident:read", async ({ db, actor, request }) => {
+  const input = parseInput(listSchema, searchParams(request));
   const rows = await listSimulations(db, actor.workspaceId, input);
   return json({ items: rows.map(serializeSimulation) });
 });

@@ -1,15 +1,11 @@
-import { getDb } from "@/db";
 import { keysToSnake } from "@/lib/api/case";
-import { json, route } from "@/lib/api/http";
-import { requireRequestActor } from "@/lib/auth/request-actor";
+import { callerRoute, json } from "@/lib/api/http";
 import { listDeadLetters } from "@/lib/intake/dead-letters";
 
 export const dynamic = "force-dynamic";
 
 /** Rejected intake requests, newest first: `?limit=50&before=<next_cursor>`. Admins only. */
-export const GET = route(async (request: Request) => {
-  const db = await getDb();
-  const actor = await requireRequestActor(db, request, "workspace:admin");
+export const GET = callerRoute("workspace:admin", async ({ db, actor, request }) => {
   const url = new URL(request.url);
   const page = await listDeadLetters(db, actor, {
     limit: Number(url.searchParams.get("limit") ?? 50) || 50,

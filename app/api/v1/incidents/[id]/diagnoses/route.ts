@@ -1,20 +1,15 @@
-import { getDb } from "@/db";
-import { json, route } from "@/lib/api/http";
-import { requireRequestActor } from "@/lib/auth/request-actor";
-import { listDiagnoses, serializeDiagnosis } from "@/lib/ai/queries";
+import { callerRoute, json } from "@/lib/api/http";
+import { serializeDiagnosis } from "@/lib/api/rest";
+import { listDiagnoses } from "@/lib/diagnosis/queries";
 import { getIncidentById } from "@/lib/incidents/queries";
 import { incidentIdSchema } from "@/lib/incidents/schemas";
 import { parseInput } from "@/lib/result";
 
 export const dynamic = "force-dynamic";
 
-type Ctx = { params: Promise<{ id: string }> };
-
 /** The incident's diagnoses, newest first (`?limit=`, at most 100). */
-export const GET = route(async (request: Request, ctx: Ctx) => {
-  const db = await getDb();
-  const actor = await requireRequestActor(db, request, "incident:read");
-  const id = parseInput(incidentIdSchema, (await ctx.params).id);
+export const GET = callerRoute<{ id: string }>("incident:read", async ({ db, actor, request, params }) => {
+  const id = parseInput(incidentIdSchema, params.id);
   await getIncidentById(db, { workspaceId: actor.workspaceId, id });
   const limit = Number(new URL(request.url).searchParams.get("limit") ?? "20");
   const items = await listDiagnoses(db, { workspaceId: actor.workspaceId, incidentId: id, limit: Number.isFinite(limit) && limit > 0 ? limit : 20 });

@@ -1,19 +1,13 @@
-import { getDb } from "@/db";
-import { json, route } from "@/lib/api/http";
-import { requireRequestActor } from "@/lib/auth/request-actor";
+import { callerRoute, json } from "@/lib/api/http";
 import { unwrap } from "@/lib/result";
 import { clearFailure } from "@/lib/simulation/runs";
-import { serializeSimulation } from "@/lib/simulation/serialize";
+import { serializeSimulation } from "@/lib/api/rest";
 
 export const dynamic = "force-dynamic";
 
-type Ctx = { params: Promise<{ system: string }> };
-
 /** Clears the system's injected failures (or only `?failure=bloat`); clearing a healthy system is a no-op. */
-export const POST = route(async (request: Request, ctx: Ctx) => {
-  const db = await getDb();
-  const actor = await requireRequestActor(db, request, "simulation:run");
+export const POST = callerRoute<{ system: string }>("simulation:run", async ({ db, actor, request, params }) => {
   const failure = new URL(request.url).searchParams.get("failure") ?? undefined;
-  const result = unwrap(await clearFailure(db, actor, (await ctx.params).system, failure));
+  const result = unwrap(await clearFailure(db, actor, params.system, failure));
   return json({ system: result.system, cleared: result.cleared.map(serializeSimulation) });
 });
