@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/shared";
 import { AppError, isAppError, type ErrorCode, type FieldIssue } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 

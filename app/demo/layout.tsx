@@ -7,9 +7,9 @@ import { ResetDemoButton } from "@/components/auth/reset-demo-button";
 import { UserMenu } from "@/components/auth/user-menu";
 import { RealtimeProvider } from "@/components/realtime/realtime-provider";
 import { Button } from "@/components/ui/button";
-import { currentCaller } from "@/lib/auth/caller";
-import { DEMO_SLUG, demoEnabled } from "@/lib/auth/demo-policy";
-import { demoResetIntervalMs } from "@/lib/workspaces/demo";
+import { currentCaller } from "@/lib/auth";
+import { DEMO_SLUG, demoEnabled } from "@/lib/auth";
+import { demoResetIntervalMs } from "@/lib/workspaces";
 import { env } from "@/env";
 
 export const metadata: Metadata = { title: { default: "Live demo", template: "%s · Firedrill demo" } };

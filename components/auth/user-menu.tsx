@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
-import { currentCaller, sessionUser, sessionWorkspaces } from "@/lib/auth/caller";
+import { currentCaller, sessionUser, sessionWorkspaces } from "@/lib/auth";
 import { IdentityAvatar } from "./guest-avatar";
 import { UserMenuClient } from "./user-menu-client";
 

@@ -1,13 +1,13 @@
 import { getDb, type Database } from "@/db";
-import type { Caller } from "@/lib/auth/caller";
-import { assertCan, can } from "@/lib/auth/permissions";
-import { getBoard, getIncidentFacets } from "@/lib/incidents/queries";
-import { boardFiltersSchema } from "@/lib/incidents/schemas";
+import type { Caller } from "@/lib/auth";
+import { assertCan, can } from "@/lib/auth";
+import { getBoard, getIncidentFacets } from "@/lib/incidents";
+import { boardFiltersSchema } from "@/lib/incidents/shared";
 import { PresenceBar } from "@/components/realtime/presence-bar";
 import { SystemsHealthStrip } from "@/components/simulation/systems-health-strip";
 import { Board } from "./board";
-import { normalizeFilters, toBoardView, type BoardFilterValues } from "@/lib/incidents/board-view";
-import { loadBoardSearchParams } from "@/lib/incidents/board-search-params";
+import { normalizeFilters, toBoardView, type BoardFilterValues } from "@/lib/incidents/shared";
+import { loadBoardSearchParams } from "@/lib/incidents/shared";
 import type { InitialBoard } from "./use-board";
 
 type SearchParams = Record<string, string | string[] | undefined>;

@@ -18,14 +18,14 @@ import { useHydrated } from "@/components/hooks/use-hydrated";
 import { Button } from "@/components/ui/button";
 import type { IncidentStatus } from "@/db/schema";
 import { cn } from "@/lib/utils";
-import { boardColumns, columnOf, hasActiveFilters, normalizeFilters, type BoardCardView, type BoardColumnId, type BoardFilterValues } from "@/lib/incidents/board-view";
+import { boardColumns, columnOf, hasActiveFilters, normalizeFilters, type BoardCardView, type BoardColumnId, type BoardFilterValues } from "@/lib/incidents/shared";
 import { BoardColumn } from "./board-column";
 import { CardIconSprite } from "./card-icons";
 import { CreateIncidentDialog } from "./create-incident-dialog";
 import { announcements, columnCollision, columnKeyboardCoordinates, screenReaderInstructions } from "./dnd";
 import { FilterBar } from "./filter-bar";
 import { IncidentCardBody, noteDragEnded } from "./incident-card";
-import { boardSearchParams } from "@/lib/incidents/board-search-params";
+import { boardSearchParams } from "@/lib/incidents/shared";
 import { boardViewKey, useBoardView, useFacets, useMoveIncident, usePendingMoves, type InitialBoard } from "./use-board";
 
 /**

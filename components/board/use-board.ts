@@ -9,8 +9,8 @@ import { fetchJson, workspaceUrl } from "@/lib/api/client";
 import { queryKeys } from "@/lib/query-keys";
 import { statusLabels } from "@/components/incidents/status-badge";
 import { findCard, withCardMoved, withCardPatched } from "./board-cache";
-import type { BoardCardView, BoardFilterValues, BoardView, FacetsView } from "@/lib/incidents/board-view";
-import { serializeBoardSearchParams } from "@/lib/incidents/board-search-params";
+import type { BoardCardView, BoardFilterValues, BoardView, FacetsView } from "@/lib/incidents/shared";
+import { serializeBoardSearchParams } from "@/lib/incidents/shared";
 
 export function boardApiUrl(workspaceSlug: string, filters: BoardFilterValues, page: number, all: boolean): string {
   const base = workspaceUrl(workspaceSlug, "board");

@@ -9,7 +9,7 @@ import { SeverityBadge } from "@/components/incidents/severity-badge";
 import { StatusBadge } from "@/components/incidents/status-badge";
 import { TimeAgo } from "@/components/incidents/time-ago";
 import { changeStatusAction } from "@/lib/actions/incidents/change-status";
-import type { IncidentDto, IncidentPayload, TimelinePayload } from "@/lib/incidents/incident-dto";
+import type { IncidentDto, IncidentPayload, TimelinePayload } from "@/lib/incidents/shared";
 import { cn } from "@/lib/utils";
 import { ConflictBanner } from "./conflict-banner";
 import { DeleteIncidentButton } from "./delete-incident-button";

@@ -1,11 +1,11 @@
 import { notFound } from "next/navigation";
 import { getDb } from "@/db";
-import type { Caller } from "@/lib/auth/caller";
-import { can } from "@/lib/auth/permissions";
+import type { Caller } from "@/lib/auth";
+import { can } from "@/lib/auth";
 import { isAppError } from "@/lib/errors";
-import { loadIncidentPayload, loadTimelinePayload } from "@/lib/incidents/incident-view";
-import { getIncidentFacets } from "@/lib/incidents/queries";
-import { incidentIdSchema } from "@/lib/incidents/schemas";
+import { loadIncidentPayload, loadTimelinePayload } from "@/lib/incidents";
+import { getIncidentFacets } from "@/lib/incidents";
+import { incidentIdSchema } from "@/lib/incidents/shared";
 import { PresenceBar } from "@/components/realtime/presence-bar";
 import { DiagnosisPanel } from "@/components/diagnosis/diagnosis-panel";
 import { IncidentEvents } from "@/components/intake/incident-events";

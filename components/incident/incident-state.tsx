@@ -4,7 +4,7 @@ import * as React from "react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
 import type { Incident } from "@/db/schema";
-import { toIncidentDto, type IncidentPayload, type TimelinePayload } from "@/lib/incidents/incident-dto";
+import { toIncidentDto, type IncidentPayload, type TimelinePayload } from "@/lib/incidents/shared";
 import { fetchJson, retryUnless4xx, workspaceUrl } from "@/lib/api/client";
 import { queryKeys } from "@/lib/query-keys";
 import type { Result } from "@/lib/result";

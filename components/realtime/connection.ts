@@ -3,8 +3,8 @@
 import { workspaceUrl } from "@/lib/api/client";
 import type PusherClient from "pusher-js";
 import type { PresenceChannel } from "pusher-js";
-import type { RealtimeMessage } from "@/lib/realtime/events";
-import { presenceChannel } from "@/lib/realtime/channels";
+import type { RealtimeMessage } from "@/lib/realtime/shared";
+import { presenceChannel } from "@/lib/realtime/shared";
 
 /**
  * One live connection per workspace per tab, shared by the provider and the presence bars

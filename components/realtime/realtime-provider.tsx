@@ -2,7 +2,7 @@
 
 import { useEffect, type ReactNode } from "react";
 import { useQueryClient } from "@tanstack/react-query";
-import type { RealtimeMessage } from "@/lib/realtime/events";
+import type { RealtimeMessage } from "@/lib/realtime/shared";
 import { queryKeys } from "@/lib/query-keys";
 import { acquireConnection } from "./connection";
 import { StatusPill } from "./connection-status";

@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { fetchJson, workspaceUrl } from "@/lib/api/client";
-import type { MetricSeries } from "@/lib/simulation/queries";
+import type { MetricSeries } from "@/lib/simulation";
 import { queryKeys } from "@/lib/query-keys";
 
 function formatValue(v: number, unit: string): string {

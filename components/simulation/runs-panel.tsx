@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { stopSimulationAction } from "@/lib/actions/simulation/stop-simulation";
 import { queryKeys } from "@/lib/query-keys";
 import { fetchJson, workspaceUrl } from "@/lib/api/client";
-import type { SimulationView } from "@/lib/simulation/serialize";
+import type { SimulationView } from "@/lib/simulation/shared";
 
 /** Runs in progress and recent ones: progress, the systems they hurt, incidents opened, stop. */
 export function RunsPanel({ workspaceSlug, basePath, canRun }: { workspaceSlug: string; basePath: string; canRun: boolean }) {

@@ -1,8 +1,8 @@
 import { getDb } from "@/db";
 import { ScenarioBuilder } from "@/components/simulation/scenario-builder";
-import type { Caller } from "@/lib/auth/caller";
-import { findBuiltinScenario } from "@/lib/simulation/scenarios";
-import { getScenario, getWorkspaceWorld } from "@/lib/simulation/store";
+import type { Caller } from "@/lib/auth";
+import { findBuiltinScenario } from "@/lib/simulation";
+import { getScenario, getWorkspaceWorld } from "@/lib/simulation";
 
 const template = {
   id: "checkout_slowdown",

@@ -6,7 +6,7 @@ import { Tooltip, TooltipContent, TooltipTrigger } from "@/components/ui/tooltip
 import { fetchJson, workspaceUrl } from "@/lib/api/client";
 import { queryKeys } from "@/lib/query-keys";
 import { cn } from "@/lib/utils";
-import type { SystemHealth } from "@/lib/simulation/queries";
+import type { SystemHealth } from "@/lib/simulation";
 
 /** How often the strip refreshes (realtime "simulation.updated" events refresh it sooner). */
 const POLL_MS = 2_000;

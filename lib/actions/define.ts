@@ -3,10 +3,10 @@ import { cookies, headers } from "next/headers";
 import { z } from "zod";
 import { getDb } from "@/db";
 import type { Database } from "@/db/client";
-import type { Actor } from "@/lib/auth/actor";
-import { actionCaller, sessionUser, type WorkspaceRef } from "@/lib/auth/caller";
-import { clientIp, WORKSPACE_COOKIE, WORKSPACE_COOKIE_MAX_AGE } from "@/lib/auth/session";
-import type { PublicUser } from "@/lib/auth/users";
+import type { Actor } from "@/lib/auth/shared";
+import { actionCaller, sessionUser, type WorkspaceRef } from "@/lib/auth";
+import { clientIp, WORKSPACE_COOKIE, WORKSPACE_COOKIE_MAX_AGE } from "@/lib/auth";
+import type { PublicUser } from "@/lib/auth";
 import { AppError } from "@/lib/errors";
 import { failure, logUnexpected, parseInput, type Result } from "@/lib/result";
 

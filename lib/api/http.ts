@@ -1,8 +1,8 @@
 import { getDb } from "@/db";
 import type { Database } from "@/db/client";
-import type { Actor } from "@/lib/auth/actor";
-import { requestCaller, type WorkspaceRef } from "@/lib/auth/caller";
-import type { Permission } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/shared";
+import { requestCaller, type WorkspaceRef } from "@/lib/auth";
+import type { Permission } from "@/lib/auth";
 import { AppError, isAppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { unwrap, type Result } from "@/lib/result";

@@ -1,7 +1,7 @@
 import type { Incident, SimulationRow } from "@/db/schema";
-import type { SavedDiagnosis } from "@/lib/diagnosis/queries";
-import { incidentKey } from "@/lib/incidents/incident-key";
-import { simulationView } from "@/lib/simulation/serialize";
+import type { SavedDiagnosis } from "@/lib/diagnosis";
+import { incidentKey } from "@/lib/incidents/shared";
+import { simulationView } from "@/lib/simulation/shared";
 import { keysToSnake } from "./case";
 
 /**

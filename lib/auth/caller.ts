@@ -8,7 +8,7 @@ import type { Database } from "@/db/client";
 import type { Workspace } from "@/db/schema";
 import { env } from "@/env";
 import { AppError, isAppError } from "@/lib/errors";
-import { getMembership, getWorkspaceById, getWorkspaceBySlug, listUserWorkspaces, type UserWorkspace } from "@/lib/workspaces/queries";
+import { getMembership, getWorkspaceById, getWorkspaceBySlug, listUserWorkspaces, type UserWorkspace } from "@/lib/workspaces";
 import type { Actor } from "./actor";
 import { authenticateApiKey } from "./api-keys";
 import { consumeDemoWrite, DEMO_SLUG, demoEnabled, guestActor, guestMayEnter, mayBeCurrentWorkspace, workspaceOpen } from "./demo-policy";

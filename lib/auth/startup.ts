@@ -2,7 +2,7 @@ import { dataDir, getDatabase } from "@/db";
 import { appUrl, env } from "@/env";
 import { logger } from "@/lib/logger";
 import { registerJob } from "@/lib/scheduler/scheduler";
-import { demoResetIntervalMs, DEMO_RESET_JOB, runScheduledDemoReset } from "@/lib/workspaces/demo";
+import { demoResetIntervalMs, DEMO_RESET_JOB, runScheduledDemoReset } from "@/lib/workspaces";
 import { countUsers, ensureFixedAdmin, ensureInitialAdmin, signInBanner, writeServerPid } from "./bootstrap";
 import { authSecret } from "./secret";
 

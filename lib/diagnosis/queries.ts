@@ -1,8 +1,8 @@
 import { and, desc, eq } from "drizzle-orm";
-import type { Actor } from "@/lib/auth/actor";
-import { assertCan } from "@/lib/auth/permissions";
-import { getIncidentById } from "@/lib/incidents/queries";
-import { incidentIdSchema } from "@/lib/incidents/schemas";
+import type { Actor } from "@/lib/auth/shared";
+import { assertCan } from "@/lib/auth";
+import { getIncidentById } from "@/lib/incidents";
+import { incidentIdSchema } from "@/lib/incidents/shared";
 import { parseInput } from "@/lib/result";
 import { diagnoses, type DiagnosisRow } from "@/db/schema";
 import type { Database } from "@/db/client";

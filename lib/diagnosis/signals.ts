@@ -1,8 +1,8 @@
 import type { Database } from "@/db/client";
 import type { Incident } from "@/db/schema";
 import { listEventsForIncident } from "@/lib/intake/queries";
-import { getWorkspaceWorld } from "@/lib/simulation/store";
-import { astronomyShopTopology, dependenciesOf, dependentsOf, type Topology } from "./topology";
+import { getWorkspaceWorld } from "@/lib/simulation";
+import { defaultTopology, dependenciesOf, dependencyMap, dependentsOf, type DependencyMap } from "@/lib/topology";
 
 /**
  * Everything a diagnosis may reason from, in one plain, JSON-serialisable shape. The same object is
@@ -47,7 +47,7 @@ export type IncidentSignals = {
   context_notes: string[];
   dependencies: { depends_on: string[]; dependents: string[] };
   /** The workspace's service graph (who calls whom), for reasoning about cascades. */
-  topology: Topology;
+  topology: DependencyMap;
 };
 
 export const MAX_EVENTS = 60;
@@ -64,9 +64,9 @@ export const loadIncidentEvents: EventsLoader = (db, where) => listEventsForInci
 export async function collectSignals(
   db: Database,
   incident: Incident,
-  options: { topology?: Topology; loadEvents?: EventsLoader } = {},
+  options: { topology?: DependencyMap; loadEvents?: EventsLoader } = {},
 ): Promise<IncidentSignals> {
-  const topology = options.topology ?? (await workspaceTopology(db, incident.workspaceId));
+  const topology = options.topology ?? (await workspaceDependencyMap(db, incident.workspaceId));
   const rows = await (options.loadEvents ?? loadIncidentEvents)(db, {
     workspaceId: incident.workspaceId,
     incidentId: incident.id,
@@ -94,15 +94,17 @@ export async function collectSignals(
   );
 }
 
-/** The workspace's simulated topology (Settings → Topology), else the Astronomy Shop graph. */
-async function workspaceTopology(db: Database, workspaceId: string): Promise<Topology> {
+/** The default topology's dependency map, for incidents whose workspace topology cannot be read. */
+export function defaultDependencyMap(): DependencyMap {
+  return dependencyMap(defaultTopology());
+}
+
+/** The workspace's topology (Settings → Topology) as a dependency map, else the default one. */
+async function workspaceDependencyMap(db: Database, workspaceId: string): Promise<DependencyMap> {
   try {
-    const world = await getWorkspaceWorld(db, workspaceId);
-    const graph: Topology = {};
-    for (const s of world.topology.services.slice(0, 100)) graph[s.name] = s.depends_on.slice(0, 30);
-    return Object.keys(graph).length ? graph : astronomyShopTopology;
+    return dependencyMap((await getWorkspaceWorld(db, workspaceId)).topology, { services: 100, dependencies: 30 });
   } catch {
-    return astronomyShopTopology;
+    return defaultDependencyMap();
   }
 }
 
@@ -118,7 +120,7 @@ export function buildSignals(
     eventCount?: number;
   },
   events: SignalEvent[] = [],
-  topology: Topology = astronomyShopTopology,
+  topology: DependencyMap = defaultDependencyMap(),
 ): IncidentSignals {
   const metadata = isRecord(incident.metadata) ? incident.metadata : {};
   const context = isRecord(metadata.context) ? metadata.context : {};

@@ -1,10 +1,10 @@
 import type { Incident, IncidentStatus } from "@/db/schema";
 import type { Database } from "@/db/client";
-import type { Actor } from "@/lib/auth/actor";
-import { assertCan } from "@/lib/auth/permissions";
-import { recordAudit } from "@/lib/audit/record-audit";
+import type { Actor } from "@/lib/auth/shared";
+import { assertCan } from "@/lib/auth";
+import { recordAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
-import { publish } from "@/lib/realtime/publish";
+import { publish } from "@/lib/realtime";
 import { parseInput, toResult, type Result } from "@/lib/result";
 import { changeStatusSchema, incidentIdSchema } from "./schemas";
 import { lockIncident, statusTimestamps, updateIncidentRow, writeStatusHistory } from "./write-helpers";

@@ -1,9 +1,9 @@
 import { incidents, type Incident } from "@/db/schema";
 import type { Database } from "@/db/client";
-import type { Actor } from "@/lib/auth/actor";
-import { assertCan } from "@/lib/auth/permissions";
-import { recordAudit } from "@/lib/audit/record-audit";
-import { publish } from "@/lib/realtime/publish";
+import type { Actor } from "@/lib/auth/shared";
+import { assertCan } from "@/lib/auth";
+import { recordAudit } from "@/lib/audit";
+import { publish } from "@/lib/realtime";
 import { parseInput, toResult, type Result } from "@/lib/result";
 import { createIncidentSchema } from "./schemas";
 import type { z } from "zod";

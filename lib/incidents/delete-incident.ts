@@ -1,11 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import { events, incidents } from "@/db/schema";
 import type { Database } from "@/db/client";
-import type { Actor } from "@/lib/auth/actor";
-import { assertCan } from "@/lib/auth/permissions";
-import { recordAudit } from "@/lib/audit/record-audit";
+import type { Actor } from "@/lib/auth/shared";
+import { assertCan } from "@/lib/auth";
+import { recordAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
-import { publish } from "@/lib/realtime/publish";
+import { publish } from "@/lib/realtime";
 import { parseInput, toResult, type Result } from "@/lib/result";
 import { incidentIdSchema } from "./schemas";
 import { lockIncident } from "./write-helpers";

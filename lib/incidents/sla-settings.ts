@@ -2,9 +2,9 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { workspaces, type SlaPolicy } from "@/db/schema";
 import type { Database } from "@/db/client";
-import type { Actor } from "@/lib/auth/actor";
-import { assertCan } from "@/lib/auth/permissions";
-import { recordAudit } from "@/lib/audit/record-audit";
+import type { Actor } from "@/lib/auth/shared";
+import { assertCan } from "@/lib/auth";
+import { recordAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
 import { parseInput, toResult, type Result } from "@/lib/result";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Database } from "@/db/client";
-import { API_KEY_PREFIX } from "@/lib/auth/api-keys";
-import { presentedApiKey, requestCaller } from "@/lib/auth/caller";
+import { API_KEY_PREFIX } from "@/lib/auth";
+import { presentedApiKey, requestCaller } from "@/lib/auth";
 import { DEFAULT_BODY_LIMIT, errorResponse, json, parseJson, readBody } from "@/lib/api/http";
 import { env } from "@/env";
 import { AppError, isAppError } from "@/lib/errors";

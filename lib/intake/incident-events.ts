@@ -1,9 +1,9 @@
 import type { Database } from "@/db/client";
-import type { Actor } from "@/lib/auth/actor";
-import { assertCan } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/shared";
+import { assertCan } from "@/lib/auth";
 import { AppError } from "@/lib/errors";
-import { getIncidentById } from "@/lib/incidents/queries";
-import { incidentIdSchema } from "@/lib/incidents/schemas";
+import { getIncidentById } from "@/lib/incidents";
+import { incidentIdSchema } from "@/lib/incidents/shared";
 import { parseInput } from "@/lib/result";
 import { z } from "zod";
 import { eventCursor, getEventRaw, listEventsForIncident, type IncidentEventRow } from "./queries";

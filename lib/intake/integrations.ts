@@ -1,8 +1,8 @@
 import type { Database } from "@/db/client";
-import type { Actor } from "@/lib/auth/actor";
-import { assertCan } from "@/lib/auth/permissions";
-import { publish, publishAll } from "@/lib/realtime/publish";
-import type { RealtimeEvent } from "@/lib/realtime/events";
+import type { Actor } from "@/lib/auth/shared";
+import { assertCan } from "@/lib/auth";
+import { publish, publishAll } from "@/lib/realtime";
+import type { RealtimeEvent } from "@/lib/realtime/shared";
 import { toResult, type Result } from "@/lib/result";
 import { PgTransaction } from "drizzle-orm/pg-core";
 import { alertGroupWindowKey, writeAlertGroups, type AlertGroup, type AlertGroupOutcome } from "./alert-groups";

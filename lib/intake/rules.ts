@@ -1,9 +1,9 @@
 import { and, asc, eq } from "drizzle-orm";
 import { intakeRules, type EventLevel, type IntakeRule, type Severity } from "@/db/schema";
 import type { Database } from "@/db/client";
-import type { Actor } from "@/lib/auth/actor";
-import { assertCan } from "@/lib/auth/permissions";
-import { recordAudit } from "@/lib/audit/record-audit";
+import type { Actor } from "@/lib/auth/shared";
+import { assertCan } from "@/lib/auth";
+import { recordAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
 import { parseInput, toResult, type Result } from "@/lib/result";
 import { z } from "zod";

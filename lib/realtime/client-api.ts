@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Database } from "@/db/client";
 import { env } from "@/env";
-import { stillAllowed, type Caller } from "@/lib/auth/caller";
+import { stillAllowed, type Caller } from "@/lib/auth";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/result";
 import { memberOf } from "./presence-identity";

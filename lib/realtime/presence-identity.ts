@@ -1,4 +1,4 @@
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/shared";
 
 /** Presence identity: one entry per person, however many tabs they have open. */
 export function memberOf(actor: Actor): { memberId: string; kind: string; name: string; color: string | null } {

@@ -2,7 +2,7 @@ import { and, asc, eq, gt, lte, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/client";
 import { realtimePresence } from "@/db/schema";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/shared";
 import { parseInput } from "@/lib/result";
 import { memberOf } from "./presence-identity";
 import { roomSchema } from "./channels";

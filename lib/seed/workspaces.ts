@@ -1,11 +1,11 @@
 import { eq, sql } from "drizzle-orm";
 import { events, incidents, workspaces } from "@/db/schema";
 import type { Database } from "@/db/client";
-import { systemActor } from "@/lib/auth/actor";
-import { insertIncident } from "@/lib/incidents/create-incident";
-import { applyStatusChange } from "@/lib/incidents/change-status";
-import { createIncidentSchema } from "@/lib/incidents/schemas";
-import { insertWorkspace } from "@/lib/workspaces/queries";
+import { systemActor } from "@/lib/auth/shared";
+import { insertIncident } from "@/lib/incidents";
+import { applyStatusChange } from "@/lib/incidents";
+import { createIncidentSchema } from "@/lib/incidents/shared";
+import { insertWorkspace } from "@/lib/workspaces";
 import { sampleIncidents } from "./sample-incidents";
 
 export const DEFAULT_WORKSPACE = { slug: "acme", name: "Acme Shop" } as const;

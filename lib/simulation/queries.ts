@@ -2,7 +2,7 @@ import { and, desc, eq } from "drizzle-orm";
 import { simulations, type SimulationRow } from "@/db/schema";
 import type { Database } from "@/db/client";
 import { AppError } from "@/lib/errors";
-import { findIncident } from "@/lib/incidents/queries";
+import { findIncident } from "@/lib/incidents";
 import { healthChecks, type HealthCheck } from "./health";
 import { unitOf } from "./metrics";
 import type { Scenario } from "./schemas";

@@ -10,7 +10,7 @@ import { applyWorldAction, clearFailure, startSimulation, stopSimulation, trigge
 import { getIncidentMetrics, getSimulation, getSystemsHealth } from "./queries";
 import { saveCustomScenario, saveTopology, getWorkspaceWorld } from "./store";
 import { tickSimulations } from "./tick";
-import { defaultTopology } from "./topology";
+import { defaultTopology } from "@/lib/topology";
 
 let t: TestDatabase;
 let admin: Actor;

@@ -1,12 +1,12 @@
 import { and, eq, sql } from "drizzle-orm";
 import { simulations, type SimulationRow } from "@/db/schema";
 import type { Database } from "@/db/client";
-import type { Actor } from "@/lib/auth/actor";
-import { assertCan } from "@/lib/auth/permissions";
-import { recordAudit } from "@/lib/audit/record-audit";
+import type { Actor } from "@/lib/auth/shared";
+import { assertCan } from "@/lib/auth";
+import { recordAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
-import { publish } from "@/lib/realtime/publish";
+import { publish } from "@/lib/realtime";
 import { parseInput, toResult, type Result } from "@/lib/result";
 import { z } from "zod";
 import { realClock, type Clock } from "./clock";

@@ -1,16 +1,17 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { customScenarios, simulationTopologies } from "@/db/schema";
 import type { Database } from "@/db/client";
-import type { Actor } from "@/lib/auth/actor";
-import { assertCan } from "@/lib/auth/permissions";
-import { recordAudit } from "@/lib/audit/record-audit";
+import type { Actor } from "@/lib/auth/shared";
+import { assertCan } from "@/lib/auth";
+import { recordAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
 import { parseInput, toResult, type Result } from "@/lib/result";
 import { z } from "zod";
 import { DEFAULT_HEALTH_THRESHOLD } from "./health";
 import { builtinScenarios, findBuiltinScenario } from "./scenarios";
-import { scenarioSchema, topologySchema, unknownServices, type Difficulty, type Scenario, type Topology } from "./schemas";
-import { defaultTopology } from "./topology";
+import { scenarioSchema, unknownServices, type Difficulty, type Scenario } from "./schemas";
+import { topologySchema, type Topology } from "@/lib/topology";
+import { defaultTopology } from "@/lib/topology";
 
 export type WorkspaceWorld = { topology: Topology; threshold: number; version: number; isDefault: boolean };
 

@@ -1,6 +1,6 @@
 import { memberships, workspaces, type Workspace } from "@/db/schema";
 import type { Database } from "@/db/client";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
 import { parseInput, toResult, type Result } from "@/lib/result";
 import { createWorkspaceSchema } from "./schemas";

@@ -1,13 +1,13 @@
 import { eq } from "drizzle-orm";
 import { workspaces } from "@/db/schema";
 import type { Database } from "@/db/client";
-import { DEMO_WORKSPACE, resetWorkspaceToSeed } from "@/lib/seed/workspaces";
-import { systemActor, type Actor } from "@/lib/auth/actor";
-import { assertCan } from "@/lib/auth/permissions";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { DEMO_WORKSPACE, resetWorkspaceToSeed } from "@/lib/seed";
+import { systemActor, type Actor } from "@/lib/auth/shared";
+import { assertCan } from "@/lib/auth";
+import { recordAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
-import { publish } from "@/lib/realtime/publish";
+import { publish } from "@/lib/realtime";
 import { withJobLock } from "@/lib/scheduler/advisory-lock";
 import { toResult, type Result } from "@/lib/result";
 

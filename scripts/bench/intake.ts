@@ -24,9 +24,9 @@ import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { openPostgres } from "@/db/client";
-import { insertWorkspace } from "@/lib/workspaces/queries";
-import { systemActor } from "@/lib/auth/actor";
-import { insertApiKey } from "@/lib/auth/api-keys";
+import { insertWorkspace } from "@/lib/workspaces";
+import { systemActor } from "@/lib/auth/shared";
+import { insertApiKey } from "@/lib/auth";
 import { args, ensureBuild, flag, freePort, guardRun, makeLog, printTable, runBench, startServer, stopServer, waitForHealth } from "./support";
 
 const DEADLINE_MS = 12 * 60_000;

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { BoardScreen } from "@/components/board/board-screen";
-import { pageCaller } from "@/lib/auth/caller";
+import { pageCaller } from "@/lib/auth";
 
 export const metadata: Metadata = { title: "Board" };
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { pageCaller } from "@/lib/auth/caller";
+import { pageCaller } from "@/lib/auth";
 import { ScenariosScreen } from "@/components/simulation/scenarios-screen";
 
 export const metadata: Metadata = { title: "Scenarios" };

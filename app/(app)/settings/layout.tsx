@@ -1,6 +1,6 @@
 import { settingsSections } from "@/components/settings/sections";
 import { SettingsNav } from "@/components/settings/settings-nav";
-import { currentCaller } from "@/lib/auth/caller";
+import { currentCaller } from "@/lib/auth";
 
 export const dynamic = "force-dynamic";
 

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { pageCaller } from "@/lib/auth/caller";
-import { getWorkspaceById, listMembersOf } from "@/lib/workspaces/queries";
+import { pageCaller } from "@/lib/auth";
+import { getWorkspaceById, listMembersOf } from "@/lib/workspaces";
 
 export const metadata: Metadata = { title: "Settings" };
 export const dynamic = "force-dynamic";

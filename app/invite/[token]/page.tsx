@@ -5,8 +5,8 @@ import { getDb } from "@/db";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { AcceptInviteButton } from "@/components/auth/accept-invite-button";
-import { sessionUser } from "@/lib/auth/caller";
-import { lookupInvite } from "@/lib/workspaces/invites";
+import { sessionUser } from "@/lib/auth";
+import { lookupInvite } from "@/lib/workspaces";
 
 export const metadata: Metadata = { title: "Invitation" };
 export const dynamic = "force-dynamic";

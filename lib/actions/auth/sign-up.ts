@@ -1,6 +1,6 @@
 "use server";
 
-import { createUser } from "@/lib/auth/users";
+import { createUser } from "@/lib/auth";
 import { publicAction } from "@/lib/actions/define";
 import { sharedLimiter } from "@/lib/rate-limit/limiter";
 

@@ -1,6 +1,6 @@
 "use server";
 
-import { addNote } from "@/lib/incidents/notes";
+import { addNote } from "@/lib/incidents";
 import { workspaceAction } from "@/lib/actions/define";
 
 /** Adds a note entry to the incident's timeline. */

@@ -1,7 +1,7 @@
 "use server";
 
-import type { ChangeStatusInput } from "@/lib/incidents/schemas";
-import { changeIncidentStatus } from "@/lib/incidents/change-status";
+import type { ChangeStatusInput } from "@/lib/incidents/shared";
+import { changeIncidentStatus } from "@/lib/incidents";
 import { workspaceAction } from "@/lib/actions/define";
 
 /** Moves an incident to any status (forward or back); with `version`, a stale move is refused. */

@@ -1,7 +1,7 @@
 "use server";
 
-import type { CreateIncidentInput } from "@/lib/incidents/schemas";
-import { createIncident } from "@/lib/incidents/create-incident";
+import type { CreateIncidentInput } from "@/lib/incidents/shared";
+import { createIncident } from "@/lib/incidents";
 import { workspaceAction } from "@/lib/actions/define";
 
 /** The board's create dialog: validation errors come back as `fieldErrors` keyed by field name. */

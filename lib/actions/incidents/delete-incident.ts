@@ -1,6 +1,6 @@
 "use server";
 
-import { deleteIncident } from "@/lib/incidents/delete-incident";
+import { deleteIncident } from "@/lib/incidents";
 import { workspaceAction } from "@/lib/actions/define";
 
 /** Deletes an incident with its history, timeline and events. */

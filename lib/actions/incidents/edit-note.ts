@@ -1,6 +1,6 @@
 "use server";
 
-import { editNote } from "@/lib/incidents/notes";
+import { editNote } from "@/lib/incidents";
 import { workspaceAction } from "@/lib/actions/define";
 
 /** Edits the caller's own note from the version they read (`conflict:note` when it changed since). */

@@ -1,7 +1,7 @@
 "use server";
 
-import type { ChangeStatusInput } from "@/lib/incidents/schemas";
-import { changeIncidentStatus } from "@/lib/incidents/change-status";
+import type { ChangeStatusInput } from "@/lib/incidents/shared";
+import { changeIncidentStatus } from "@/lib/incidents";
 import { workspaceAction } from "@/lib/actions/define";
 
 /** A card dropped on another column. It carries the version the board showed, so a move based on a

@@ -1,7 +1,7 @@
 "use server";
 
-import type { UpdateIncidentInput } from "@/lib/incidents/schemas";
-import { updateIncident } from "@/lib/incidents/update-incident";
+import type { UpdateIncidentInput } from "@/lib/incidents/shared";
+import { updateIncident } from "@/lib/incidents";
 import { workspaceAction } from "@/lib/actions/define";
 
 /** Edits fields of an incident read at `input.version`; a stale version comes back as `conflict:incident`. */

@@ -1,7 +1,7 @@
 "use server";
 
 import type { SlaPolicy } from "@/db/schema";
-import { updateSlaPolicy } from "@/lib/incidents/sla-settings";
+import { updateSlaPolicy } from "@/lib/incidents";
 import { workspaceAction } from "@/lib/actions/define";
 
 /** Sets the workspace's response and resolution targets per severity (admins). */

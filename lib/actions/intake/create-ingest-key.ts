@@ -1,6 +1,6 @@
 "use server";
 
-import { createApiKey } from "@/lib/auth/api-keys";
+import { createApiKey } from "@/lib/auth";
 import { mapResult } from "@/lib/result";
 import { workspaceAction } from "@/lib/actions/define";
 

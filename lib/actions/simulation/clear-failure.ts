@@ -1,6 +1,6 @@
 "use server";
 
-import { clearFailure } from "@/lib/simulation/runs";
+import { clearFailure } from "@/lib/simulation";
 import { mapResult } from "@/lib/result";
 import { workspaceAction } from "@/lib/actions/define";
 

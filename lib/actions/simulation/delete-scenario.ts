@@ -1,6 +1,6 @@
 "use server";
 
-import { deleteCustomScenario } from "@/lib/simulation/store";
+import { deleteCustomScenario } from "@/lib/simulation";
 import { workspaceAction } from "@/lib/actions/define";
 
 /** Deletes a custom scenario (built-in ones cannot be deleted). */

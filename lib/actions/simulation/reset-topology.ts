@@ -1,6 +1,6 @@
 "use server";
 
-import { resetTopology } from "@/lib/simulation/store";
+import { resetTopology } from "@/lib/simulation";
 import { workspaceAction } from "@/lib/actions/define";
 
 /** Puts the default topology back. */

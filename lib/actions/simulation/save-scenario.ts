@@ -1,6 +1,6 @@
 "use server";
 
-import { saveCustomScenario } from "@/lib/simulation/store";
+import { saveCustomScenario } from "@/lib/simulation";
 import { workspaceAction } from "@/lib/actions/define";
 
 /** Saves a custom scenario from the builder (validated against the format and the topology). */

@@ -1,6 +1,6 @@
 "use server";
 
-import { saveTopology } from "@/lib/simulation/store";
+import { saveTopology } from "@/lib/simulation";
 import { workspaceAction } from "@/lib/actions/define";
 
 /** Saves the edited topology (services, teams, tiers, dependencies) and the health threshold. */

@@ -1,9 +1,9 @@
 "use server";
 
-import type { StartSimulationInput } from "@/lib/simulation/schemas";
+import type { StartSimulationInput } from "@/lib/simulation/shared";
 import { mapResult } from "@/lib/result";
-import { simulationView } from "@/lib/simulation/serialize";
-import { startSimulation } from "@/lib/simulation/runs";
+import { simulationView } from "@/lib/simulation/shared";
+import { startSimulation } from "@/lib/simulation";
 import { workspaceAction } from "@/lib/actions/define";
 
 /** Starts a run of a scenario (one click on a card). */

@@ -1,8 +1,8 @@
 "use server";
 
 import { mapResult } from "@/lib/result";
-import { simulationView } from "@/lib/simulation/serialize";
-import { stopSimulation } from "@/lib/simulation/runs";
+import { simulationView } from "@/lib/simulation/shared";
+import { stopSimulation } from "@/lib/simulation";
 import { workspaceAction } from "@/lib/actions/define";
 
 /** Stops a run: faults end and the world heals. */

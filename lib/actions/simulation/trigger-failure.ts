@@ -1,8 +1,8 @@
 "use server";
 
 import { mapResult } from "@/lib/result";
-import { simulationView } from "@/lib/simulation/serialize";
-import { triggerFailure } from "@/lib/simulation/runs";
+import { simulationView } from "@/lib/simulation/shared";
+import { triggerFailure } from "@/lib/simulation";
 import { workspaceAction } from "@/lib/actions/define";
 
 /** Injects a failure into a system of the simulated world (redis memory, postgres connections or bloat, disk full). */

@@ -1,6 +1,6 @@
 "use server";
 
-import { acceptInvite } from "@/lib/workspaces/invites";
+import { acceptInvite } from "@/lib/workspaces";
 import { mapResult } from "@/lib/result";
 import { rememberWorkspace, userAction } from "@/lib/actions/define";
 

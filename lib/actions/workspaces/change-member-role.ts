@@ -1,6 +1,6 @@
 "use server";
 
-import { changeMemberRole } from "@/lib/workspaces/members";
+import { changeMemberRole } from "@/lib/workspaces";
 import { workspaceAction } from "@/lib/actions/define";
 
 /** Changes a member's role (admins; the last admin stays). */

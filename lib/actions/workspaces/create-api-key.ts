@@ -1,6 +1,6 @@
 "use server";
 
-import { createApiKey } from "@/lib/auth/api-keys";
+import { createApiKey } from "@/lib/auth";
 import { workspaceAction } from "@/lib/actions/define";
 
 /** Creates an API key (admins); the plaintext key is in the result once. */

@@ -1,6 +1,6 @@
 "use server";
 
-import { createInvite } from "@/lib/workspaces/invites";
+import { createInvite } from "@/lib/workspaces";
 import { workspaceAction } from "@/lib/actions/define";
 
 /** Creates an invite link (admins); the token comes back once so the admin can copy the link. */

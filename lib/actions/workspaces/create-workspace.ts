@@ -1,6 +1,6 @@
 "use server";
 
-import { createWorkspace } from "@/lib/workspaces/create-workspace";
+import { createWorkspace } from "@/lib/workspaces";
 import { mapResult } from "@/lib/result";
 import { rememberWorkspace, userAction } from "@/lib/actions/define";
 

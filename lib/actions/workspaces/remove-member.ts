@@ -1,6 +1,6 @@
 "use server";
 
-import { removeMember } from "@/lib/workspaces/members";
+import { removeMember } from "@/lib/workspaces";
 import { workspaceAction } from "@/lib/actions/define";
 
 /** Removes a member (admins; the last admin stays). */

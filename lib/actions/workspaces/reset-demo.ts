@@ -1,6 +1,6 @@
 "use server";
 
-import { resetDemoWorkspace } from "@/lib/workspaces/demo";
+import { resetDemoWorkspace } from "@/lib/workspaces";
 import { workspaceAction } from "@/lib/actions/define";
 
 /** Resets the demo workspace to its sample incidents (admins of the demo workspace). */

@@ -1,6 +1,6 @@
 "use server";
 
-import { revokeApiKey } from "@/lib/auth/api-keys";
+import { revokeApiKey } from "@/lib/auth";
 import { workspaceAction } from "@/lib/actions/define";
 
 /** Revokes an API key (admins). */

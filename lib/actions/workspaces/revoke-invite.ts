@@ -1,6 +1,6 @@
 "use server";
 
-import { revokeInvite } from "@/lib/workspaces/invites";
+import { revokeInvite } from "@/lib/workspaces";
 import { workspaceAction } from "@/lib/actions/define";
 
 /** Revokes a pending invite (admins). */

@@ -1,6 +1,7 @@
 import type { Diagnosis, Evidence, Hypothesis, RecommendedAction } from "../schema";
 import type { IncidentSignals, SignalDeploy, SignalEvent, SignalFlag, SignalMetric } from "../signals";
-import { canonicalService, dependsOn as topoDependsOn, astronomyShopTopology } from "../topology";
+import { canonicalService, dependsOn as topoDependsOn } from "@/lib/topology";
+import { defaultDependencyMap } from "../signals";
 import { failureModes, riskByActionType, type FailureMode, type MetricRule, type Pattern } from "./knowledge-base";
 import { describeMetric, isAnomalous, metricSigma, normaliseMetricName } from "./metrics";
 
@@ -329,7 +330,7 @@ function flagRecency(minutes: number | undefined): number {
 function scoreInternalDependency(signals: IncidentSignals): Scored | null {
   const mode = failureModes.find((m) => m.cause === "internal_dependency_failure")!;
   const self = canonicalService(signals.incident.service);
-  const topology = signals.topology && Object.keys(signals.topology).length ? signals.topology : astronomyShopTopology;
+  const topology = signals.topology && Object.keys(signals.topology).length ? signals.topology : defaultDependencyMap();
   const known = new Set<string>(
     [
       ...signals.dependencies.depends_on,

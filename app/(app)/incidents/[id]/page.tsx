@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db";
 import { IncidentScreen } from "@/components/incident/incident-screen";
-import { pageCaller } from "@/lib/auth/caller";
-import { findIncident } from "@/lib/incidents/queries";
-import { incidentIdSchema } from "@/lib/incidents/schemas";
-import { incidentKey } from "@/lib/incidents/incident-key";
+import { pageCaller } from "@/lib/auth";
+import { findIncident } from "@/lib/incidents";
+import { incidentIdSchema } from "@/lib/incidents/shared";
+import { incidentKey } from "@/lib/incidents/shared";
 
 type Props = { params: Promise<{ id: string }> };
 

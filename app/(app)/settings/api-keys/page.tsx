@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db";
 import { ApiKeysPanel } from "@/components/settings/api-keys-panel";
-import { listApiKeys } from "@/lib/auth/api-keys";
-import { pageCaller } from "@/lib/auth/caller";
+import { listApiKeys } from "@/lib/auth";
+import { pageCaller } from "@/lib/auth";
 
 export const metadata: Metadata = { title: "API keys" };
 export const dynamic = "force-dynamic";

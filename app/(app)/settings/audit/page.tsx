@@ -5,8 +5,8 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { pageCaller } from "@/lib/auth/caller";
-import { listAuditEntries } from "@/lib/workspaces/queries";
+import { pageCaller } from "@/lib/auth";
+import { listAuditEntries } from "@/lib/workspaces";
 
 export const metadata: Metadata = { title: "Audit log" };
 export const dynamic = "force-dynamic";

@@ -4,9 +4,9 @@ import { getDb } from "@/db";
 import { DeadLetters } from "@/components/intake/dead-letters";
 import { IntakeUrls } from "@/components/intake/intake-urls";
 import { RulesEditor } from "@/components/intake/rules-editor";
-import { listApiKeys } from "@/lib/auth/api-keys";
-import { can } from "@/lib/auth/permissions";
-import { pageCaller } from "@/lib/auth/caller";
+import { listApiKeys } from "@/lib/auth";
+import { can } from "@/lib/auth";
+import { pageCaller } from "@/lib/auth";
 import { listDeadLetters } from "@/lib/intake/dead-letters";
 import { listRules } from "@/lib/intake/rules";
 

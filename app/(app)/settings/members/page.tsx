@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db";
 import { MembersPanel } from "@/components/settings/members-panel";
-import { pageCaller } from "@/lib/auth/caller";
-import { listPendingInvites } from "@/lib/workspaces/invites";
-import { listMembers } from "@/lib/workspaces/members";
+import { pageCaller } from "@/lib/auth";
+import { listPendingInvites } from "@/lib/workspaces";
+import { listMembers } from "@/lib/workspaces";
 
 export const metadata: Metadata = { title: "Members" };
 export const dynamic = "force-dynamic";

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db";
 import { TopologyEditor } from "@/components/simulation/topology-editor";
-import { can } from "@/lib/auth/permissions";
-import { pageCaller } from "@/lib/auth/caller";
-import { getWorkspaceWorld } from "@/lib/simulation/store";
+import { can } from "@/lib/auth";
+import { pageCaller } from "@/lib/auth";
+import { getWorkspaceWorld } from "@/lib/simulation";
 
 export const metadata: Metadata = { title: "Topology" };
 export const dynamic = "force-dynamic";

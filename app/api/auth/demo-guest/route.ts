@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
-import { demoEnabled } from "@/lib/auth/demo-policy";
-import { newGuestIdentity } from "@/lib/auth/guest";
-import { guestCookie, readCredentials, requestCookies } from "@/lib/auth/session";
+import { demoEnabled } from "@/lib/auth";
+import { newGuestIdentity } from "@/lib/auth";
+import { guestCookie, readCredentials, requestCookies } from "@/lib/auth";
 
 export const dynamic = "force-dynamic";
 

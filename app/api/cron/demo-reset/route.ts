@@ -1,9 +1,9 @@
 import { getDb } from "@/db";
 import { json, route } from "@/lib/api/http";
-import { assertCronCaller } from "@/lib/auth/caller";
+import { assertCronCaller } from "@/lib/auth";
 import { env } from "@/env";
 import { AppError } from "@/lib/errors";
-import { runScheduledDemoReset } from "@/lib/workspaces/demo";
+import { runScheduledDemoReset } from "@/lib/workspaces";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { getDb } from "@/db";
 import { json, route } from "@/lib/api/http";
-import { assertCronCaller } from "@/lib/auth/caller";
-import { tickSimulations } from "@/lib/simulation/tick";
+import { assertCronCaller } from "@/lib/auth";
+import { tickSimulations } from "@/lib/simulation";
 
 export const dynamic = "force-dynamic";
 

@@ -1,9 +1,9 @@
 import { keysToCamel } from "@/lib/api/case";
 import { callerRoute, json, readJson, resultResponse, searchParams } from "@/lib/api/http";
-import { createIncident } from "@/lib/incidents/create-incident";
-import { listIncidents } from "@/lib/incidents/queries";
+import { createIncident } from "@/lib/incidents";
+import { listIncidents } from "@/lib/incidents";
 import { serializeIncident } from "@/lib/api/rest";
-import { listIncidentsSchema } from "@/lib/incidents/schemas";
+import { listIncidentsSchema } from "@/lib/incidents/shared";
 import { parseInput } from "@/lib/result";
 
 export const dynamic = "force-dynamic";

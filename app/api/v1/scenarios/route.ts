@@ -1,8 +1,8 @@
 import { callerRoute, json, searchParams, readJson } from "@/lib/api/http";
 import { parseInput, unwrap } from "@/lib/result";
-import { listScenariosSchema } from "@/lib/simulation/schemas";
-import { serializeScenario, serializeScenarioSummary } from "@/lib/simulation/serialize";
-import { listScenarios, saveCustomScenario } from "@/lib/simulation/store";
+import { listScenariosSchema } from "@/lib/simulation/shared";
+import { serializeScenario, serializeScenarioSummary } from "@/lib/simulation/shared";
+import { listScenarios, saveCustomScenario } from "@/lib/simulation";
 
 export const dynamic = "force-dynamic";
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { callerRoute, json, searchParams } from "@/lib/api/http";
 import { simulationStatuses } from "@/db/schema";
 import { parseInput } from "@/lib/result";
-import { listSimulations } from "@/lib/simulation/queries";
+import { listSimulations } from "@/lib/simulation";
 import { serializeSimulation } from "@/lib/api/rest";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 import { callerRoute, json } from "@/lib/api/http";
-import { getSystemsHealth } from "@/lib/simulation/queries";
+import { getSystemsHealth } from "@/lib/simulation";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { IncidentScreen } from "@/components/incident/incident-screen";
-import { DEMO_SLUG } from "@/lib/auth/demo-policy";
-import { pageCaller } from "@/lib/auth/caller";
+import { DEMO_SLUG } from "@/lib/auth";
+import { pageCaller } from "@/lib/auth";
 
 export const metadata: Metadata = { title: "Incident" };
 export const dynamic = "force-dynamic";

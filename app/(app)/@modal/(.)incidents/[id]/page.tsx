@@ -1,6 +1,6 @@
 import { IncidentDialog } from "@/components/incident/incident-dialog";
 import { IncidentScreen } from "@/components/incident/incident-screen";
-import { pageCaller } from "@/lib/auth/caller";
+import { pageCaller } from "@/lib/auth";
 
 type Props = { params: Promise<{ id: string }> };
 

@@ -1,10 +1,10 @@
 import { keysToCamel } from "@/lib/api/case";
 import { callerRoute, json, readJson, resultResponse } from "@/lib/api/http";
-import { deleteIncident } from "@/lib/incidents/delete-incident";
-import { getIncidentById } from "@/lib/incidents/queries";
-import { incidentIdSchema } from "@/lib/incidents/schemas";
+import { deleteIncident } from "@/lib/incidents";
+import { getIncidentById } from "@/lib/incidents";
+import { incidentIdSchema } from "@/lib/incidents/shared";
 import { serializeIncident } from "@/lib/api/rest";
-import { updateIncident } from "@/lib/incidents/update-incident";
+import { updateIncident } from "@/lib/incidents";
 import { parseInput } from "@/lib/result";
 import { AppError } from "@/lib/errors";
 

@@ -1,7 +1,7 @@
 import { callerRoute, json } from "@/lib/api/http";
 import { unwrap } from "@/lib/result";
-import { serializeScenario } from "@/lib/simulation/serialize";
-import { deleteCustomScenario, getScenario } from "@/lib/simulation/store";
+import { serializeScenario } from "@/lib/simulation/shared";
+import { deleteCustomScenario, getScenario } from "@/lib/simulation";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 import { callerRoute, json } from "@/lib/api/http";
-import { getSimulation } from "@/lib/simulation/queries";
+import { getSimulation } from "@/lib/simulation";
 import { serializeSimulation } from "@/lib/api/rest";
 
 export const dynamic = "force-dynamic";

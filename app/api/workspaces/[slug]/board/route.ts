@@ -1,8 +1,8 @@
 import { callerRoute, json } from "@/lib/api/http";
-import { loadBoardSearchParams } from "@/lib/incidents/board-search-params";
-import { toBoardView } from "@/lib/incidents/board-view";
-import { getBoard } from "@/lib/incidents/queries";
-import { boardFiltersSchema } from "@/lib/incidents/schemas";
+import { loadBoardSearchParams } from "@/lib/incidents/shared";
+import { toBoardView } from "@/lib/incidents/shared";
+import { getBoard } from "@/lib/incidents";
+import { boardFiltersSchema } from "@/lib/incidents/shared";
 import { parseInput } from "@/lib/result";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 import { callerRoute, json } from "@/lib/api/http";
-import { listSimulations } from "@/lib/simulation/queries";
-import { simulationView } from "@/lib/simulation/serialize";
+import { listSimulations } from "@/lib/simulation";
+import { simulationView } from "@/lib/simulation/shared";
 
 export const dynamic = "force-dynamic";
 

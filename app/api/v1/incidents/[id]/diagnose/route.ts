@@ -1,5 +1,5 @@
 import { callerRoute, resultResponse } from "@/lib/api/http";
-import { runDiagnosis } from "@/lib/diagnosis/diagnose";
+import { runDiagnosis } from "@/lib/diagnosis";
 import { serializeDiagnosis } from "@/lib/api/rest";
 
 export const dynamic = "force-dynamic";

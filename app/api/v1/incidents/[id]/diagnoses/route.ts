@@ -1,8 +1,8 @@
 import { callerRoute, json } from "@/lib/api/http";
 import { serializeDiagnosis } from "@/lib/api/rest";
-import { listDiagnoses } from "@/lib/diagnosis/queries";
-import { getIncidentById } from "@/lib/incidents/queries";
-import { incidentIdSchema } from "@/lib/incidents/schemas";
+import { listDiagnoses } from "@/lib/diagnosis";
+import { getIncidentById } from "@/lib/incidents";
+import { incidentIdSchema } from "@/lib/incidents/shared";
 import { parseInput } from "@/lib/result";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 import { callerRoute, json, parseJson, readBody } from "@/lib/api/http";
 import { unwrap } from "@/lib/result";
-import { startSimulation } from "@/lib/simulation/runs";
+import { startSimulation } from "@/lib/simulation";
 
 export const dynamic = "force-dynamic";
 

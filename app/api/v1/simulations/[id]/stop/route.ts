@@ -1,6 +1,6 @@
 import { callerRoute, json } from "@/lib/api/http";
 import { unwrap } from "@/lib/result";
-import { stopSimulation } from "@/lib/simulation/runs";
+import { stopSimulation } from "@/lib/simulation";
 import { serializeSimulation } from "@/lib/api/rest";
 
 export const dynamic = "force-dynamic";

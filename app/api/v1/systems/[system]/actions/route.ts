@@ -1,6 +1,6 @@
 import { callerRoute, json, readJson } from "@/lib/api/http";
 import { unwrap } from "@/lib/result";
-import { applyWorldAction } from "@/lib/simulation/runs";
+import { applyWorldAction } from "@/lib/simulation";
 
 export const dynamic = "force-dynamic";
 

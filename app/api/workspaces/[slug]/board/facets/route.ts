@@ -1,5 +1,5 @@
 import { callerRoute, json } from "@/lib/api/http";
-import { getIncidentFacets } from "@/lib/incidents/queries";
+import { getIncidentFacets } from "@/lib/incidents";
 
 export const dynamic = "force-dynamic";
 

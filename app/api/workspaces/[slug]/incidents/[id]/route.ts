@@ -1,5 +1,5 @@
 import { callerRoute, json } from "@/lib/api/http";
-import { loadIncidentPayload, loadTimelinePayload } from "@/lib/incidents/incident-view";
+import { loadIncidentPayload, loadTimelinePayload } from "@/lib/incidents";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 import { callerRoute, json } from "@/lib/api/http";
-import { realtimeConfig } from "@/lib/realtime/client-api";
+import { realtimeConfig } from "@/lib/realtime";
 
 export const dynamic = "force-dynamic";
 

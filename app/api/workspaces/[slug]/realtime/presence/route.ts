@@ -1,5 +1,5 @@
 import { callerRoute, json, parseJson, readBody, searchParams } from "@/lib/api/http";
-import { roomMembers, updatePresence } from "@/lib/realtime/client-api";
+import { roomMembers, updatePresence } from "@/lib/realtime";
 
 export const dynamic = "force-dynamic";
 

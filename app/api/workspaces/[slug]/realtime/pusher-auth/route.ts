@@ -1,5 +1,5 @@
 import { callerRoute, json, parseJson, readBody } from "@/lib/api/http";
-import { authorizePusherChannel } from "@/lib/realtime/client-api";
+import { authorizePusherChannel } from "@/lib/realtime";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 import { callerRoute } from "@/lib/api/http";
-import { openEventStream } from "@/lib/realtime/client-api";
+import { openEventStream } from "@/lib/realtime";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { callerRoute, json, parseJson, readBody } from "@/lib/api/http";
 import { unwrap } from "@/lib/result";
-import { triggerFailure } from "@/lib/simulation/runs";
+import { triggerFailure } from "@/lib/simulation";
 import { serializeSimulation } from "@/lib/api/rest";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 import { callerRoute, json } from "@/lib/api/http";
-import { listIncidentDiagnoses } from "@/lib/diagnosis/queries";
+import { listIncidentDiagnoses } from "@/lib/diagnosis";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,8 @@
 import { createTextStreamResponse } from "ai";
 import { env } from "@/env";
 import { callerRoute } from "@/lib/api/http";
-import { prepareDiagnosis, streamDiagnosis } from "@/lib/diagnosis/diagnose";
-import { resolveProviders } from "@/lib/diagnosis/providers";
+import { prepareDiagnosis, streamDiagnosis } from "@/lib/diagnosis";
+import { resolveProviders } from "@/lib/diagnosis";
 
 export const dynamic = "force-dynamic";
 /** Groq's and Gemini's deadlines (30 s each) plus the offline engine, with margin. */

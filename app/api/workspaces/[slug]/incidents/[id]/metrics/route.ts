@@ -1,7 +1,7 @@
 import { callerRoute, json } from "@/lib/api/http";
-import { incidentIdSchema } from "@/lib/incidents/schemas";
+import { incidentIdSchema } from "@/lib/incidents/shared";
 import { parseInput } from "@/lib/result";
-import { getIncidentMetrics } from "@/lib/simulation/queries";
+import { getIncidentMetrics } from "@/lib/simulation";
 
 export const dynamic = "force-dynamic";
 

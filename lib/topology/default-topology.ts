@@ -13,8 +13,9 @@ const svc = (name: string, team: string, tier: 1 | 2 | 3, kind: ServiceKind, dep
 });
 
 /**
- * The OpenTelemetry Astronomy Shop, as the Slack-generator seed's cascade analysis uses it, plus the
- * infrastructure the simulator seed breaks (redis, postgresql, disk). Baselines are per service.
+ * The OpenTelemetry Astronomy Shop (the demo microservice shop of the OpenTelemetry project), plus
+ * the infrastructure the simulator's failure injections break (redis, postgresql, disk). Baselines
+ * are per service.
  */
 const astronomyShop: Seed[] = [
   svc("frontend", "Web", 1, "service", ["recommendation", "product-catalog", "ad", "cart", "checkout", "image-provider"], {
@@ -70,9 +71,4 @@ const astronomyShop: Seed[] = [
 /** A fresh copy of the default topology, validated (defaults filled in). */
 export function defaultTopology(): Topology {
   return topologySchema.parse({ services: structuredClone(astronomyShop) });
-}
-
-/** Services that call `name` (its callers), derived from the dependency lists. */
-export function callersOf(topology: Topology, name: string): string[] {
-  return topology.services.filter((s) => s.depends_on.includes(name)).map((s) => s.name);
 }
