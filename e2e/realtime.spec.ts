@@ -131,18 +131,18 @@ test("the built-in stream delivers a committed change to a demo guest's EventSou
   try {
     const page = await guest.newPage();
     await page.goto("/demo");
-    const configRes = await page.request.get("/api/realtime/config?workspace=demo");
+    const configRes = await page.request.get("/api/workspaces/demo/realtime/config");
     expect(configRes.status(), await configRes.text()).toBe(200);
     const config = await configRes.json();
     expect(config.self.kind).toBe("guest");
     test.skip(config.driver !== "builtin", "Pusher is configured: the SSE stream is not used");
     // Not for a team workspace.
-    expect((await page.request.get("/api/realtime/config?workspace=acme")).status()).toBeGreaterThanOrEqual(401);
+    expect((await page.request.get("/api/workspaces/acme/realtime/config")).status()).toBeGreaterThanOrEqual(401);
     const incident = await createIncidentViaApi(page.request, { title: `Realtime stream ${Date.now()}`, severity: "P3" }, "demo");
     const received = page.evaluate(
       (id) =>
         new Promise<{ type: string; incidentId: string; version: number }>((resolve, reject) => {
-          const source = new EventSource("/api/realtime/stream?workspace=demo");
+          const source = new EventSource("/api/workspaces/demo/realtime/stream");
           const timer = setTimeout(() => reject(new Error("no message within 10 s")), 10_000);
           source.addEventListener("ready", () => document.body.setAttribute("data-stream-ready", "true"));
           source.addEventListener("message", (e) => {

@@ -1,2 +1,2 @@
-/** The part of auth that also runs in the browser (no database, no server-only code). */
-export { type Actor, apiKeyScopes, systemActor } from "./actor";
+/** The part of auth that also runs in the browser (no database, no server-only code): all of it is public. */
+export * from "./actor";

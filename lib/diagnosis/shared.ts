@@ -1,2 +1,2 @@
-/** The part of diagnosis that also runs in the browser (no database, no server-only code). */
-export { type Diagnosis, type DiagnosisMeta, diagnosisMetaSchema, diagnosisSchema, type Evidence, type Hypothesis, type RecommendedAction } from "./schema";
+/** The part of diagnosis that also runs in the browser (no database, no server-only code): all of it is public. */
+export * from "./schema";

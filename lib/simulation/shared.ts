@@ -1,3 +1,3 @@
-/** The part of simulation that also runs in the browser (no database, no server-only code). */
-export { allFaults, listScenariosSchema, patternTypes, scenarioSchema, type StartSimulationInput, unknownServices } from "./schemas";
-export { serializeScenario, serializeScenarioSummary, simulationView, type SimulationView } from "./serialize";
+/** The part of simulation that also runs in the browser (no database, no server-only code): all of it is public. */
+export * from "./schemas";
+export * from "./serialize";
