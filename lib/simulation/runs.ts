@@ -8,14 +8,13 @@ import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { publish } from "@/lib/realtime/publish";
 import { parseInput, toResult, type Result } from "@/lib/result";
-import { z } from "zod";
 import { realClock, type Clock } from "./clock";
 import { deliverEvents, simulatorActor } from "./deliver";
 import { healthChecks } from "./health";
 import { randomSeed } from "./noise";
 import { advanceRun, forgetWorld, initialState } from "./run-state";
 import { failureAliases, systemAliases } from "./scenarios/injections";
-import { startSimulationSchema, unknownServices, type Scenario } from "./schemas";
+import { simulationIdSchema, startSimulationSchema, unknownServices, worldActionSchema, type Scenario } from "./schemas";
 import { getScenario, getWorkspaceWorld } from "./store";
 import { compileFaults, World } from "./world";
 
@@ -23,8 +22,6 @@ const log = logger("simulation");
 
 /** How far ahead of the clock world time may run (intake accepts events up to a day ahead). */
 const MAX_AHEAD_MS = 23 * 3_600_000;
-
-export const simulationIdSchema = z.string().uuid("is not a valid simulation id");
 
 /**
  * Starts a run of a scenario in its own world (a snapshot of the scenario and of the workspace's
@@ -201,12 +198,6 @@ export async function clearFailure(db: Database, actor: Actor, system: string, f
 }
 
 // ─── Remediation: actions change the world ────────────────────────────────────────────────────
-
-export const worldActionSchema = z.object({
-  service: z.string().trim().min(1, "is required").max(100),
-  action: z.string().trim().min(1, "is required").max(64),
-  simulation_id: simulationIdSchema.optional(),
-});
 
 /**
  * Applies a remediation (restart, rollback, scale, flag_toggle, clear_cache…) to a service in the

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { simulationStatuses } from "@/db/schema/simulation";
 
 /**
  * The declarative formats of the simulator, in snake_case JSON (they are written by hand, imported
@@ -325,6 +326,25 @@ export const startSimulationSchema = z.object({
   auto_analyze: z.boolean().default(false),
 });
 export type StartSimulationInput = z.input<typeof startSimulationSchema>;
+
+export const simulationIdSchema = z.string().uuid("is not a valid simulation id");
+
+export const listSimulationsSchema = z.object({
+  status: z.enum(simulationStatuses).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+/** A remediation applied to a service of the simulated world (the service comes from the URL). */
+export const worldActionSchema = z.object({
+  service: z.string().trim().min(1, "is required").max(100),
+  action: z.string().trim().min(1, "is required").max(64),
+  simulation_id: simulationIdSchema.optional(),
+});
+
+/** `POST /api/v1/systems/{system}/clear`: one failure of the system, or all of them when omitted. */
+export const clearFailureQuerySchema = z.object({
+  failure: z.string().trim().max(64).optional(),
+});
 
 export const listScenariosSchema = z.object({
   difficulty: z.enum(difficulties).optional(),
