@@ -73,6 +73,29 @@ const deadLetterSummary = z
   })
   .meta({ id: "DeadLetter" });
 
+const alertmanagerExample = {
+  version: "4",
+  groupKey: '{}:{alertname="HighErrorRate", service="checkout"}',
+  status: "firing",
+  receiver: "firedrill",
+  groupLabels: { alertname: "HighErrorRate", service: "checkout" },
+  commonLabels: { alertname: "HighErrorRate", service: "checkout", severity: "critical" },
+  commonAnnotations: { summary: "High 5xx rate on checkout" },
+  externalURL: "http://alertmanager:9093",
+  alerts: [
+    {
+      status: "firing",
+      labels: { alertname: "HighErrorRate", service: "checkout", severity: "critical", instance: "checkout-7d9f8b6c5-x2x9k:8080" },
+      annotations: { summary: "High 5xx rate on checkout", runbook_url: "https://runbooks.example.com/checkout/high-error-rate" },
+      startsAt: "2026-11-20T10:02:11.234Z",
+      endsAt: "0001-01-01T00:00:00Z",
+      fingerprint: "6f2ce4d3a1b07e55",
+    },
+  ],
+};
+
+const ruleExample = { service: "checkout", min_count: 3, window_seconds: 60, min_level: "WARNING", severity: "P1", enabled: true };
+
 const ingest = (spec: Omit<Parameters<typeof operation>[0], "scope" | "sessionAllowed">) =>
   operation({ ...spec, scope: "ingest", sessionAllowed: false, description: [spec.description, intakeNote].filter(Boolean).join("\n\n") });
 
@@ -87,7 +110,9 @@ export const intakePaths: ZodOpenApiPathsObject = {
         "`timestamp` is ISO 8601 or epoch seconds/milliseconds (default: now). A batch with any invalid event is rejected whole (422 with `errors: [{ index, field, message }]`). " +
         "5 events at ERROR or above within 5 minutes for one service (or fingerprint) open one incident; while it is open, further events attach to it.",
       requestParams: { header: idempotencyKey },
-      requestBody: jsonBody(z.union([eventInputSchema, z.array(eventInputSchema).min(1).max(MAX_BATCH)])),
+      requestBody: jsonBody(z.union([eventInputSchema, z.array(eventInputSchema).min(1).max(MAX_BATCH)]), [
+        { service: "checkout", level: "error", message: "payment gateway timeout", timestamp: "2026-11-20T10:02:11Z", attributes: { region: "eu-west-1" } },
+      ]),
       responses: { 202: jsonResponse("Written.", eventsAnswer) },
       errors: [400, 401, 403, 413, 422, 429],
     }),
@@ -101,7 +126,7 @@ export const intakePaths: ZodOpenApiPathsObject = {
         "Alertmanager's webhook (version 4). One incident per alert group (`groupKey`); resolved alerts never open one, and when every alert of the group is resolved the incident is resolved. " +
         "Over the rate limit the answer is 503 (Alertmanager retries 5xx, not 429).",
       requestParams: { header: idempotencyKey },
-      requestBody: jsonBody(alertGroupSchema),
+      requestBody: jsonBody(alertGroupSchema, alertmanagerExample),
       responses: { 202: jsonResponse("Written.", alertGroupAnswer) },
       errors: [400, 401, 403, 413, 422, 503],
     }),
@@ -113,7 +138,7 @@ export const intakePaths: ZodOpenApiPathsObject = {
       summary: "Grafana alerting webhook",
       description: "Grafana's webhook contact point (`version: \"1\"`): Alertmanager's shape plus values, dashboard and panel URLs. Over the rate limit the answer is 503.",
       requestParams: { header: idempotencyKey },
-      requestBody: jsonBody(alertGroupSchema),
+      requestBody: jsonBody(alertGroupSchema, alertmanagerExample),
       responses: { 202: jsonResponse("Written.", alertGroupAnswer) },
       errors: [400, 401, 403, 413, 422, 503],
     }),
@@ -127,7 +152,11 @@ export const intakePaths: ZodOpenApiPathsObject = {
         "`trigger` opens an incident keyed by `dedup_key` (or attaches to its open one); `acknowledge` moves it to investigating; `resolve` resolves it. " +
         "Invalid events are a 400 in PagerDuty's shape naming the field. Tools that only speak PagerDuty may put the API key in `routing_key` instead of a header.",
       requestParams: { header: idempotencyKey },
-      requestBody: jsonBody(pagerDutyBody),
+      requestBody: jsonBody(pagerDutyBody, {
+        event_action: "trigger",
+        dedup_key: "srv01/mysql",
+        payload: { summary: "DISK at 99%", source: "srv01", severity: "critical", component: "mysql" },
+      }),
       responses: {
         202: jsonResponse("Processed.", z.object({ status: z.literal("success"), message: z.string(), dedup_key: z.string() }).meta({ id: "PagerDutyAccepted" })),
       },
@@ -173,7 +202,7 @@ export const intakePaths: ZodOpenApiPathsObject = {
       summary: "Create or replace a rule",
       description: "The rule of `service` (`*` for the workspace default). `severity` null or `auto` derives it from the worst level: FATAL P0, CRITICAL P1, ERROR P2. `POST` does the same.",
       scope: "admin",
-      requestBody: jsonBody(snakeCaseKeys(ruleInputSchema)),
+      requestBody: jsonBody(snakeCaseKeys(ruleInputSchema), ruleExample),
       responses: { 200: jsonResponse("The saved rule.", intakeRuleSchema) },
       errors: [400, 401, 403, 413, 422],
     }),
@@ -182,7 +211,7 @@ export const intakePaths: ZodOpenApiPathsObject = {
       tags: intakeTags,
       summary: "Create or replace a rule (same as PUT)",
       scope: "admin",
-      requestBody: jsonBody(snakeCaseKeys(ruleInputSchema)),
+      requestBody: jsonBody(snakeCaseKeys(ruleInputSchema), ruleExample),
       responses: { 200: jsonResponse("The saved rule.", intakeRuleSchema) },
       errors: [400, 401, 403, 413, 422],
     }),

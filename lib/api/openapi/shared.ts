@@ -112,8 +112,9 @@ export function operation({ scope, sessionAllowed, responses, errors, ...rest }:
   };
 }
 
-export function jsonBody(schema: z.ZodType, description?: string) {
-  return { required: true, description, content: { "application/json": { schema } } };
+/** A JSON request body; `example` is checked against the schema by the OpenAPI test. */
+export function jsonBody(schema: z.ZodType, example?: unknown) {
+  return { required: true, content: { "application/json": { schema, ...(example === undefined ? {} : { example }) } } };
 }
 
 export function jsonResponse(description: string, schema: z.ZodType) {

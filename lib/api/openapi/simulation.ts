@@ -142,7 +142,7 @@ export const simulationPaths: ZodOpenApiPathsObject = {
         "Speeds above 1× are capped so that world time stays within a day of the clock. The body may be empty.",
       scope: "write",
       requestParams: { path: scenarioPath },
-      requestBody: { ...jsonBody(startSimulationSchema), required: false },
+      requestBody: { ...jsonBody(startSimulationSchema, { speed: 10, seed: 7, auto_analyze: true }), required: false },
       responses: {
         201: jsonResponse(
           "The run.",
@@ -242,7 +242,7 @@ export const simulationPaths: ZodOpenApiPathsObject = {
       description: "Faults whose `fixed_by` lists the action end now, and their metrics recover over the following ticks (restart, rollback, scale, flag_toggle, clear_cache…).",
       scope: "write",
       requestParams: { path: systemPath },
-      requestBody: jsonBody(worldActionSchema.omit({ service: true })),
+      requestBody: jsonBody(worldActionSchema.omit({ service: true }), { action: "cleanup_old_logs" }),
       responses: {
         200: jsonResponse("The runs healed.", z.object({ healed: z.array(z.object({ simulation_id: uuid, faults: z.number().int() })) })),
       },
