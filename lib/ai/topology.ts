@@ -1,6 +1,6 @@
 /**
  * Service dependencies used to reason about cascades. Until the simulation's topology is available,
- * this is the OpenTelemetry Astronomy Shop graph (REFERENCE-DATA.md); callers may pass their own.
+ * this is the OpenTelemetry Astronomy Shop graph; callers may pass their own.
  * `dependsOn[a]` lists what `a` calls.
  */
 export type Topology = Record<string, string[]>;

@@ -142,7 +142,7 @@ export async function stopSimulation(db: Database, actor: Actor, id: string, opt
   }, (e) => log.error({ err: e }, "stopSimulation failed"));
 }
 
-// ─── Failure injection (the simulator seed's /trigger and /clear) ─────────────────────────────
+// ─── Failure injection (an incident-management simulator's /trigger and /clear) ─────────────────────────────
 
 /** Resolves `/systems/{system}/trigger/{failure}` names (redis/memory, postgres/bloat, disk/full…). */
 export function resolveFailure(system: string, failure?: string): { system: string; scenarioIds: string[] } {
@@ -161,7 +161,7 @@ export function resolveFailure(system: string, failure?: string): { system: stri
   return { system: sys, scenarioIds: [id] };
 }
 
-/** Injects one of the seed's failures; a failure already injected is a 409 until cleared. */
+/** Injects one of the four failures (redis memory, postgres connections or bloat, disk full); a failure already injected is a 409 until cleared. */
 export async function triggerFailure(db: Database, actor: Actor, system: string, failure: string, input: unknown = {}, options: { clock?: Clock } = {}): Promise<Result<SimulationRow>> {
   return toResult(async () => {
     assertCan(actor, "simulation:run");
@@ -180,7 +180,7 @@ export async function triggerFailure(db: Database, actor: Actor, system: string,
   }, (e) => log.error({ err: e }, "triggerFailure failed"));
 }
 
-/** Clears injected failures of a system (all of them, or one): the seed's flush / terminate / VACUUM / cleanup. */
+/** Clears injected failures of a system (all of them, or one): flush / terminate / VACUUM / cleanup. */
 export async function clearFailure(db: Database, actor: Actor, system: string, failure?: string, options: { clock?: Clock } = {}): Promise<Result<{ system: string; cleared: SimulationRow[] }>> {
   return toResult(async () => {
     assertCan(actor, "simulation:run");

@@ -160,7 +160,7 @@ export const contextSchema = z.looseObject({
   feature_flags: z.array(flagSchema).max(50).default([]),
 });
 
-// The Slack-generator seed's conversation format, for the war-room chat to replay.
+// The conversation format of an on-call Slack conversation generator, for the war-room chat to replay.
 const timelineItemSchema = z.looseObject({
   offset_seconds: z.number().min(0, "must be 0 or more"),
   type: z.enum(["alert", "message", "mention", "resolution", "action"]),
@@ -253,7 +253,7 @@ export const scenarioSchema = z
     context: contextSchema.default({ recent_deploys: [], feature_flags: [] }),
     expected_root_cause: text(120).min(1, "is required"),
     expected_action_types: z.array(name("action type")).max(20).default([]),
-    /** Descriptive cascade facts (the seed's cascade analysis). */
+    /** Descriptive cascade facts: services affected, depth, business impact, detection, recovery. */
     impact: z
       .looseObject({
         affected_services: z.array(z.string()).default([]),

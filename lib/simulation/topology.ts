@@ -13,8 +13,8 @@ const svc = (name: string, team: string, tier: 1 | 2 | 3, kind: ServiceKind, dep
 });
 
 /**
- * The OpenTelemetry Astronomy Shop, as the Slack-generator seed's cascade analysis uses it, plus the
- * infrastructure the simulator seed breaks (redis, postgresql, disk). Baselines are per service.
+ * The OpenTelemetry Astronomy Shop, as a cascade-impact analysis of it describes it, plus the
+ * infrastructure the failure injections break (redis, postgresql, disk). Baselines are per service.
  */
 const astronomyShop: Seed[] = [
   svc("frontend", "Web", 1, "service", ["recommendation", "product-catalog", "ad", "cart", "checkout", "image-provider"], {

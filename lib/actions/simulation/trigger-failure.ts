@@ -6,7 +6,7 @@ import { toResult, type Result } from "@/lib/result";
 import { triggerFailure } from "@/lib/simulation/runs";
 import { serializeSimulation } from "@/lib/simulation/serialize";
 
-/** Injects one of the seed's failures (redis memory, postgres connections or bloat, disk full). */
+/** Injects one of the four failures (redis memory, postgres connections or bloat, disk full). */
 export async function triggerFailureAction(workspaceSlug: string, system: string, failure: string): Promise<Result<ReturnType<typeof serializeSimulation>>> {
   const db = await getDb();
   const actor = await toResult(() => getCurrentActor(db, { workspaceSlug }));
