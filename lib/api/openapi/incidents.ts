@@ -12,7 +12,7 @@ const nullableTime = isoTime.nullable();
 export const incidentResponseSchema = z
   .strictObject({
     id: uuid,
-    number: z.number().int().meta({ description: "Sequential per workspace." }),
+    number: z.number().int().min(1).meta({ description: "Sequential per workspace." }),
     key: z.string().meta({ description: "`INC-<number>`.", example: "INC-42" }),
     title: z.string(),
     description: z.string(),
@@ -29,10 +29,10 @@ export const incidentResponseSchema = z
     notes: z.string(),
     source: z.string().meta({ description: "manual, api, generic, alertmanager, pagerduty, grafana or simulator." }),
     fingerprint: z.string().nullable(),
-    event_count: z.number().int(),
+    event_count: z.number().int().min(0),
     first_event_at: nullableTime,
     last_event_at: nullableTime,
-    version: z.number().int().meta({ description: "Send it back with a PATCH: a stale one is a 409." }),
+    version: z.number().int().min(1).meta({ description: "Send it back with a PATCH: a stale one is a 409." }),
     created_by_kind: z.enum(actorKinds),
     created_by_id: z.string().nullable(),
     created_by_name: z.string(),

@@ -19,11 +19,11 @@ const intakeNote =
   "Bodies up to 1 MiB (413 beyond). Rejected bodies (400, 413, 422) are kept as dead letters for admins to inspect and replay. " +
   "Rate-limited per API key (`INTAKE_RATE_LIMIT_PER_MINUTE` events or alerts a minute).";
 
-const incidentRef = z.object({ id: uuid, number: z.number().int(), status: z.enum(["created", "attached"]) });
+const incidentRef = z.object({ id: uuid, number: z.number().int().min(1), status: z.enum(["created", "attached"]) });
 
 const eventsAnswer = z
   .object({
-    accepted: z.number().int().meta({ description: "Events written." }),
+    accepted: z.number().int().min(0).meta({ description: "Events written." }),
     incidents: z.array(incidentRef).meta({ description: "Incidents this call's events opened (`created`) or joined (`attached`)." }),
   })
   .meta({ id: "IntakeAccepted" });
@@ -31,12 +31,12 @@ const eventsAnswer = z
 const alertGroupAnswer = z
   .object({
     status: z.literal("success"),
-    accepted: z.number().int(),
-    firing: z.number().int(),
-    resolved: z.number().int(),
+    accepted: z.number().int().min(0),
+    firing: z.number().int().min(0),
+    resolved: z.number().int().min(0),
     duplicate: z.boolean().meta({ description: "True when the same body was already received (counted once for 24 h)." }),
     incident: z
-      .object({ id: uuid, number: z.number().int(), key: z.string(), status: z.enum(["created", "attached", "resolved"]) })
+      .object({ id: uuid, number: z.number().int().min(1), key: z.string(), status: z.enum(["created", "attached", "resolved"]) })
       .nullable(),
   })
   .meta({ id: "AlertGroupAccepted" });
