@@ -14,7 +14,7 @@ import { simulationPaths } from "./simulation";
 
 const description = `Firedrill's REST API: incidents, intake (events and the webhook formats of Alertmanager, Grafana and PagerDuty), AI diagnosis and the simulated world.
 
-**Authentication.** Machines send an API key, created by an admin in *Settings → API keys*: \`Authorization: Bearer fd_live_…\` (or \`X-API-Key\`). Keys carry scopes: \`ingest\` (intake only), \`read\`, \`write\` (includes read) and \`admin\` (includes all). A signed-in browser session works too (not for intake); it picks the workspace with \`?workspace=<slug>\`, and its writes must come from the app's own origin.
+**Authentication.** Machines send an API key, created by an admin in *Settings → API keys*: \`Authorization: Bearer fd_live_…\` (or \`X-API-Key\`). Keys carry scopes: \`ingest\` (intake only), \`read\`, \`write\` (includes read) and \`admin\` (includes all). A signed-in browser session works too; it picks the workspace with \`?workspace=<slug>\`, and its writes must come from the app's own origin.
 
 **Conventions.** JSON bodies and answers use snake_case. Lists are newest first and keyset-paginated: an answer's \`next_cursor\` goes back as the next request's \`cursor\` (incidents) or \`before\` (events, dead letters); it is null on the last page.
 

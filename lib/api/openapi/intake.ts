@@ -96,8 +96,8 @@ const alertmanagerExample = {
 
 const ruleExample = { service: "checkout", min_count: 3, window_seconds: 60, min_level: "WARNING", severity: "P1", enabled: true };
 
-const ingest = (spec: Omit<Parameters<typeof operation>[0], "scope" | "sessionAllowed">) =>
-  operation({ ...spec, scope: "ingest", sessionAllowed: false, description: [spec.description, intakeNote].filter(Boolean).join("\n\n") });
+const ingest = (spec: Omit<Parameters<typeof operation>[0], "scope">) =>
+  operation({ ...spec, scope: "ingest", description: [spec.description, intakeNote].filter(Boolean).join("\n\n") });
 
 export const intakePaths: ZodOpenApiPathsObject = {
   "/api/v1/events": {

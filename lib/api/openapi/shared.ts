@@ -38,7 +38,7 @@ export const errorSchema = z
 const retryAfter = z.object({ "Retry-After": z.string().meta({ description: "Seconds to wait before retrying." }) });
 
 /** Error statuses by name, each a response component. */
-export const errorResponses = {
+const errorResponses = {
   400: { id: "BadRequest", description: "The body is not JSON, or is empty where JSON was expected." },
   401: { id: "Unauthorized", description: "No credentials, or a revoked or unknown API key." },
   403: { id: "Forbidden", description: "The key lacks the scope, or the member's role is too low, or a cookie-authenticated write came from another origin." },
@@ -60,7 +60,7 @@ export function errorResponse(status: ErrorStatus) {
   return errorResponseObjects[`${status}`];
 }
 
-/** Names of the security schemes in `components.securitySchemes`. */
+/** `components.securitySchemes`: an API key in either header, or a browser session. */
 export const securitySchemes = {
   apiKey: {
     type: "http",
@@ -87,26 +87,24 @@ export const securitySchemes = {
 } as const;
 
 /** Who may call an operation: an API key with `scope`, or a member whose role allows it. */
-export function security(scope: ApiKeyScope, sessionAllowed = true): Record<string, string[]>[] {
-  return [{ apiKey: [scope] }, { apiKeyHeader: [scope] }, ...(sessionAllowed ? [{ session: [] }] : [])];
+function security(scope: ApiKeyScope): Record<string, string[]>[] {
+  return [{ apiKey: [scope] }, { apiKeyHeader: [scope] }, { session: [] }];
 }
 
 type OperationSpec = Omit<ZodOpenApiOperationObject, "responses" | "security"> & {
   scope: ApiKeyScope;
-  /** Intake takes API keys only (a browser session cannot post events). */
-  sessionAllowed?: boolean;
   responses: ZodOpenApiResponsesObject;
   errors: ErrorStatus[];
 };
 
 /** One operation with its security, its success responses and the error statuses it can answer. */
-export function operation({ scope, sessionAllowed, responses, errors, ...rest }: OperationSpec): ZodOpenApiOperationObject {
+export function operation({ scope, responses, errors, ...rest }: OperationSpec): ZodOpenApiOperationObject {
   const withErrors: ZodOpenApiResponsesObject = { ...responses };
   for (const status of errors) withErrors[`${status}`] = errorResponse(status);
   return {
     ...rest,
     "x-scope": scope,
-    security: security(scope, sessionAllowed),
+    security: security(scope),
     description: [rest.description, `Requires the \`${scope}\` scope (API key) or a member role that allows it.`].filter(Boolean).join("\n\n"),
     responses: withErrors,
   };
