@@ -12,6 +12,8 @@ const ADMIN_STORAGE_STATE = "playwright/.auth/admin.json";
 
 export default defineConfig({
   testDir: "./e2e",
+  // e2e/dev runs against `next dev` (playwright.dev.config.ts).
+  testIgnore: ["dev/**"],
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,

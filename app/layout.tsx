@@ -6,7 +6,7 @@ import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: "Firedrill", template: "%s · Firedrill" },
-  description: "Incident response and drills in one place: live board, AI diagnosis, approved agent actions, runbooks, post-mortems.",
+  description: "Incident response and drills in one place: alerts from your monitoring tools, a live incident board, streamed AI diagnosis, and practice drills on a simulated system.",
 };
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {

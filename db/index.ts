@@ -1,8 +1,7 @@
 import "server-only";
 import path from "node:path";
-import { env } from "@/lib/env";
+import { env } from "@/env";
 import { openPglite, openPostgres, type DatabaseHandle } from "./client";
-import { ensureSeeded } from "./seed";
 
 export type { Database, DatabaseKind, DatabaseHandle } from "./client";
 
@@ -18,13 +17,11 @@ async function open(): Promise<DatabaseHandle> {
   const handle = e.DATABASE_URL
     ? await openPostgres(e.DATABASE_URL)
     : await openPglite(path.resolve(/*turbopackIgnore: true*/ e.PGLITE_DIR ?? path.join(dataDir(), "pglite")));
-  if (e.SEED_ON_START === "on") await ensureSeeded(handle.db);
   return handle;
 }
 
 /**
- * The app's database, opened lazily on first use (so `next build` never opens it), migrated and
- * seeded, and cached on globalThis so hot reload does not open a second PGlite on the same directory.
+ * The app's database, opened lazily on first use (so `next build` never opens it), migrated, and cached on globalThis so hot reload does not open a second PGlite on the same directory.
  */
 export function getDatabase(): Promise<DatabaseHandle> {
   if (!globalForDb.__firedrillDb) {

@@ -1,5 +1,5 @@
 import pino from "pino";
-import { env } from "@/lib/env";
+import { env } from "@/env";
 
 const root = pino({
   level: env().LOG_LEVEL ?? (env().NODE_ENV === "test" ? "silent" : "info"),

@@ -7,19 +7,19 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { openPglite, openPostgres, type DatabaseHandle } from "@/db/client";
-import { ensureSeeded } from "@/db/seed";
-import { systemActor } from "@/lib/auth/actor";
-import { apiKeyScopes } from "@/lib/auth/actor";
-import { insertApiKey } from "@/lib/auth/api-keys";
-import { SERVER_PID_FILE } from "@/lib/auth/bootstrap";
-import { createUser, findUserByEmail, setPassword } from "@/lib/auth/users";
-import { env } from "@/lib/env";
+import { ensureSeeded } from "@/lib/seed";
+import { systemActor } from "@/lib/auth/shared";
+import { apiKeyScopes } from "@/lib/auth/shared";
+import { insertApiKey } from "@/lib/auth";
+import { SERVER_PID_FILE } from "@/lib/auth";
+import { createUser, findUserByEmail, setPassword } from "@/lib/auth";
+import { env } from "@/env";
 import { isAppError } from "@/lib/errors";
 import { unwrap } from "@/lib/result";
-import { createWorkspace } from "@/lib/workspaces/create-workspace";
-import { resetDemoWorkspace } from "@/lib/workspaces/demo";
-import { addMember } from "@/lib/workspaces/members";
-import { getWorkspaceBySlug, listMembersOf } from "@/lib/workspaces/queries";
+import { createWorkspace } from "@/lib/workspaces";
+import { resetDemoWorkspace } from "@/lib/workspaces";
+import { addMember } from "@/lib/workspaces";
+import { getWorkspaceBySlug, listMembersOf } from "@/lib/workspaces";
 
 const usage = `Firedrill admin CLI
 
@@ -56,7 +56,11 @@ async function openDatabase(): Promise<DatabaseHandle> {
   const dataDir = path.resolve(e.DATA_DIR ?? ".data");
   const running = appIsRunningOn(dataDir);
   if (running) {
-    fail(`The app (pid ${running}) has the embedded database in ${dataDir} open. Stop it first: two processes must not share one PGlite directory.`);
+    fail(
+      `The app (pid ${running}) has the embedded database in ${dataDir} open, and two processes must not share one PGlite directory.\n` +
+        "While the app runs, do this in the app instead (API keys: Settings → API keys; members and invites: Settings → Members),\n" +
+        "or stop the app and run this command again.",
+    );
   }
   return openPglite(path.resolve(e.PGLITE_DIR ?? path.join(dataDir, "pglite")));
 }

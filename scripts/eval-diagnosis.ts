@@ -3,13 +3,13 @@
  * catalog when present) and a set of realistic incidents outside the catalog through the offline
  * engine, and through Groq / Gemini when their keys are set, and prints the results table.
  */
-import { evaluate, summarise, type EvalRow } from "@/lib/ai/eval/run-eval";
-import { builtInScenarios, type EvalScenario } from "@/lib/ai/eval/scenarios";
-import { abstainIncidents, realisticIncidents } from "@/lib/ai/eval/realistic";
-import { holdoutIncidents } from "@/lib/ai/eval/holdout";
-import { fromSimulationCatalog } from "@/lib/ai/eval/simulation-adapter";
-import { resolveProviders } from "@/lib/ai/providers";
-import { builtinScenarios } from "@/lib/simulation/scenarios";
+import { evaluate, summarise, type EvalRow } from "@/lib/diagnosis";
+import { builtInScenarios, type EvalScenario } from "@/lib/diagnosis";
+import { abstainIncidents, realisticIncidents } from "@/lib/diagnosis";
+import { holdoutIncidents } from "@/lib/diagnosis";
+import { fromSimulationCatalog } from "@/lib/diagnosis";
+import { resolveProviders } from "@/lib/diagnosis";
+import { builtinScenarios } from "@/lib/simulation";
 
 function simulationScenarios(): EvalScenario[] {
   return fromSimulationCatalog(builtinScenarios());

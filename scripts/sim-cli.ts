@@ -6,7 +6,8 @@
  *   npm run sim -- interactive
  *
  * --url defaults to $FIREDRILL_URL or http://localhost:3000; --key to $FIREDRILL_API_KEY (an API key
- * with the "write" scope: `npm run firedrill -- apikey create --workspace acme --name sim --scope write`).
+ * with the "write" scope: while the app runs, create one in Settings → API keys; with the app stopped,
+ * `npm run firedrill -- apikey create --workspace acme --name sim --scope write` works too).
  */
 import readline from "node:readline/promises";
 import { parseArgs } from "node:util";
@@ -69,7 +70,7 @@ async function api<T>(method: string, path: string, body?: unknown): Promise<T> 
   if (!res.ok) {
     const err = data as { error?: string; issues?: { path: string; message: string }[] };
     const issues = err.issues?.map((i) => `\n  ${i.path}: ${i.message}`).join("") ?? "";
-    throw new Error(`${res.status} ${err.error ?? res.statusText}${issues}${res.status === 401 ? "\n  Pass an API key with --key or FIREDRILL_API_KEY." : ""}`);
+    throw new Error(`${res.status} ${err.error ?? res.statusText}${issues}${res.status === 401 ? `\n  Pass an API key with the "write" scope (--key or FIREDRILL_API_KEY): create one in Settings → API keys (${baseUrl}/settings/api-keys).` : ""}`);
   }
   return data as T;
 }

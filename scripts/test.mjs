@@ -1,5 +1,5 @@
 // `npm test`: lint, types, unit and integration tests (PGlite, or PostgreSQL when DATABASE_URL is set),
-// then the end-to-end tests in a real browser against a production build.
+// then the end-to-end tests in a real browser against a production build, and a smoke test against `next dev`.
 import { spawnSync } from "node:child_process";
 
 const steps = [
@@ -7,6 +7,7 @@ const steps = [
   ["typecheck", "npm", ["run", "typecheck"]],
   ["unit and integration tests", "npx", ["vitest", "run"]],
   ["end-to-end tests", "node", ["scripts/e2e.mjs"]],
+  ["dev-server smoke test", "node", ["scripts/e2e.mjs", "--dev"]],
 ];
 
 const only = process.env.TEST_ONLY?.split(",");

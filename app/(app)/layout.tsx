@@ -1,5 +1,5 @@
 import { AppHeader } from "@/components/app-shell/app-header";
-import { findCurrentWorkspace } from "@/components/app-shell/current-workspace";
+import { currentCaller } from "@/lib/auth";
 import { UserMenu } from "@/components/auth/user-menu";
 import { RealtimeProvider } from "@/components/realtime/realtime-provider";
 
@@ -9,7 +9,7 @@ import { RealtimeProvider } from "@/components/realtime/realtime-provider";
  * the session itself (and sends a signed-out visitor to sign in, coming back to that page).
  */
 export default async function AppLayout({ children, modal }: { children: React.ReactNode; modal: React.ReactNode }) {
-  const current = await findCurrentWorkspace();
+  const current = await currentCaller();
   const content = (
     <>
       <main className="mx-auto flex w-full max-w-screen-2xl flex-1 flex-col px-4 py-5 sm:px-6">{children}</main>

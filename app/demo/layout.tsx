@@ -7,10 +7,10 @@ import { ResetDemoButton } from "@/components/auth/reset-demo-button";
 import { UserMenu } from "@/components/auth/user-menu";
 import { RealtimeProvider } from "@/components/realtime/realtime-provider";
 import { Button } from "@/components/ui/button";
-import { getDb } from "@/db";
-import { demoEnabled, getCurrentActor } from "@/lib/auth/current-actor";
-import { demoResetIntervalMs } from "@/lib/workspaces/demo";
-import { env } from "@/lib/env";
+import { currentCaller } from "@/lib/auth";
+import { DEMO_SLUG, demoEnabled } from "@/lib/auth";
+import { demoResetIntervalMs } from "@/lib/workspaces";
+import { env } from "@/env";
 
 export const metadata: Metadata = { title: { default: "Live demo", template: "%s · Firedrill demo" } };
 export const dynamic = "force-dynamic";
@@ -28,7 +28,7 @@ function resetText(): string {
 /** The public demo: a shared workspace anyone can use without an account, as an anonymous animal. */
 export default async function DemoLayout({ children }: { children: React.ReactNode }) {
   if (!demoEnabled()) notFound();
-  const actor = await getCurrentActor(await getDb(), { workspaceSlug: "demo" }).catch(() => null);
+  const actor = (await currentCaller(DEMO_SLUG))?.actor;
   return (
     <div className="flex min-h-dvh flex-col">
       <header className="bg-background/85 sticky top-0 z-40 border-b backdrop-blur">

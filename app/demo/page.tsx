@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { BoardScreen } from "@/components/board/board-screen";
-import { requireDemoVisitor } from "@/lib/auth/current-actor";
+import { DEMO_SLUG } from "@/lib/auth";
+import { pageCaller } from "@/lib/auth";
 
 export const metadata: Metadata = { title: "Board" };
 export const dynamic = "force-dynamic";
@@ -11,6 +12,6 @@ export default async function DemoBoardPage({ searchParams }: { searchParams: Pr
   const params = await searchParams;
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) query.append(key, v);
-  await requireDemoVisitor(query.size ? `/demo?${query}` : "/demo");
-  return <BoardScreen workspaceSlug="demo" basePath="/demo" searchParams={params} />;
+  const caller = await pageCaller({ workspaceSlug: DEMO_SLUG, returnTo: query.size ? `/demo?${query}` : "/demo" });
+  return <BoardScreen caller={caller} basePath="/demo" searchParams={params} />;
 }

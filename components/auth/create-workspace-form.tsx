@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { createWorkspaceAction } from "@/lib/actions/workspaces/create-workspace";
-import { slugify } from "@/lib/workspaces/schemas";
+import { slugify } from "@/lib/workspaces/shared";
 import { FieldError, FormError } from "@/components/forms/form-errors";
 import { useHydrated } from "@/components/hooks/use-hydrated";
 

@@ -1,8 +1,6 @@
 import Link from "next/link";
-import { getDb } from "@/db";
 import { Button } from "@/components/ui/button";
-import { getCurrentActor, getSessionUser, listMyWorkspaces } from "@/lib/auth/current-actor";
-import { getWorkspaceById } from "@/lib/workspaces/queries";
+import { currentCaller, sessionUser, sessionWorkspaces } from "@/lib/auth";
 import { IdentityAvatar } from "./guest-avatar";
 import { UserMenuClient } from "./user-menu-client";
 
@@ -11,8 +9,8 @@ import { UserMenuClient } from "./user-menu-client";
  * visitor's anonymous animal (with a way to sign in).
  */
 export async function UserMenu({ workspaceSlug }: { workspaceSlug?: string }) {
-  const db = await getDb();
-  const actor = await getCurrentActor(db, { workspaceSlug }).catch(() => null);
+  const caller = await currentCaller(workspaceSlug);
+  const actor = caller?.actor;
   if (actor?.kind === "guest") {
     return (
       <div className="flex items-center gap-2" data-testid="user-menu">
@@ -26,7 +24,7 @@ export async function UserMenu({ workspaceSlug }: { workspaceSlug?: string }) {
       </div>
     );
   }
-  const user = await getSessionUser(db);
+  const user = await sessionUser();
   if (!user) {
     return (
       <Button asChild size="sm" variant="outline" data-testid="user-menu">
@@ -34,8 +32,8 @@ export async function UserMenu({ workspaceSlug }: { workspaceSlug?: string }) {
       </Button>
     );
   }
-  const workspaces = await listMyWorkspaces(db);
-  const current = actor ? await getWorkspaceById(db, actor.workspaceId) : undefined;
+  const workspaces = await sessionWorkspaces();
+  const current = caller?.workspace;
   return (
     <UserMenuClient
       user={{ name: user.name, email: user.email }}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { withCardMoved, withCardPatched } from "./board-cache";
-import type { BoardCardView, BoardView } from "./board-data";
+import type { BoardCardView, BoardView } from "@/lib/incidents/board-view";
 
 function card(number: number, status: BoardCardView["status"], createdAt: string, resolvedAt: string | null = null): BoardCardView {
   return {

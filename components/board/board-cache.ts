@@ -1,5 +1,5 @@
 import type { IncidentStatus } from "@/db/schema";
-import type { BoardCardView, BoardView, OpenStatus } from "./board-data";
+import type { BoardCardView, BoardView, OpenStatus } from "@/lib/incidents/shared";
 
 const isOpen = (s: IncidentStatus) => s === "triage" || s === "investigating" || s === "fixing";
 

@@ -6,7 +6,7 @@ import { ChevronLeftIcon, ChevronRightIcon, CircleAlertIcon, CircleCheckIcon, Se
 import { Button } from "@/components/ui/button";
 import { statusDotClasses } from "@/components/incidents/status-badge";
 import { cn } from "@/lib/utils";
-import type { BoardCardView, BoardColumnId } from "./board-data";
+import type { BoardCardView, BoardColumnId } from "@/lib/incidents/shared";
 import { columnLabel } from "./dnd";
 import { IncidentCard } from "./incident-card";
 

@@ -1,13 +1,13 @@
 import { getDb, type Database } from "@/db";
-import { getCurrentActor } from "@/lib/auth/current-actor";
-import { assertCan, can } from "@/lib/auth/permissions";
-import { getBoard, getIncidentFacets } from "@/lib/incidents/queries";
-import { boardFiltersSchema } from "@/lib/incidents/schemas";
+import type { Caller } from "@/lib/auth";
+import { assertCan, can } from "@/lib/auth";
+import { getBoard, getIncidentFacets } from "@/lib/incidents";
+import { boardFiltersSchema } from "@/lib/incidents/shared";
 import { PresenceBar } from "@/components/realtime/presence-bar";
 import { SystemsHealthStrip } from "@/components/simulation/systems-health-strip";
 import { Board } from "./board";
-import { normalizeFilters, toBoardView, type BoardFilterValues } from "./board-data";
-import { loadBoardSearchParams } from "./search-params";
+import { normalizeFilters, toBoardView, type BoardFilterValues } from "@/lib/incidents/shared";
+import { loadBoardSearchParams } from "@/lib/incidents/shared";
 import type { InitialBoard } from "./use-board";
 
 type SearchParams = Record<string, string | string[] | undefined>;
@@ -19,16 +19,16 @@ const noFilters: BoardFilterValues = { severity: [], team: [], service: [], q: "
  * (basePath "/demo"): the current URL's view is read here and handed to the client as initialData.
  */
 export async function BoardScreen({
-  workspaceSlug,
+  caller: { actor, workspace },
   basePath,
   searchParams,
 }: {
-  workspaceSlug: string;
+  caller: Caller;
   basePath: string;
   searchParams: SearchParams | Promise<SearchParams>;
 }) {
   const db = await getDb();
-  const actor = await getCurrentActor(db, { workspaceSlug });
+  const workspaceSlug = workspace.slug;
   assertCan(actor, "incident:read");
   const { resolved, ...raw } = loadBoardSearchParams(await searchParams);
   // A hand-edited URL with an over-long value shows the unfiltered board rather than an error page.

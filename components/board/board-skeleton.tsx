@@ -1,5 +1,5 @@
 import { Skeleton } from "@/components/ui/skeleton";
-import { boardColumns } from "./board-data";
+import { boardColumns } from "@/lib/incidents/shared";
 
 const cardsPerColumn = [4, 2, 1, 3];
 

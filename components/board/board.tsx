@@ -18,14 +18,14 @@ import { useHydrated } from "@/components/hooks/use-hydrated";
 import { Button } from "@/components/ui/button";
 import type { IncidentStatus } from "@/db/schema";
 import { cn } from "@/lib/utils";
-import { boardColumns, columnOf, hasActiveFilters, normalizeFilters, type BoardCardView, type BoardColumnId, type BoardFilterValues } from "./board-data";
+import { boardColumns, columnOf, hasActiveFilters, normalizeFilters, type BoardCardView, type BoardColumnId, type BoardFilterValues } from "@/lib/incidents/shared";
 import { BoardColumn } from "./board-column";
 import { CardIconSprite } from "./card-icons";
 import { CreateIncidentDialog } from "./create-incident-dialog";
 import { announcements, columnCollision, columnKeyboardCoordinates, screenReaderInstructions } from "./dnd";
 import { FilterBar } from "./filter-bar";
 import { IncidentCardBody, noteDragEnded } from "./incident-card";
-import { boardSearchParams } from "./search-params";
+import { boardSearchParams } from "@/lib/incidents/shared";
 import { boardViewKey, useBoardView, useFacets, useMoveIncident, usePendingMoves, type InitialBoard } from "./use-board";
 
 /**
@@ -151,7 +151,9 @@ export function Board({
           The board could not be refreshed: {boardQuery.error.message}. Showing the last data received.
         </p>
       )}
+      {/* A fixed id: dnd-kit otherwise numbers its contexts per render, and the server's number differs from the client's. */}
       <DndContext
+        id="incident-board"
         sensors={sensors}
         collisionDetection={columnCollision}
         onDragStart={onDragStart}

@@ -25,7 +25,7 @@ import type { IncidentStatus, Severity } from "@/db/schema";
 import { createIncidentAction } from "@/lib/actions/incidents/create-incident";
 import { queryKeys } from "@/lib/query-keys";
 import { cn } from "@/lib/utils";
-import { severityOptions, type FacetsView } from "./board-data";
+import { severityOptions, type FacetsView } from "@/lib/incidents/shared";
 import { TagsInput } from "./tags-input";
 
 type Draft = {

@@ -8,7 +8,7 @@ import {
   type ScreenReaderInstructions,
 } from "@dnd-kit/core";
 import { statusLabels } from "@/components/incidents/status-badge";
-import { boardColumns, type BoardCardView, type BoardColumnId } from "./board-data";
+import { boardColumns, type BoardCardView, type BoardColumnId } from "@/lib/incidents/shared";
 
 const columnLabels: Record<BoardColumnId, string> = {
   triage: statusLabels.triage,

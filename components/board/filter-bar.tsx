@@ -7,7 +7,7 @@ import { Input } from "@/components/ui/input";
 import { MultiSelect } from "@/components/ui/multi-select";
 import { SeverityBadge, severityLabels } from "@/components/incidents/severity-badge";
 import type { Severity } from "@/db/schema";
-import { hasActiveFilters, severityOptions, type BoardFilterValues, type FacetsView } from "./board-data";
+import { hasActiveFilters, severityOptions, type BoardFilterValues, type FacetsView } from "@/lib/incidents/shared";
 
 /** Severity, team, service and text search; every change goes to the URL (the caller's setter). */
 export function FilterBar({

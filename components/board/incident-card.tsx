@@ -8,7 +8,7 @@ import { SeverityBadge } from "@/components/incidents/severity-badge";
 import { StatusBadge } from "@/components/incidents/status-badge";
 import { TimeAgo } from "@/components/incidents/time-ago";
 import { cn } from "@/lib/utils";
-import type { BoardCardView } from "./board-data";
+import type { BoardCardView } from "@/lib/incidents/shared";
 import { CardIcon } from "./card-icons";
 
 const accentBySeverity = {

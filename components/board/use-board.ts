@@ -5,23 +5,15 @@ import { keepPreviousData, useMutation, useMutationState, useQuery, useQueryClie
 import { toast } from "sonner";
 import type { IncidentStatus } from "@/db/schema";
 import { moveIncidentAction } from "@/lib/actions/incidents/move-incident";
+import { fetchJson, workspaceUrl } from "@/lib/api/client";
 import { queryKeys } from "@/lib/query-keys";
 import { statusLabels } from "@/components/incidents/status-badge";
 import { findCard, withCardMoved, withCardPatched } from "./board-cache";
-import type { BoardCardView, BoardFilterValues, BoardView, FacetsView } from "./board-data";
-import { serializeBoardSearchParams } from "./search-params";
-
-async function fetchJson<T>(url: string): Promise<T> {
-  const res = await fetch(url, { headers: { accept: "application/json" }, cache: "no-store" });
-  if (!res.ok) {
-    const body = (await res.json().catch(() => null)) as { error?: string } | null;
-    throw new Error(body?.error ?? `Request failed (${res.status})`);
-  }
-  return (await res.json()) as T;
-}
+import type { BoardCardView, BoardFilterValues, BoardView, FacetsView } from "@/lib/incidents/shared";
+import { serializeBoardSearchParams } from "@/lib/incidents/shared";
 
 export function boardApiUrl(workspaceSlug: string, filters: BoardFilterValues, page: number, all: boolean): string {
-  const base = `/api/workspaces/${encodeURIComponent(workspaceSlug)}/board`;
+  const base = workspaceUrl(workspaceSlug, "board");
   const url = serializeBoardSearchParams(base, { ...filters, resolved: page });
   return all ? `${url}${url.includes("?") ? "&" : "?"}all=1` : url;
 }
@@ -56,7 +48,7 @@ export function useBoardView(workspaceSlug: string, filters: BoardFilterValues, 
 export function useFacets(workspaceSlug: string, initial: FacetsView, initialAt: number) {
   return useQuery({
     queryKey: queryKeys.facets(workspaceSlug),
-    queryFn: () => fetchJson<FacetsView>(`/api/workspaces/${encodeURIComponent(workspaceSlug)}/board/facets`),
+    queryFn: () => fetchJson<FacetsView>(workspaceUrl(workspaceSlug, "board", "facets")),
     initialData: initial,
     initialDataUpdatedAt: initialAt,
   });

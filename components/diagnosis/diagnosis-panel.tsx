@@ -8,9 +8,9 @@ import { z } from "zod";
 import { toast } from "sonner";
 import { useHydrated } from "@/components/hooks/use-hydrated";
 import { Button } from "@/components/ui/button";
-import { listDiagnosesAction } from "@/lib/actions/diagnosis/list-diagnoses";
-import type { SavedDiagnosis } from "@/lib/ai/queries";
-import { diagnosisMetaSchema, diagnosisSchema } from "@/lib/ai/schema";
+import { fetchJson, workspaceUrl } from "@/lib/api/client";
+import type { SavedDiagnosis } from "@/lib/diagnosis";
+import { diagnosisMetaSchema, diagnosisSchema } from "@/lib/diagnosis/shared";
 import { queryKeys } from "@/lib/query-keys";
 import { cn } from "@/lib/utils";
 import { DiagnosisMetaLine, DiagnosisView, providerName, RunProgress, type PartialDiagnosis } from "./diagnosis-view";
@@ -37,17 +37,13 @@ export function DiagnosisPanel({ workspaceSlug, incidentId, canRun }: { workspac
   const historyKey = queryKeys.incidentDiagnoses(workspaceSlug, incidentId);
   const history = useQuery({
     queryKey: historyKey,
-    queryFn: async (): Promise<SavedDiagnosis[]> => {
-      const r = await listDiagnosesAction(workspaceSlug, incidentId);
-      if (!r.ok) throw new Error(r.error);
-      return r.data;
-    },
+    queryFn: ({ signal }) => fetchJson<SavedDiagnosis[]>(workspaceUrl(workspaceSlug, "incidents", incidentId, "diagnoses"), { signal }),
   });
   const [selectedId, setSelectedId] = React.useState<string | null>(null);
   const [showHistory, setShowHistory] = React.useState(false);
 
   const { object, submit, isLoading, stop, error } = useObject({
-    api: `/api/incidents/${incidentId}/diagnosis?workspace=${encodeURIComponent(workspaceSlug)}`,
+    api: workspaceUrl(workspaceSlug, "incidents", incidentId, "diagnosis"),
     schema: streamSchema,
     onFinish: ({ object: done }) => {
       if (done?.error) toast.error(done.error);

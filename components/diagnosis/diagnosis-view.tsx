@@ -2,7 +2,7 @@ import { AlertTriangle, CheckCircle2, Circle } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { SeverityBadge } from "@/components/incidents/severity-badge";
 import type { Severity } from "@/db/schema";
-import type { Diagnosis, DiagnosisMeta, Evidence, Hypothesis, RecommendedAction } from "@/lib/ai/schema";
+import type { Diagnosis, DiagnosisMeta, Evidence, Hypothesis, RecommendedAction } from "@/lib/diagnosis/shared";
 import { cn } from "@/lib/utils";
 
 /** A diagnosis as it streams: every field may still be missing or half-written. */

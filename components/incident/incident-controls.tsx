@@ -11,8 +11,8 @@ import { SeverityBadge, severityLabels } from "@/components/incidents/severity-b
 import { StatusBadge, statusLabels } from "@/components/incidents/status-badge";
 import { changeStatusAction } from "@/lib/actions/incidents/change-status";
 import { updateIncidentAction } from "@/lib/actions/incidents/update-incident";
-import type { IncidentDto } from "@/lib/incidents/incident-dto";
-import type { UpdateIncidentInput } from "@/lib/incidents/schemas";
+import type { IncidentDto } from "@/lib/incidents/shared";
+import type { UpdateIncidentInput } from "@/lib/incidents/shared";
 import { useIncidentContext } from "./incident-context";
 import { useIncidentWrite } from "./incident-state";
 import { TagInput } from "./tag-input";

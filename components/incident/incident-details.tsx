@@ -1,6 +1,6 @@
 "use client";
 
-import type { IncidentDto } from "@/lib/incidents/incident-dto";
+import type { IncidentDto } from "@/lib/incidents/shared";
 import { TimeAgo } from "@/components/incidents/time-ago";
 import { LocalTime } from "./local-time";
 

@@ -1,12 +1,18 @@
 "use client";
 
 import * as React from "react";
-import { useRouter } from "next/navigation";
+import { usePathname, useRouter } from "next/navigation";
 import { Dialog, DialogContent, DialogDescription, DialogTitle } from "@/components/ui/dialog";
 
-/** The incident over the board (intercepted route): closing goes back to the board. */
+/**
+ * The incident over the board (intercepted route): closing goes back to the board. A parallel slot
+ * keeps what it last showed when a client-side navigation leaves for a page it has no match for, so
+ * the dialog hides itself once the URL is no longer an incident's.
+ */
 export function IncidentDialog({ title, children }: { title: string; children: React.ReactNode }) {
   const router = useRouter();
+  const pathname = usePathname();
+  if (!pathname.startsWith("/incidents/")) return null;
   return (
     <Dialog open onOpenChange={(open) => !open && router.back()}>
       <DialogContent

@@ -1,11 +1,11 @@
 import { notFound } from "next/navigation";
 import { getDb } from "@/db";
-import { getCurrentActor } from "@/lib/auth/current-actor";
-import { can } from "@/lib/auth/permissions";
+import type { Caller } from "@/lib/auth";
+import { can } from "@/lib/auth";
 import { isAppError } from "@/lib/errors";
-import { loadIncidentPayload, loadTimelinePayload } from "@/lib/incidents/incident-view";
-import { getIncidentFacets } from "@/lib/incidents/queries";
-import { incidentIdSchema } from "@/lib/incidents/schemas";
+import { loadIncidentPayload, loadTimelinePayload } from "@/lib/incidents";
+import { getIncidentFacets } from "@/lib/incidents";
+import { incidentIdSchema } from "@/lib/incidents/shared";
 import { PresenceBar } from "@/components/realtime/presence-bar";
 import { DiagnosisPanel } from "@/components/diagnosis/diagnosis-panel";
 import { IncidentEvents } from "@/components/intake/incident-events";
@@ -17,19 +17,19 @@ import { IncidentDetail, type IncidentSlots } from "./incident-detail";
  * dialog and the demo (/demo/incidents/[id]). Unknown ids render the nearest not-found page.
  */
 export async function IncidentScreen({
-  workspaceSlug,
+  caller: { actor, workspace },
   basePath,
   incidentId,
   variant = "page",
 }: {
-  workspaceSlug: string;
+  caller: Caller;
   basePath: string;
   incidentId: string;
   variant?: "page" | "dialog";
 }) {
   if (!incidentIdSchema.safeParse(incidentId).success) notFound();
   const db = await getDb();
-  const actor = await getCurrentActor(db, { workspaceSlug });
+  const workspaceSlug = workspace.slug;
   let data;
   try {
     data = await Promise.all([

@@ -2,8 +2,8 @@
 
 import { CircleCheckIcon, ClockIcon, TimerOffIcon } from "lucide-react";
 import type { SlaPolicy } from "@/db/schema";
-import type { IncidentDto } from "@/lib/incidents/incident-dto";
-import { computeSla, describeClock, formatMinutes, type SlaClock } from "@/lib/incidents/sla";
+import type { IncidentDto } from "@/lib/incidents/shared";
+import { computeSla, describeClock, formatMinutes, type SlaClock } from "@/lib/incidents/shared";
 import { cn } from "@/lib/utils";
 import { LocalTime, useTickingNow } from "./local-time";
 

@@ -4,44 +4,25 @@ import * as React from "react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
 import type { Incident } from "@/db/schema";
-import { toIncidentDto, type IncidentPayload, type TimelinePayload } from "@/lib/incidents/incident-dto";
+import { toIncidentDto, type IncidentPayload, type TimelinePayload } from "@/lib/incidents/shared";
+import { fetchJson, retryUnless4xx, workspaceUrl } from "@/lib/api/client";
 import { queryKeys } from "@/lib/query-keys";
 import type { Result } from "@/lib/result";
 import { useIncidentContext } from "./incident-context";
 
-export class FetchError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-async function getJson<T>(url: string): Promise<T> {
-  const res = await fetch(url, { cache: "no-store", headers: { accept: "application/json" } });
-  if (!res.ok) {
-    const body = (await res.json().catch(() => ({}))) as { error?: string };
-    throw new FetchError(res.status, body.error ?? res.statusText);
-  }
-  return (await res.json()) as T;
-}
-
 function incidentUrl(slug: string, id: string, part?: "timeline"): string {
-  const base = `/api/workspaces/${encodeURIComponent(slug)}/incidents/${encodeURIComponent(id)}`;
+  const base = workspaceUrl(slug, "incidents", id);
   return part ? `${base}?part=${part}` : base;
 }
-
-const noRetryOn4xx = (count: number, error: Error) => !(error instanceof FetchError && error.status < 500) && count < 2;
 
 export function useIncidentQuery(initial: IncidentPayload, enabled = true) {
   const { workspaceSlug, incidentId } = useIncidentContext();
   const queryClient = useQueryClient();
   const query = useQuery({
     queryKey: queryKeys.incident(workspaceSlug, incidentId),
-    queryFn: () => getJson<IncidentPayload>(incidentUrl(workspaceSlug, incidentId)),
+    queryFn: () => fetchJson<IncidentPayload>(incidentUrl(workspaceSlug, incidentId)),
     initialData: initial,
-    retry: noRetryOn4xx,
+    retry: retryUnless4xx,
     enabled,
   });
   // Reopened from the cache (the board's dialog, back/forward): a newer server render wins over it.
@@ -61,9 +42,9 @@ export function useTimelineQuery(initial: TimelinePayload, enabled = true) {
   const { workspaceSlug, incidentId } = useIncidentContext();
   return useQuery({
     queryKey: queryKeys.incidentTimeline(workspaceSlug, incidentId),
-    queryFn: () => getJson<TimelinePayload>(incidentUrl(workspaceSlug, incidentId, "timeline")),
+    queryFn: () => fetchJson<TimelinePayload>(incidentUrl(workspaceSlug, incidentId, "timeline")),
     initialData: initial,
-    retry: noRetryOn4xx,
+    retry: retryUnless4xx,
     enabled,
   });
 }

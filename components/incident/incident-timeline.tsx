@@ -25,7 +25,7 @@ import { StatusBadge, statusDotClasses } from "@/components/incidents/status-bad
 import { TimeAgo } from "@/components/incidents/time-ago";
 import { addNoteAction } from "@/lib/actions/incidents/add-note";
 import { editNoteAction } from "@/lib/actions/incidents/edit-note";
-import type { FeedItem } from "@/lib/incidents/incident-dto";
+import type { FeedItem } from "@/lib/incidents/shared";
 import { queryKeys } from "@/lib/query-keys";
 import { cn } from "@/lib/utils";
 import { useIncidentContext } from "./incident-context";

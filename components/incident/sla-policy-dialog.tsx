@@ -10,7 +10,7 @@ import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, D
 import { Input } from "@/components/ui/input";
 import { SeverityBadge, severityLabels } from "@/components/incidents/severity-badge";
 import { updateSlaPolicyAction } from "@/lib/actions/incidents/update-sla-policy";
-import { DEFAULT_SLA_POLICY, formatMinutes } from "@/lib/incidents/sla";
+import { DEFAULT_SLA_POLICY, formatMinutes } from "@/lib/incidents/shared";
 import { queryKeys } from "@/lib/query-keys";
 import { useIncidentContext } from "./incident-context";
 

@@ -5,7 +5,7 @@ import { Loader2Icon, SaveIcon, Undo2Icon } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/textarea";
 import { updateIncidentAction } from "@/lib/actions/incidents/update-incident";
-import type { IncidentDto } from "@/lib/incidents/incident-dto";
+import type { IncidentDto } from "@/lib/incidents/shared";
 import { useIncidentContext } from "./incident-context";
 import { useEditState, useIncidentWrite } from "./incident-state";
 

@@ -8,8 +8,8 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { fetchJson, workspaceUrl } from "@/lib/api/client";
 import { deleteDeadLetterAction } from "@/lib/actions/intake/delete-dead-letter";
-import { getDeadLetterBodyAction } from "@/lib/actions/intake/get-dead-letter";
 import { replayDeadLetterAction } from "@/lib/actions/intake/replay-dead-letter";
 import { useHydrated } from "@/components/hooks/use-hydrated";
 
@@ -50,9 +50,12 @@ export function DeadLetters({ workspaceSlug, letters, total }: { workspaceSlug: 
   }
 
   async function show(id: string) {
-    const r = await getDeadLetterBodyAction(workspaceSlug, id);
-    if (!r.ok) return toast.error(r.error);
-    let text = r.data.body;
+    let text: string;
+    try {
+      text = (await fetchJson<{ id: string; body: string }>(workspaceUrl(workspaceSlug, "intake", "dead-letters", id))).body;
+    } catch (e) {
+      return toast.error((e as Error).message);
+    }
     try {
       text = JSON.stringify(JSON.parse(text), null, 2);
     } catch {

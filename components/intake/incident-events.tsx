@@ -7,8 +7,8 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Skeleton } from "@/components/ui/skeleton";
-import { getEventPayloadAction } from "@/lib/actions/intake/get-event-payload";
-import { listIncidentEventsAction, type IncidentEventItem } from "@/lib/actions/intake/list-incident-events";
+import { fetchJson, workspaceUrl } from "@/lib/api/client";
+import type { IncidentEventItem } from "@/lib/intake/incident-events";
 import { queryKeys } from "@/lib/query-keys";
 import { LevelBadge } from "./level-badge";
 
@@ -24,11 +24,11 @@ export function IncidentEvents({ workspaceSlug, incidentId }: { workspaceSlug: s
   const query = useInfiniteQuery({
     queryKey: queryKeys.incidentEvents(workspaceSlug, incidentId),
     initialPageParam: undefined as string | undefined,
-    queryFn: async ({ pageParam }) => {
-      const r = await listIncidentEventsAction(workspaceSlug, incidentId, { limit: PAGE_SIZE, before: pageParam });
-      if (!r.ok) throw new Error(r.error);
-      return r.data;
-    },
+    queryFn: ({ pageParam, signal }) =>
+      fetchJson<{ items: IncidentEventItem[]; nextCursor: string | null; total: number }>(
+        `${workspaceUrl(workspaceSlug, "incidents", incidentId, "events")}?limit=${PAGE_SIZE}${pageParam ? `&before=${encodeURIComponent(pageParam)}` : ""}`,
+        { signal },
+      ),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
   const [open, setOpen] = React.useState<IncidentEventItem | null>(null);
@@ -102,12 +102,15 @@ function RawPayloadDialog({
   React.useEffect(() => {
     if (!event) return;
     let cancelled = false;
-    getEventPayloadAction(workspaceSlug, incidentId, event.id).then((r) => {
-      if (cancelled) return;
-      if (!r.ok) setState({ id: event.id, error: r.error });
-      // Generic events have no integration payload: show the event as it was stored.
-      else setState({ id: event.id, text: JSON.stringify(r.data.raw ?? { ...event, attributes: r.data.attributes }, null, 2) });
-    });
+    fetchJson<{ raw: unknown; attributes: Record<string, unknown> }>(workspaceUrl(workspaceSlug, "incidents", incidentId, "events", event.id)).then(
+      (payload) => {
+        // Generic events have no integration payload: show the event as it was stored.
+        if (!cancelled) setState({ id: event.id, text: JSON.stringify(payload.raw ?? { ...event, attributes: payload.attributes }, null, 2) });
+      },
+      (e: Error) => {
+        if (!cancelled) setState({ id: event.id, error: e.message });
+      },
+    );
     return () => {
       cancelled = true;
     };

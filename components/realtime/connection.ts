@@ -1,13 +1,14 @@
 "use client";
 
+import { workspaceUrl } from "@/lib/api/client";
 import type PusherClient from "pusher-js";
 import type { PresenceChannel } from "pusher-js";
-import type { RealtimeMessage } from "@/lib/realtime/events";
-import { presenceChannel } from "@/lib/realtime/channels";
+import type { RealtimeMessage } from "@/lib/realtime/shared";
+import { presenceChannel } from "@/lib/realtime/shared";
 
 /**
  * One live connection per workspace per tab, shared by the provider and the presence bars
- * (reference-counted), over the driver the server names in /api/realtime/config: server-sent events
+ * (reference-counted), over the driver the server names in /api/workspaces/{slug}/realtime/config: server-sent events
  * (built-in) or pusher-js. Reconnects with backoff; after any gap it asks its listeners to refetch.
  */
 
@@ -17,10 +18,10 @@ export type PresenceMember = { id: string; kind: string; name: string; color: st
 
 export type RealtimeConfig = {
   driver: "builtin" | "pusher";
-  workspace_id: string;
+  workspaceId: string;
   channel: string;
-  self: { kind: string; id: string | null; member_id: string; name: string; color: string | null };
-  presence_heartbeat_ms: number;
+  self: { kind: string; id: string | null; memberId: string; name: string; color: string | null };
+  presenceHeartbeatMs: number;
   pusher?: { key: string; cluster: string; wsHost?: string; wsPort?: number; forceTLS: boolean };
 };
 
@@ -43,8 +44,9 @@ const SILENCE_LIMIT_MS = 40_000;
 
 let pusherClients = new Map<string, Promise<PusherClient>>();
 
-async function pusherFor(config: NonNullable<RealtimeConfig["pusher"]>): Promise<PusherClient> {
-  const id = `${config.key}@${config.wsHost ?? config.cluster}:${config.wsPort ?? ""}`;
+async function pusherFor(config: NonNullable<RealtimeConfig["pusher"]>, workspaceSlug: string): Promise<PusherClient> {
+  // One client per workspace: each authorizes its channels at its own workspace's endpoint.
+  const id = `${config.key}@${config.wsHost ?? config.cluster}:${config.wsPort ?? ""}/${workspaceSlug}`;
   let client = pusherClients.get(id);
   if (!client) {
     client = import("pusher-js").then(
@@ -54,7 +56,7 @@ async function pusherFor(config: NonNullable<RealtimeConfig["pusher"]>): Promise
           forceTLS: config.forceTLS,
           ...(config.wsHost ? { wsHost: config.wsHost, wsPort: config.wsPort, wssPort: config.wsPort, enabledTransports: ["ws", "wss"] } : {}),
           disableStats: true,
-          channelAuthorization: { endpoint: "/api/realtime/pusher/auth", transport: "ajax" },
+          channelAuthorization: { endpoint: workspaceUrl(workspaceSlug, "realtime", "pusher-auth"), transport: "ajax" },
         }),
     );
     pusherClients = new Map(pusherClients).set(id, client);
@@ -186,7 +188,7 @@ export class WorkspaceConnection {
     if (this.closed) return;
     let config: RealtimeConfig;
     try {
-      const res = await fetch(`/api/realtime/config?workspace=${encodeURIComponent(this.workspaceSlug)}`, { cache: "no-store" });
+      const res = await fetch(workspaceUrl(this.workspaceSlug, "realtime", "config"), { cache: "no-store" });
       if (!res.ok) throw new HttpError(res.status);
       config = (await res.json()) as RealtimeConfig;
     } catch (e) {
@@ -207,7 +209,7 @@ export class WorkspaceConnection {
 
   private openStream() {
     this.teardown();
-    const source = new EventSource(`/api/realtime/stream?workspace=${encodeURIComponent(this.workspaceSlug)}`);
+    const source = new EventSource(workspaceUrl(this.workspaceSlug, "realtime", "stream"));
     this.source = source;
     const seen = () => (this.lastSeen = Date.now());
     source.addEventListener("ready", () => this.connected());
@@ -233,7 +235,7 @@ export class WorkspaceConnection {
 
   private async openPusher(config: RealtimeConfig) {
     this.teardown();
-    const client = await pusherFor(config.pusher!);
+    const client = await pusherFor(config.pusher!, this.workspaceSlug);
     const channel = client.subscribe(config.channel);
     const onMessage = (m: RealtimeMessage) => this.emit((l) => l.onMessage?.(m));
     const onSubscribed = () => this.connected();
@@ -258,8 +260,8 @@ export class WorkspaceConnection {
 
   private builtinPresence(config: RealtimeConfig, room: string, onMembers: (members: PresenceMember[]) => void): () => void {
     const connectionId = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
-    const endpoint = "/api/realtime/presence";
-    const body = (action: "join" | "leave") => JSON.stringify({ workspace: this.workspaceSlug, room, connection_id: connectionId, action });
+    const endpoint = workspaceUrl(this.workspaceSlug, "realtime", "presence");
+    const body = (action: "join" | "leave") => JSON.stringify({ room, connectionId, action });
     let active = true;
     const join = async () => {
       try {
@@ -271,7 +273,7 @@ export class WorkspaceConnection {
     };
     const refresh = async () => {
       try {
-        const res = await fetch(`${endpoint}?workspace=${encodeURIComponent(this.workspaceSlug)}&room=${encodeURIComponent(room)}`, { cache: "no-store" });
+        const res = await fetch(`${endpoint}?room=${encodeURIComponent(room)}`, { cache: "no-store" });
         if (res.ok && active) onMembers(((await res.json()) as { members: PresenceMember[] }).members);
       } catch {
         // Same as above.
@@ -284,7 +286,7 @@ export class WorkspaceConnection {
     this.presenceSignals.add(onSignal);
     // Back after a gap: our entry may have expired meanwhile.
     const unlisten = this.listen({ onResync: () => void join() });
-    const heartbeat = setInterval(() => void join(), config.presence_heartbeat_ms);
+    const heartbeat = setInterval(() => void join(), config.presenceHeartbeatMs);
     window.addEventListener("pagehide", leave);
     void join();
     return () => {
@@ -298,10 +300,10 @@ export class WorkspaceConnection {
   }
 
   private pusherPresence(config: RealtimeConfig, room: string, onMembers: (members: PresenceMember[]) => void): () => void {
-    const name = presenceChannel(config.workspace_id, room);
+    const name = presenceChannel(config.workspaceId, room);
     let teardown = () => {};
     let stopped = false;
-    void pusherFor(config.pusher!).then((client) => {
+    void pusherFor(config.pusher!, this.workspaceSlug).then((client) => {
       if (stopped) return;
       const channel = client.subscribe(name) as PresenceChannel;
       const publishMembers = () => {

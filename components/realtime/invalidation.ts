@@ -1,5 +1,5 @@
 import type { QueryClient, QueryKey } from "@tanstack/react-query";
-import type { RealtimeMessage } from "@/lib/realtime/events";
+import type { RealtimeMessage } from "@/lib/realtime/shared";
 import { queryKeys } from "@/lib/query-keys";
 
 export type Invalidation = { queryKey: QueryKey; exact?: boolean };

@@ -25,7 +25,7 @@ export function PresenceBar({ workspaceSlug, room, className }: { workspaceSlug:
   useEffect(() => {
     const { connection, release } = acquireConnection(workspaceSlug);
     let active = true;
-    void connection.ready().then((config) => active && setSelfId(config.self.member_id));
+    void connection.ready().then((config) => active && setSelfId(config.self.memberId));
     const stop = connection.watchPresence(room, (list) => active && setMembers(list));
     return () => {
       active = false;

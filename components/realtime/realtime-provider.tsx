@@ -2,7 +2,7 @@
 
 import { useEffect, type ReactNode } from "react";
 import { useQueryClient } from "@tanstack/react-query";
-import type { RealtimeMessage } from "@/lib/realtime/events";
+import type { RealtimeMessage } from "@/lib/realtime/shared";
 import { queryKeys } from "@/lib/query-keys";
 import { acquireConnection } from "./connection";
 import { StatusPill } from "./connection-status";
@@ -57,7 +57,7 @@ export function RealtimeProvider({ workspaceSlug, children }: { workspaceSlug: s
     });
     const stopListening = connection.listen({
       onMessage: (m) => {
-        if (connection.config && m.workspaceId !== connection.config.workspace_id) return;
+        if (connection.config && m.workspaceId !== connection.config.workspaceId) return;
         queued.push(m);
         flush();
       },

@@ -3,7 +3,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { getIncidentMetricsAction } from "@/lib/actions/simulation/get-incident-metrics";
+import { fetchJson, workspaceUrl } from "@/lib/api/client";
+import type { MetricSeries } from "@/lib/simulation";
 import { queryKeys } from "@/lib/query-keys";
 
 function formatValue(v: number, unit: string): string {
@@ -22,23 +23,19 @@ const time = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: "2-di
 export function IncidentMetrics({ workspaceSlug, incidentId }: { workspaceSlug: string; incidentId: string }) {
   const { data } = useQuery({
     queryKey: queryKeys.incidentMetrics(workspaceSlug, incidentId),
-    queryFn: async () => {
-      const r = await getIncidentMetricsAction(workspaceSlug, incidentId);
-      if (!r.ok) throw new Error(r.error);
-      return r.data;
-    },
+    queryFn: ({ signal }) => fetchJson<MetricSeries | null>(workspaceUrl(workspaceSlug, "incidents", incidentId, "metrics"), { signal }),
     refetchInterval: (q) => (q.state.data?.running ? 5_000 : false),
   });
   if (!data) return null;
   const points = data.points.map((p) => ({ ...p, ms: new Date(p.t).getTime() }));
-  const faultAt = new Date(data.fault_started_at).getTime();
-  const openedAt = data.incident_opened_at ? new Date(data.incident_opened_at).getTime() : null;
+  const faultAt = new Date(data.faultStartedAt).getTime();
+  const openedAt = data.incidentOpenedAt ? new Date(data.incidentOpenedAt).getTime() : null;
   return (
     <Card data-testid="incident-metrics">
       <CardHeader>
         <CardTitle className="text-base">Metrics · {data.service}</CardTitle>
         <CardDescription>
-          From the simulation “{data.scenario_name}”. The dashed line marks the fault’s start{openedAt ? ", the solid one the incident opening" : ""}.
+          From the simulation “{data.scenarioName}”. The dashed line marks the fault’s start{openedAt ? ", the solid one the incident opening" : ""}.
         </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-4 sm:grid-cols-2">

@@ -8,7 +8,8 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { stopSimulationAction } from "@/lib/actions/simulation/stop-simulation";
 import { queryKeys } from "@/lib/query-keys";
-import type { serializeSimulation } from "@/lib/simulation/serialize";
+import { fetchJson, workspaceUrl } from "@/lib/api/client";
+import type { SimulationView } from "@/lib/simulation/shared";
 
 /** Runs in progress and recent ones: progress, the systems they hurt, incidents opened, stop. */
 export function RunsPanel({ workspaceSlug, basePath, canRun }: { workspaceSlug: string; basePath: string; canRun: boolean }) {
@@ -16,11 +17,7 @@ export function RunsPanel({ workspaceSlug, basePath, canRun }: { workspaceSlug: 
   const { data } = useQuery({
     queryKey: queryKeys.simulations(workspaceSlug),
     // A GET (not a server action): polling must not queue behind the user's own actions.
-    queryFn: async ({ signal }) => {
-      const res = await fetch(`/api/v1/simulations?limit=20&workspace=${encodeURIComponent(workspaceSlug)}`, { signal, cache: "no-store" });
-      if (!res.ok) throw new Error(`simulations: ${res.status}`);
-      return ((await res.json()) as { items: ReturnType<typeof serializeSimulation>[] }).items;
-    },
+    queryFn: async ({ signal }) => (await fetchJson<{ items: SimulationView[] }>(workspaceUrl(workspaceSlug, "simulations"), { signal })).items,
     refetchInterval: (q) => (q.state.data?.some((s) => s.status === "running") ? 1_500 : 10_000),
   });
   const runs = (data ?? []).slice(0, 8);
@@ -37,17 +34,17 @@ export function RunsPanel({ workspaceSlug, basePath, canRun }: { workspaceSlug: 
       <h2 className="text-lg font-semibold">Runs</h2>
       <ul className="divide-y rounded-md border">
         {runs.map((r) => (
-          <li key={r.simulation_id} className="flex flex-wrap items-center gap-3 px-3 py-2 text-sm" data-testid={`run-${r.simulation_id}`} data-status={r.status}>
+          <li key={r.simulationId} className="flex flex-wrap items-center gap-3 px-3 py-2 text-sm" data-testid={`run-${r.simulationId}`} data-status={r.status}>
             <div className="min-w-0 flex-1">
               <p className="font-medium">
-                {r.scenario_name} <span className="text-muted-foreground font-normal">· {r.speed}× · seed {r.seed}</span>
+                {r.scenarioName} <span className="text-muted-foreground font-normal">· {r.speed}× · seed {r.seed}</span>
               </p>
               <div className="mt-1 flex items-center gap-2">
                 <div className="bg-muted h-1.5 w-40 overflow-hidden rounded" aria-label="progress">
                   <div className="bg-primary h-full" style={{ width: `${Math.round(r.progress * 100)}%` }} />
                 </div>
                 <span className="text-muted-foreground text-xs tabular-nums">
-                  {Math.round(r.elapsed_seconds)} / {r.kind === "injection" ? "∞" : Math.round(r.duration_seconds)} s
+                  {Math.round(r.elapsedSeconds)} / {r.kind === "injection" ? "∞" : Math.round(r.durationSeconds)} s
                 </span>
                 {r.unhealthy.length ? <span className="text-xs text-red-600 dark:text-red-400">unhealthy: {r.unhealthy.join(", ")}</span> : null}
               </div>
@@ -61,7 +58,7 @@ export function RunsPanel({ workspaceSlug, basePath, canRun }: { workspaceSlug: 
             </div>
             <Badge variant={r.status === "running" ? "default" : "secondary"}>{r.status}</Badge>
             {canRun && r.status === "running" ? (
-              <Button size="sm" variant="outline" onClick={() => stop(r.simulation_id)} data-testid="stop-run">
+              <Button size="sm" variant="outline" onClick={() => stop(r.simulationId)} data-testid="stop-run">
                 <SquareIcon aria-hidden /> Stop
               </Button>
             ) : null}

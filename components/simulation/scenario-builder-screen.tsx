@@ -1,8 +1,8 @@
 import { getDb } from "@/db";
 import { ScenarioBuilder } from "@/components/simulation/scenario-builder";
-import { getCurrentActor } from "@/lib/auth/current-actor";
-import { findBuiltinScenario } from "@/lib/simulation/scenarios";
-import { getScenario, getWorkspaceWorld } from "@/lib/simulation/store";
+import type { Caller } from "@/lib/auth";
+import { findBuiltinScenario } from "@/lib/simulation";
+import { getScenario, getWorkspaceWorld } from "@/lib/simulation";
 
 const template = {
   id: "checkout_slowdown",
@@ -33,9 +33,9 @@ const template = {
  * The scenario builder for one workspace, shared by the team app (basePath "") and the demo
  * ("/demo"): starts from a template, or from a copy of an existing scenario (`from`).
  */
-export async function ScenarioBuilderScreen({ workspaceSlug, basePath, from }: { workspaceSlug: string; basePath: string; from?: string }) {
+export async function ScenarioBuilderScreen({ caller: { actor, workspace }, basePath, from }: { caller: Caller; basePath: string; from?: string }) {
   const db = await getDb();
-  const actor = await getCurrentActor(db, { workspaceSlug, intent: "read" });
+  const workspaceSlug = workspace.slug;
   let initial: object = template;
   if (from) {
     const source = await getScenario(db, actor.workspaceId, from).catch(() => null);

@@ -11,7 +11,8 @@ import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
 import { useHydrated } from "@/components/hooks/use-hydrated";
 import { saveScenarioAction } from "@/lib/actions/simulation/save-scenario";
-import { allFaults, patternTypes, scenarioSchema, unknownServices, type Topology } from "@/lib/simulation/schemas";
+import { allFaults, patternTypes, scenarioSchema, unknownServices } from "@/lib/simulation/shared";
+import { type Topology } from "@/lib/topology";
 
 type Issue = { path: string; message: string };
 

@@ -13,7 +13,7 @@ import { triggerFailureAction } from "@/lib/actions/simulation/trigger-failure";
 import { clearFailureAction } from "@/lib/actions/simulation/clear-failure";
 import { queryKeys } from "@/lib/query-keys";
 import { cn } from "@/lib/utils";
-import type { serializeScenarioSummary } from "@/lib/simulation/serialize";
+import type { serializeScenarioSummary } from "@/lib/simulation/shared";
 
 type Summary = ReturnType<typeof serializeScenarioSummary>;
 

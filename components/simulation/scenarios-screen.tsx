@@ -2,10 +2,10 @@ import Link from "next/link";
 import { PlusIcon } from "lucide-react";
 import { getDb } from "@/db";
 import { Button } from "@/components/ui/button";
-import { getCurrentActor } from "@/lib/auth/current-actor";
-import { can } from "@/lib/auth/permissions";
-import { serializeScenarioSummary } from "@/lib/simulation/serialize";
-import { listScenarios } from "@/lib/simulation/store";
+import type { Caller } from "@/lib/auth";
+import { can } from "@/lib/auth";
+import { serializeScenarioSummary } from "@/lib/simulation/shared";
+import { listScenarios } from "@/lib/simulation";
 import { ScenarioCatalog } from "./scenario-catalog";
 import { RunsPanel } from "./runs-panel";
 import { SystemsHealthStrip } from "./systems-health-strip";
@@ -14,9 +14,9 @@ import { SystemsHealthStrip } from "./systems-health-strip";
  * The scenarios screen, shared by the team app and the demo: the world's health, the runs in
  * progress, the catalog (cards with one-click run at a chosen speed) and the failure injections.
  */
-export async function ScenariosScreen({ workspaceSlug, basePath }: { workspaceSlug: string; basePath: string }) {
+export async function ScenariosScreen({ caller: { actor, workspace }, basePath }: { caller: Caller; basePath: string }) {
   const db = await getDb();
-  const actor = await getCurrentActor(db, { workspaceSlug });
+  const workspaceSlug = workspace.slug;
   const catalog = (await listScenarios(db, actor.workspaceId)).map(serializeScenarioSummary);
   const canRun = can(actor, "simulation:run");
   return (

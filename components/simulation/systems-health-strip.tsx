@@ -3,9 +3,10 @@
 import { useQuery } from "@tanstack/react-query";
 import { ActivityIcon } from "lucide-react";
 import { Tooltip, TooltipContent, TooltipTrigger } from "@/components/ui/tooltip";
+import { fetchJson, workspaceUrl } from "@/lib/api/client";
 import { queryKeys } from "@/lib/query-keys";
 import { cn } from "@/lib/utils";
-import type { SystemHealth } from "@/lib/simulation/queries";
+import type { SystemHealth } from "@/lib/simulation";
 
 /** How often the strip refreshes (realtime "simulation.updated" events refresh it sooner). */
 const POLL_MS = 2_000;
@@ -24,11 +25,7 @@ export function SystemsHealthStrip({ workspaceSlug }: { workspaceSlug: string })
   const { data, isError } = useQuery({
     queryKey: queryKeys.systemsHealth(workspaceSlug),
     // A GET (not a server action): polling must not queue behind the user's own actions.
-    queryFn: async ({ signal }) => {
-      const res = await fetch(`/api/v1/systems?workspace=${encodeURIComponent(workspaceSlug)}`, { signal, cache: "no-store" });
-      if (!res.ok) throw new Error(`systems health: ${res.status}`);
-      return (await res.json()) as { threshold: number; systems: SystemHealth[] };
-    },
+    queryFn: ({ signal }) => fetchJson<{ threshold: number; systems: SystemHealth[] }>(workspaceUrl(workspaceSlug, "systems"), { signal }),
     refetchInterval: POLL_MS,
     refetchIntervalInBackground: false,
   });

@@ -11,7 +11,7 @@ import { Label } from "@/components/ui/label";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { resetTopologyAction } from "@/lib/actions/simulation/reset-topology";
 import { saveTopologyAction } from "@/lib/actions/simulation/save-topology";
-import { serviceKinds, type ServiceSpec } from "@/lib/simulation/schemas";
+import { serviceKinds, type ServiceSpec } from "@/lib/topology";
 import { useHydrated } from "@/components/hooks/use-hydrated";
 import { FieldError } from "@/components/forms/form-errors";
 

@@ -27,7 +27,7 @@ export const diagnoses = pgTable(
     category: text("category").notNull(),
     confidence: real("confidence").notNull(),
     abstained: boolean("abstained").notNull().default(false),
-    /** The validated diagnosis (lib/ai/schema.ts). */
+    /** The validated diagnosis (lib/diagnosis/schema.ts). */
     diagnosis: jsonb("diagnosis").$type<Record<string, unknown>>().notNull(),
     attempts: jsonb("attempts").$type<DiagnosisAttemptRow[]>().notNull().default(sql`'[]'::jsonb`),
     timeToFirstTokenMs: integer("time_to_first_token_ms"),

@@ -1,3 +1,8 @@
+import { getDb } from "@/db";
+import type { Database } from "@/db/client";
+import type { Actor } from "@/lib/auth/shared";
+import { requestCaller, type WorkspaceRef } from "@/lib/auth";
+import type { Permission } from "@/lib/auth";
 import { AppError, isAppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { unwrap, type Result } from "@/lib/result";
@@ -78,4 +83,32 @@ export async function readJson(request: Request, maxBytes = DEFAULT_BODY_LIMIT):
 /** A domain Result as an HTTP response. */
 export function resultResponse<T>(result: Result<T>, status = 200, map: (data: T) => unknown = (d) => d): Response {
   return json(map(unwrap(result)), status);
+}
+
+export type CallerRouteContext<P> = { db: Database; actor: Actor; workspace: WorkspaceRef; request: Request; params: P };
+
+/**
+ * The one shape of a route handler that acts for a caller: resolve who is calling (API key or
+ * browser session; the workspace from a `[slug]` segment, else the key's or `?workspace=`), check
+ * `permission`, run the handler; every failure becomes a JSON error with the right status.
+ *
+ *   export const GET = callerRoute<{ id: string }>("incident:read", async ({ db, actor, params }) =>
+ *     json(await getIncidentById(db, { workspaceId: actor.workspaceId, id: params.id })));
+ */
+export function callerRoute<P extends Record<string, string> = Record<string, never>>(
+  permission: Permission,
+  handler: (ctx: CallerRouteContext<P>) => Promise<Response>,
+  options: { demoWrite?: boolean } = {},
+) {
+  return route(async (request: Request, segment?: { params: Promise<P> }) => {
+    const params = ((await segment?.params) ?? {}) as P;
+    const db = await getDb();
+    const caller = await requestCaller(db, request, { permission, workspaceSlug: (params as { slug?: string }).slug, demoWrite: options.demoWrite });
+    return handler({ db, ...caller, request, params });
+  });
+}
+
+/** A route's query string as a plain object, for a zod schema. */
+export function searchParams(request: Request): Record<string, string> {
+  return Object.fromEntries(new URL(request.url).searchParams);
 }

@@ -1,6 +1,6 @@
 import { auditLog } from "@/db/schema";
 import type { Database } from "@/db/client";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/shared";
 
 /** Appends an audit row inside the caller's transaction, so the record and the change commit together. */
 export async function recordAudit(

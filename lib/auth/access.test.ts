@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
-import { createWorkspaceRow } from "@/db/seed";
+import { insertWorkspace } from "@/lib/workspaces/queries";
 import { apiKeys, auditLog, memberships, users, type Workspace } from "@/db/schema";
 import { systemActor, type Actor } from "./actor";
 import { createApiKey, revokeApiKey, insertApiKey, authenticateApiKey } from "./api-keys";
 import { newGuestIdentity, signGuest, verifyGuest } from "./guest";
-import { resolveActor } from "./resolve-actor";
+import { resolveTestActor as resolveActor } from "./testing";
 import { createIncident } from "@/lib/incidents/create-incident";
 import { updateIncident } from "@/lib/incidents/update-incident";
 import { changeIncidentStatus } from "@/lib/incidents/change-status";
@@ -34,9 +34,9 @@ async function addUser(name: string, ws: Workspace, role: "admin" | "responder" 
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  acme = await createWorkspaceRow(t.db, { slug: "acme", name: "Acme" });
-  other = await createWorkspaceRow(t.db, { slug: "other", name: "Other" });
-  demo = await createWorkspaceRow(t.db, { slug: "demo", name: "Demo", kind: "demo" });
+  acme = await insertWorkspace(t.db, { slug: "acme", name: "Acme" });
+  other = await insertWorkspace(t.db, { slug: "other", name: "Other" });
+  demo = await insertWorkspace(t.db, { slug: "demo", name: "Demo", kind: "demo" });
   await addUser("Ada", acme, "admin");
   await addUser("Rui", acme, "responder");
   await addUser("Vic", acme, "viewer");

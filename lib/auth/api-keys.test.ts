@@ -1,19 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
-import { createWorkspaceRow } from "@/db/seed";
+import { insertWorkspace } from "@/lib/workspaces/queries";
 import { apiKeys } from "@/db/schema";
 import { systemActor, type Actor } from "./actor";
 import { authenticateApiKey, generateApiKey, hashApiKey, insertApiKey, revokeApiKey, API_KEY_CACHE_MS, API_KEY_PREFIX } from "./api-keys";
 import { assertCan, can } from "./permissions";
-import { presentedApiKey } from "./request-actor";
+import { presentedApiKey } from "./caller";
 
 let t: TestDatabase;
 let admin: Actor;
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  const ws = await createWorkspaceRow(t.db, { slug: "acme", name: "Acme" });
+  const ws = await insertWorkspace(t.db, { slug: "acme", name: "Acme" });
   admin = systemActor(ws.id);
 });
 

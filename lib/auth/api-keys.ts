@@ -3,8 +3,8 @@ import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { apiKeys, workspaces, type ApiKey } from "@/db/schema";
 import type { Database } from "@/db/client";
-import { recordAudit } from "@/lib/audit/record-audit";
-import { env } from "@/lib/env";
+import { recordAudit } from "@/lib/audit";
+import { env } from "@/env";
 import { AppError } from "@/lib/errors";
 import { parseInput, toResult, type Result } from "@/lib/result";
 import { apiKeyScopes, type Actor, type ApiKeyScope } from "./actor";
@@ -86,14 +86,14 @@ export async function insertApiKey(
 
 /** Creates a key; the plaintext is in the result once and never again. Admins only. */
 export async function createApiKey(db: Database, actor: Actor, input: unknown): Promise<Result<{ key: string; apiKey: PublicApiKey }>> {
-  return toResult(async () => {
+  return toResult({ op: "auth.createApiKey", actor }, async () => {
     assertCan(actor, "workspace:admin");
     return insertApiKey(db, actor, input as z.input<typeof createApiKeySchema>);
   });
 }
 
 export async function revokeApiKey(db: Database, actor: Actor, id: string): Promise<Result<PublicApiKey>> {
-  return toResult(async () => {
+  return toResult({ op: "auth.revokeApiKey", actor }, async () => {
     assertCan(actor, "workspace:admin");
     const keyId = parseInput(z.string().uuid("is not a valid key id"), id);
     return db.transaction(async (tx) => {

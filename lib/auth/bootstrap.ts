@@ -3,8 +3,8 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import { memberships, users } from "@/db/schema";
 import type { Database } from "@/db/client";
-import { DEFAULT_WORKSPACE } from "@/db/seed";
-import { getWorkspaceBySlug } from "@/lib/workspaces/queries";
+import { DEFAULT_WORKSPACE } from "@/lib/seed";
+import { getWorkspaceBySlug } from "@/lib/workspaces";
 import { generatePassword, hashPassword, verifyPassword } from "./passwords";
 import { findUserByEmail } from "./users";
 

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
-import { createWorkspaceRow } from "@/db/seed";
+import { insertWorkspace } from "@/lib/workspaces/queries";
 import { memberships, users, type Workspace } from "@/db/schema";
-import { resetEnvCache } from "@/lib/env";
+import { resetEnvCache } from "@/env";
 import { systemActor } from "./actor";
 import { authenticateApiKey, insertApiKey } from "./api-keys";
-import { resolveActor } from "./resolve-actor";
+import { resolveTestActor as resolveActor } from "./testing";
 
 // DEMO_MODE=off closes the demo workspace to everyone: guests, its own members and its API keys.
 let t: TestDatabase;
@@ -17,8 +17,8 @@ let demoKey: string;
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  acme = await createWorkspaceRow(t.db, { slug: "acme", name: "Acme" });
-  demo = await createWorkspaceRow(t.db, { slug: "demo", name: "Demo", kind: "demo" });
+  acme = await insertWorkspace(t.db, { slug: "acme", name: "Acme" });
+  demo = await insertWorkspace(t.db, { slug: "demo", name: "Demo", kind: "demo" });
   const [a, b] = await t.db
     .insert(users)
     .values([

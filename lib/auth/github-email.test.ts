@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { resetEnvCache } from "@/lib/env";
+import { resetEnvCache } from "@/env";
 import { getAuthOptions } from "./auth-options";
 import { verifiedGithubEmail } from "./github-email";
 import { resetAuthSecretCache } from "./secret";

@@ -1,4 +1,4 @@
-import { env } from "@/lib/env";
+import { env } from "@/env";
 import { AppError } from "@/lib/errors";
 
 /**

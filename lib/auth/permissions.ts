@@ -1,6 +1,7 @@
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/db/schema";
 import type { Actor, ApiKeyScope } from "./actor";
+import { guestMay } from "./demo-policy";
 
 /** What an actor may do. Each maps to the lowest role allowed and the API-key scope it needs. */
 export const permissions = {
@@ -28,7 +29,7 @@ export function can(actor: Actor, permission: Permission): boolean {
   const rule = permissions[permission];
   if (rank[actor.role] < rank[rule.role]) return false;
   if (actor.kind === "api_key") return (actor.scopes ?? []).some((s) => scopeGrants(s, rule.scope));
-  if (actor.kind === "guest" && permission === "workspace:admin") return false;
+  if (actor.kind === "guest") return guestMay(permission);
   return true;
 }
 

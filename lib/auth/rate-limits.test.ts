@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
-import { resetEnvCache } from "@/lib/env";
+import { resetEnvCache } from "@/env";
 import { sharedLimiter } from "@/lib/rate-limit/limiter";
 import type { Actor } from "./actor";
-import { consumeDemoWrite, clientIp } from "./resolve-actor";
+import { consumeDemoWrite } from "./demo-policy";
+import { clientIp } from "./session";
 import { createUser, SIGN_IN_LIMIT, SIGN_IN_WINDOW_MS, verifyCredentials } from "./users";
 
 let t: TestDatabase;

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { resetEnvCache } from "@/lib/env";
+import { resetEnvCache } from "@/env";
 import { authSecret, resetAuthSecretCache, SECRET_FILE } from "./secret";
 
 const saved = {

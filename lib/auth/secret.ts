@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
-import { env } from "@/lib/env";
+import { env } from "@/env";
 
 const globalForSecret = globalThis as unknown as { __firedrillAuthSecret?: string };
 

@@ -1,8 +1,8 @@
 import { dataDir, getDatabase } from "@/db";
-import { env } from "@/lib/env";
+import { appUrl, env } from "@/env";
 import { logger } from "@/lib/logger";
 import { registerJob } from "@/lib/scheduler/scheduler";
-import { demoResetIntervalMs, DEMO_RESET_JOB, runScheduledDemoReset } from "@/lib/workspaces/demo";
+import { demoResetIntervalMs, DEMO_RESET_JOB, runScheduledDemoReset } from "@/lib/workspaces";
 import { countUsers, ensureFixedAdmin, ensureInitialAdmin, signInBanner, writeServerPid } from "./bootstrap";
 import { authSecret } from "./secret";
 
@@ -13,7 +13,7 @@ const log = logger("auth");
  * sign in (fixed admin from the environment, or a generated first admin on the embedded default),
  * and schedule the demo reset.
  */
-export async function registerAuth(): Promise<void> {
+export async function onServerStart(): Promise<void> {
   const e = env();
   try {
     authSecret(dataDir());
@@ -25,7 +25,7 @@ export async function registerAuth(): Promise<void> {
 
   const { db, kind } = await getDatabase();
   if (kind === "pglite") writeServerPid(dataDir());
-  const url = e.NEXTAUTH_URL ?? "http://localhost:3000";
+  const url = appUrl();
   if (e.FIREDRILL_ADMIN_EMAIL && e.FIREDRILL_ADMIN_PASSWORD) {
     await ensureFixedAdmin(db, e.FIREDRILL_ADMIN_EMAIL, e.FIREDRILL_ADMIN_PASSWORD);
   } else {

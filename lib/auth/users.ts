@@ -34,7 +34,7 @@ export async function getUserById(db: Database, id: string): Promise<User | unde
 
 /** Creates an account with a password; a taken email is a 409 naming the field. */
 export async function createUser(db: Database, input: unknown): Promise<Result<PublicUser>> {
-  return toResult(async () => {
+  return toResult({ op: "auth.createUser" }, async () => {
     const { name, email, password } = parseInput(signUpSchema, input);
     if (await findUserByEmail(db, email)) {
       throw new AppError("conflict:email", "An account with this email already exists. Sign in instead.", {

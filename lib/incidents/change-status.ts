@@ -1,16 +1,13 @@
 import type { Incident, IncidentStatus } from "@/db/schema";
 import type { Database } from "@/db/client";
-import type { Actor } from "@/lib/auth/actor";
-import { assertCan } from "@/lib/auth/permissions";
-import { recordAudit } from "@/lib/audit/record-audit";
+import type { Actor } from "@/lib/auth/shared";
+import { assertCan } from "@/lib/auth";
+import { recordAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
-import { logger } from "@/lib/logger";
-import { publish } from "@/lib/realtime/publish";
+import { publish } from "@/lib/realtime";
 import { parseInput, toResult, type Result } from "@/lib/result";
 import { changeStatusSchema, incidentIdSchema } from "./schemas";
 import { lockIncident, statusTimestamps, updateIncidentRow, writeStatusHistory } from "./write-helpers";
-
-const log = logger("incidents");
 
 /**
  * Moves an incident inside the caller's transaction. Any move, forward or back, is allowed and
@@ -46,12 +43,12 @@ export async function applyStatusChange(
 }
 
 export async function changeIncidentStatus(db: Database, actor: Actor, id: string, input: unknown): Promise<Result<Incident>> {
-  return toResult(async () => {
+  return toResult({ op: "incidents.changeIncidentStatus", actor }, async () => {
     assertCan(actor, "incident:write");
     const incidentId = parseInput(incidentIdSchema, id);
     const change = parseInput(changeStatusSchema, input);
     const { incident, changed } = await db.transaction((tx) => applyStatusChange(tx, actor, incidentId, change));
     if (changed) await publish(actor, { type: "incident.updated", incidentId, version: incident.version, fields: ["status"] });
     return incident;
-  }, (e) => log.error({ err: e }, "changeIncidentStatus failed"));
+  });
 }

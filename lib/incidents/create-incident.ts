@@ -1,16 +1,13 @@
 import { incidents, type Incident } from "@/db/schema";
 import type { Database } from "@/db/client";
-import type { Actor } from "@/lib/auth/actor";
-import { assertCan } from "@/lib/auth/permissions";
-import { recordAudit } from "@/lib/audit/record-audit";
-import { publish } from "@/lib/realtime/publish";
+import type { Actor } from "@/lib/auth/shared";
+import { assertCan } from "@/lib/auth";
+import { recordAudit } from "@/lib/audit";
+import { publish } from "@/lib/realtime";
 import { parseInput, toResult, type Result } from "@/lib/result";
-import { logger } from "@/lib/logger";
 import { createIncidentSchema } from "./schemas";
 import type { z } from "zod";
 import { nextIncidentNumber, statusTimestamps, writeStatusHistory } from "./write-helpers";
-
-const log = logger("incidents");
 
 export type IncidentDraft = z.output<typeof createIncidentSchema> & {
   source?: string;
@@ -65,11 +62,11 @@ export async function insertIncident(tx: Database, actor: Actor, draft: Incident
 }
 
 export async function createIncident(db: Database, actor: Actor, input: unknown): Promise<Result<Incident>> {
-  return toResult(async () => {
+  return toResult({ op: "incidents.createIncident", actor }, async () => {
     assertCan(actor, "incident:write");
     const draft = parseInput(createIncidentSchema, input);
     const row = await db.transaction((tx) => insertIncident(tx, actor, draft));
     await publish(actor, { type: "incident.created", incidentId: row.id, number: row.number, version: row.version });
     return row;
-  }, (e) => log.error({ err: e }, "createIncident failed"));
+  });
 }

@@ -1,21 +1,18 @@
 import { and, eq } from "drizzle-orm";
 import { events, incidents } from "@/db/schema";
 import type { Database } from "@/db/client";
-import type { Actor } from "@/lib/auth/actor";
-import { assertCan } from "@/lib/auth/permissions";
-import { recordAudit } from "@/lib/audit/record-audit";
+import type { Actor } from "@/lib/auth/shared";
+import { assertCan } from "@/lib/auth";
+import { recordAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
-import { logger } from "@/lib/logger";
-import { publish } from "@/lib/realtime/publish";
+import { publish } from "@/lib/realtime";
 import { parseInput, toResult, type Result } from "@/lib/result";
 import { incidentIdSchema } from "./schemas";
 import { lockIncident } from "./write-helpers";
 
-const log = logger("incidents");
-
 /** Deletes an incident and everything hanging off it. Guests may delete only what they created. */
 export async function deleteIncident(db: Database, actor: Actor, id: string): Promise<Result<{ id: string; number: number }>> {
-  return toResult(async () => {
+  return toResult({ op: "incidents.deleteIncident", actor }, async () => {
     assertCan(actor, "incident:delete");
     const incidentId = parseInput(incidentIdSchema, id);
     const deleted = await db.transaction(async (tx) => {
@@ -36,5 +33,5 @@ export async function deleteIncident(db: Database, actor: Actor, id: string): Pr
     });
     await publish(actor, { type: "incident.deleted", incidentId });
     return deleted;
-  }, (e) => log.error({ err: e }, "deleteIncident failed"));
+  });
 }

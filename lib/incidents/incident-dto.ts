@@ -1,5 +1,5 @@
 import type { ActorKind, Incident, IncidentStatus, IncidentStatusChange, SlaPolicy, TimelineEntry, TimelineKind } from "@/db/schema";
-import { incidentKey } from "./serialize";
+import { incidentKey } from "./incident-key";
 
 /**
  * What the incident page reads, shaped for the browser: camelCase like the domain, dates as ISO

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
-import { createWorkspaceRow } from "@/db/seed";
+import { insertWorkspace } from "@/lib/workspaces/queries";
 import { workspaces } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { isAppError } from "@/lib/errors";
@@ -20,8 +20,8 @@ let outsider: Actor;
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  const ws = await createWorkspaceRow(t.db, { slug: "acme", name: "Acme" });
-  const other = await createWorkspaceRow(t.db, { slug: "other", name: "Other" });
+  const ws = await insertWorkspace(t.db, { slug: "acme", name: "Acme" });
+  const other = await insertWorkspace(t.db, { slug: "other", name: "Other" });
   alice = { kind: "user", id: "u-alice", name: "Alice", workspaceId: ws.id, role: "responder" };
   viewer = { kind: "user", id: "u-vic", name: "Vic", workspaceId: ws.id, role: "viewer" };
   outsider = { kind: "user", id: "u-eve", name: "Eve", workspaceId: other.id, role: "admin" };

@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { workspaces } from "@/db/schema";
 import type { Database } from "@/db/client";
-import type { Actor } from "@/lib/auth/actor";
-import { assertCan } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/shared";
+import { assertCan } from "@/lib/auth";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/result";
 import { mergeFeed, toIncidentDto, type IncidentPayload, type TimelinePayload } from "./incident-dto";

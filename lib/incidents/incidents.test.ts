@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
-import { createWorkspaceRow } from "@/db/seed";
+import { insertWorkspace } from "@/lib/workspaces/queries";
 import type { Actor } from "@/lib/auth/actor";
 import { createIncident } from "./create-incident";
 import { updateIncident } from "./update-incident";
@@ -19,8 +19,8 @@ let otherWorkspace: Actor;
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  const ws = await createWorkspaceRow(t.db, { slug: "acme", name: "Acme" });
-  const other = await createWorkspaceRow(t.db, { slug: "other", name: "Other" });
+  const ws = await insertWorkspace(t.db, { slug: "acme", name: "Acme" });
+  const other = await insertWorkspace(t.db, { slug: "other", name: "Other" });
   alice = { kind: "user", id: "u-alice", name: "Alice", workspaceId: ws.id, role: "responder" };
   bob = { kind: "user", id: "u-bob", name: "Bob", workspaceId: ws.id, role: "admin" };
   viewer = { kind: "user", id: "u-vic", name: "Vic", workspaceId: ws.id, role: "viewer" };

@@ -1,21 +1,18 @@
 import { and, eq, sql } from "drizzle-orm";
 import { timelineEntries, type TimelineEntry } from "@/db/schema";
 import type { Database } from "@/db/client";
-import type { Actor } from "@/lib/auth/actor";
-import { assertCan } from "@/lib/auth/permissions";
-import { recordAudit } from "@/lib/audit/record-audit";
+import type { Actor } from "@/lib/auth/shared";
+import { assertCan } from "@/lib/auth";
+import { recordAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
-import { logger } from "@/lib/logger";
-import { publish } from "@/lib/realtime/publish";
+import { publish } from "@/lib/realtime";
 import { parseInput, toResult, type Result } from "@/lib/result";
 import { addNoteSchema, editNoteSchema, incidentIdSchema } from "./schemas";
 import { lockIncident } from "./write-helpers";
 import { z } from "zod";
 
-const log = logger("incidents");
-
 export async function addNote(db: Database, actor: Actor, incidentId: string, input: unknown): Promise<Result<TimelineEntry>> {
-  return toResult(async () => {
+  return toResult({ op: "incidents.addNote", actor }, async () => {
     assertCan(actor, "incident:write");
     const id = parseInput(incidentIdSchema, incidentId);
     const { body } = parseInput(addNoteSchema, input);
@@ -30,12 +27,12 @@ export async function addNote(db: Database, actor: Actor, incidentId: string, in
     });
     await publish(actor, { type: "incident.timeline", incidentId: id, entryId: entry.id });
     return entry;
-  }, (e) => log.error({ err: e }, "addNote failed"));
+  });
 }
 
 /** Only the author edits their note, and only from the version they read. */
 export async function editNote(db: Database, actor: Actor, noteId: string, input: unknown): Promise<Result<TimelineEntry>> {
-  return toResult(async () => {
+  return toResult({ op: "incidents.editNote", actor }, async () => {
     assertCan(actor, "incident:write");
     const id = parseInput(z.string().uuid("is not a valid note id"), noteId);
     const { body, version } = parseInput(editNoteSchema, input);
@@ -64,5 +61,5 @@ export async function editNote(db: Database, actor: Actor, noteId: string, input
     });
     await publish(actor, { type: "incident.timeline", incidentId: entry.incidentId, entryId: entry.id });
     return entry;
-  }, (e) => log.error({ err: e }, "editNote failed"));
+  });
 }

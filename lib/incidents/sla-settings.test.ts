@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
-import { createWorkspaceRow } from "@/db/seed";
+import { insertWorkspace } from "@/lib/workspaces/queries";
 import { auditLog } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { unwrap } from "@/lib/result";
@@ -17,8 +17,8 @@ let otherAdmin: Actor;
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  const ws = await createWorkspaceRow(t.db, { slug: "acme", name: "Acme" });
-  const other = await createWorkspaceRow(t.db, { slug: "other", name: "Other" });
+  const ws = await insertWorkspace(t.db, { slug: "acme", name: "Acme" });
+  const other = await insertWorkspace(t.db, { slug: "other", name: "Other" });
   admin = { kind: "user", id: "u-ada", name: "Ada", workspaceId: ws.id, role: "admin" };
   responder = { kind: "user", id: "u-rob", name: "Rob", workspaceId: ws.id, role: "responder" };
   otherAdmin = { kind: "user", id: "u-oz", name: "Oz", workspaceId: other.id, role: "admin" };

@@ -2,14 +2,11 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { workspaces, type SlaPolicy } from "@/db/schema";
 import type { Database } from "@/db/client";
-import type { Actor } from "@/lib/auth/actor";
-import { assertCan } from "@/lib/auth/permissions";
-import { recordAudit } from "@/lib/audit/record-audit";
+import type { Actor } from "@/lib/auth/shared";
+import { assertCan } from "@/lib/auth";
+import { recordAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
-import { logger } from "@/lib/logger";
 import { parseInput, toResult, type Result } from "@/lib/result";
-
-const log = logger("incidents");
 
 const minutes = z.coerce.number().int("must be whole minutes").min(1, "must be at least 1 minute").max(365 * 24 * 60, "must be at most a year");
 const target = z
@@ -21,7 +18,7 @@ export const slaPolicySchema = z.object({ P0: target, P1: target, P2: target, P3
 
 /** Sets the workspace's SLA targets (admins only); incident pages read them from `settings.sla`. */
 export async function updateSlaPolicy(db: Database, actor: Actor, input: unknown): Promise<Result<SlaPolicy>> {
-  return toResult(async () => {
+  return toResult({ op: "incidents.updateSlaPolicy", actor }, async () => {
     assertCan(actor, "workspace:admin");
     const policy = parseInput(slaPolicySchema, input);
     await db.transaction(async (tx) => {
@@ -34,5 +31,5 @@ export async function updateSlaPolicy(db: Database, actor: Actor, input: unknown
       await recordAudit(tx, actor, { action: "workspace.sla", targetType: "workspace", targetId: actor.workspaceId, data: { sla: policy } });
     });
     return policy;
-  }, (e) => log.error({ err: e }, "updateSlaPolicy failed"));
+  });
 }

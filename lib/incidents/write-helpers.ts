@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { incidents, incidentStatusHistory, workspaces, type Incident, type IncidentStatus } from "@/db/schema";
 import type { Database } from "@/db/client";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/shared";
 import { AppError } from "@/lib/errors";
 
 /** Next incident number of the workspace; the row lock on the workspace serialises concurrent creators. */

@@ -3,11 +3,11 @@ import { uuidv7 } from "@/lib/uuidv7";
 import { sql } from "drizzle-orm";
 import type { Severity } from "@/db/schema";
 import { queryRows, type Database } from "@/db/client";
-import type { Actor } from "@/lib/auth/actor";
-import { createIncidentSchema } from "@/lib/incidents/schemas";
-import { insertIncident } from "@/lib/incidents/create-incident";
-import { applyStatusChange } from "@/lib/incidents/change-status";
-import type { RealtimeEvent } from "@/lib/realtime/events";
+import type { Actor } from "@/lib/auth/shared";
+import { createIncidentSchema } from "@/lib/incidents/shared";
+import { insertIncident } from "@/lib/incidents";
+import { applyStatusChange } from "@/lib/incidents";
+import type { RealtimeEvent } from "@/lib/realtime/shared";
 import { levelForSeverity, severityFromAlert } from "./levels";
 import { bumpIncidentsEvents, insertEvents, lockWindows, saveWindows, timeSpan, truncate, type NormalizedEvent, type WindowsAndOpen } from "./pipeline";
 

@@ -2,10 +2,10 @@ import { and, desc, eq, lt, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import { deadLetters, type DeadLetter } from "@/db/schema";
 import type { Database } from "@/db/client";
-import type { Actor } from "@/lib/auth/actor";
-import { redactApiKeys } from "@/lib/auth/api-keys";
-import { assertCan } from "@/lib/auth/permissions";
-import { recordAudit } from "@/lib/audit/record-audit";
+import type { Actor } from "@/lib/auth/shared";
+import { redactApiKeys } from "@/lib/auth";
+import { assertCan } from "@/lib/auth";
+import { recordAudit } from "@/lib/audit";
 import { AppError, type FieldIssue } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { parseJson } from "@/lib/api/http";
@@ -111,7 +111,7 @@ export type ReplayOutcome = { replayed: boolean; status: number; body: unknown }
  * integration's name). Success marks it replayed; a second failure is recorded on the letter.
  */
 export async function replayDeadLetter(db: Database, actor: Actor, id: string): Promise<Result<ReplayOutcome>> {
-  return toResult(
+  return toResult({ op: "intake.replayDeadLetter", actor },
     async () => {
       const letter = await getDeadLetter(db, actor, id);
       if (letter.replayedAt) throw new AppError("conflict:dead_letter", "This dead letter was already replayed.");
@@ -140,12 +140,11 @@ export async function replayDeadLetter(db: Database, actor: Actor, id: string): 
       });
       return outcome;
     },
-    (e) => log.error({ err: e }, "replayDeadLetter failed"),
   );
 }
 
 export async function deleteDeadLetter(db: Database, actor: Actor, id: string): Promise<Result<{ id: string }>> {
-  return toResult(async () => {
+  return toResult({ op: "intake.deleteDeadLetter", actor }, async () => {
     const letter = await getDeadLetter(db, actor, id);
     await db.delete(deadLetters).where(and(eq(deadLetters.workspaceId, actor.workspaceId), eq(deadLetters.id, letter.id)));
     return { id: letter.id };

@@ -3,11 +3,11 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
-import { createWorkspaceRow } from "@/db/seed";
+import { insertWorkspace } from "@/lib/workspaces/queries";
 import { deadLetters, events } from "@/db/schema";
 import { systemActor, type Actor } from "@/lib/auth/actor";
 import { insertApiKey } from "@/lib/auth/api-keys";
-import { resetEnvCache } from "@/lib/env";
+import { resetEnvCache } from "@/env";
 import { sharedLimiter } from "@/lib/rate-limit/limiter";
 import { intakeHandler } from "./http";
 import { listDeadLetters, recordDeadLetter, replayDeadLetter } from "./dead-letters";
@@ -21,7 +21,7 @@ const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, "f
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  const ws = await createWorkspaceRow(t.db, { slug: "acme", name: "Acme" });
+  const ws = await insertWorkspace(t.db, { slug: "acme", name: "Acme" });
   admin = { kind: "user", id: "u-admin", name: "Ada", workspaceId: ws.id, role: "admin" };
   ingestKey = (await insertApiKey(t.db, systemActor(ws.id), { name: "monitoring", scopes: ["ingest"] })).key;
   readKey = (await insertApiKey(t.db, systemActor(ws.id), { name: "reader", scopes: ["read"] })).key;
@@ -152,7 +152,7 @@ describe("integration endpoints", () => {
 
 describe("dead letters", () => {
   it("keeps only the newest entries per workspace", async () => {
-    const ws = await createWorkspaceRow(t.db, { slug: "dl", name: "DL" });
+    const ws = await insertWorkspace(t.db, { slug: "dl", name: "DL" });
     for (let i = 0; i < 5; i++) await recordDeadLetter(t.db, ws.id, { source: "events", status: 400, reason: `r${i}`, body: `b${i}` }, 3);
     const rows = await t.db.select().from(deadLetters).where(eq(deadLetters.workspaceId, ws.id));
     expect(rows.map((r) => r.body).sort()).toEqual(["b2", "b3", "b4"]);

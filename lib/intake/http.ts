@@ -1,32 +1,24 @@
 import "server-only";
 import type { Database } from "@/db/client";
-import type { Actor } from "@/lib/auth/actor";
-import { authenticateApiKey, API_KEY_PREFIX } from "@/lib/auth/api-keys";
-import { assertCan } from "@/lib/auth/permissions";
-import { presentedApiKey, requireRequestActor } from "@/lib/auth/request-actor";
+import { API_KEY_PREFIX } from "@/lib/auth";
+import { presentedApiKey, requestCaller } from "@/lib/auth";
 import { DEFAULT_BODY_LIMIT, errorResponse, json, parseJson, readBody } from "@/lib/api/http";
-import { env } from "@/lib/env";
+import { env } from "@/env";
 import { AppError, isAppError } from "@/lib/errors";
 import { sharedLimiter } from "@/lib/rate-limit/limiter";
 import { recordDeadLetter } from "./dead-letters";
 import { intakeCost, overloadStatus, processIntake, type IntakeEndpoint } from "./process";
 
-/** PagerDuty senders put the key in `routing_key` and send no header: accept one of ours there. */
-async function resolveActor(db: Database, request: Request, endpoint: IntakeEndpoint, text: string | undefined): Promise<Actor> {
-  if (!presentedApiKey(request) && endpoint === "pagerduty" && text) {
-    try {
-      const routingKey = (JSON.parse(text) as { routing_key?: unknown })?.routing_key;
-      if (typeof routingKey === "string" && routingKey.startsWith(API_KEY_PREFIX)) {
-        const actor = await authenticateApiKey(db, routingKey);
-        assertCan(actor, "event:ingest");
-        return actor;
-      }
-    } catch (e) {
-      if (isAppError(e)) throw e;
-      // Not JSON: fall through to the ordinary check (401), the body is judged after that.
-    }
+/** PagerDuty senders put the key in `routing_key` and send no header: one of ours there is the caller's key. */
+function routingKey(request: Request, endpoint: IntakeEndpoint, text: string | undefined): string | undefined {
+  if (presentedApiKey(request) || endpoint !== "pagerduty" || !text) return undefined;
+  try {
+    const key = (JSON.parse(text) as { routing_key?: unknown })?.routing_key;
+    return typeof key === "string" && key.startsWith(API_KEY_PREFIX) ? key : undefined;
+  } catch {
+    // Not JSON: the ordinary check answers (401), the body is judged after that.
+    return undefined;
   }
-  return requireRequestActor(db, request, "event:ingest");
 }
 
 /** The error body of each sender: PagerDuty's own shape, and field-by-field errors for event batches. */
@@ -69,7 +61,7 @@ export function intakeHandler(endpoint: IntakeEndpoint, getDb: () => Promise<Dat
         else if ((e as { code?: string }).code === "ECONNRESET" || request.signal.aborted) return json({ error: "The request was aborted.", code: "bad_request:aborted" }, 400);
         else throw e;
       }
-      const actor = await resolveActor(db, request, endpoint, text);
+      const { actor } = await requestCaller(db, request, { permission: "event:ingest", apiKey: routingKey(request, endpoint, text) });
       const contentType = request.headers.get("content-type");
       const reject = async (error: AppError, body: string) => {
         if (rejectable.has(error.status)) {

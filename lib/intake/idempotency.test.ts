@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
-import { createWorkspaceRow } from "@/db/seed";
+import { insertWorkspace } from "@/lib/workspaces/queries";
 import { queryRows, type Database } from "@/db/client";
 import { claimBatch } from "./idempotency";
 
@@ -12,7 +12,7 @@ let workspaceId: string;
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  workspaceId = (await createWorkspaceRow(t.db, { slug: "acme", name: "Acme" })).id;
+  workspaceId = (await insertWorkspace(t.db, { slug: "acme", name: "Acme" })).id;
   // A day of webhook retries' worth of claims in one workspace: what every flush must not read.
   await t.db.execute(sql`
     insert into idempotency_keys (workspace_id, scope, key, response)

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
-import { createWorkspaceRow } from "@/db/seed";
+import { insertWorkspace } from "@/lib/workspaces/queries";
 import { events, incidents, incidentStatusHistory, openStatuses } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { changeIncidentStatus } from "@/lib/incidents/change-status";
@@ -21,7 +21,7 @@ const svc = (label: string) => `${label}-${++n}`;
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  const ws = await createWorkspaceRow(t.db, { slug: "acme", name: "Acme" });
+  const ws = await insertWorkspace(t.db, { slug: "acme", name: "Acme" });
   key = { kind: "api_key", id: "k-1", name: "API key ingest", workspaceId: ws.id, role: "admin", scopes: ["ingest"] };
   admin = { kind: "user", id: "u-1", name: "Ada", workspaceId: ws.id, role: "admin" };
 });

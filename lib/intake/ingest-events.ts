@@ -2,14 +2,13 @@ import { uuidv7 } from "@/lib/uuidv7";
 import { PgTransaction } from "drizzle-orm/pg-core";
 import type { Database } from "@/db/client";
 import type { IncidentType } from "@/db/schema";
-import type { Actor } from "@/lib/auth/actor";
-import { assertCan } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/shared";
+import { assertCan } from "@/lib/auth";
 import { AppError, type FieldIssue } from "@/lib/errors";
-import { createIncidentSchema } from "@/lib/incidents/schemas";
-import { insertIncident } from "@/lib/incidents/create-incident";
-import { logger } from "@/lib/logger";
-import { publishAll } from "@/lib/realtime/publish";
-import type { RealtimeEvent } from "@/lib/realtime/events";
+import { createIncidentSchema } from "@/lib/incidents/shared";
+import { insertIncident } from "@/lib/incidents";
+import { publishAll } from "@/lib/realtime";
+import type { RealtimeEvent } from "@/lib/realtime/shared";
 import { toResult, zodIssues, type Result } from "@/lib/result";
 import { claimBatch } from "./idempotency";
 import { groupCommitPerHandle } from "./group-commit";
@@ -35,8 +34,6 @@ import { loadRules, type EffectiveRule } from "./rules";
 import { MAX_BATCH, eventInputSchema, type ParsedEvent } from "./schemas";
 import { evaluateWindow } from "./threshold";
 import { eventLevels } from "@/db/schema";
-
-const log = logger("intake");
 
 export type IngestedIncident = { id: string; number: number; status: "created" | "attached" };
 export type IngestResult = { accepted: number; incidents: IngestedIncident[] };
@@ -107,7 +104,7 @@ const eventCommits = groupCommitPerHandle<Database, QueuedEventJob, IngestResult
  * its own answer. Inside a caller's transaction, or with `coalesce: false`, the call is written alone.
  */
 export async function ingestEvents(db: Database, actor: Actor, input: unknown, options: IngestOptions = {}): Promise<Result<IngestResult>> {
-  return toResult(
+  return toResult({ op: "intake.ingestEvents", actor },
     async () => {
       assertCan(actor, "event:ingest");
       const job: EventJob = { events: normalize(parseEvents(input), options), idempotencyKey: options.idempotencyKey?.trim() || undefined };
@@ -116,7 +113,6 @@ export async function ingestEvents(db: Database, actor: Actor, input: unknown, o
       const key = `${actor.workspaceId}|${actor.kind}:${actor.id ?? ""}|${settings.source}|${settings.incidentType}`;
       return eventCommits(db).submit(key, { actor, settings, job }, job.events.length);
     },
-    (e) => log.error({ err: e }, "ingestEvents failed"),
   );
 }
 

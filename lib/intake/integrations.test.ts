@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
-import { createWorkspaceRow } from "@/db/seed";
+import { insertWorkspace } from "@/lib/workspaces/queries";
 import { alertSignals, events, incidents, incidentStatusHistory } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { ingestAlertmanager, ingestGrafana, ingestPagerDuty } from "./integrations";
@@ -15,7 +15,7 @@ let key: Actor;
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  const ws = await createWorkspaceRow(t.db, { slug: "acme", name: "Acme" });
+  const ws = await insertWorkspace(t.db, { slug: "acme", name: "Acme" });
   key = { kind: "api_key", id: "k-1", name: "API key monitoring", workspaceId: ws.id, role: "admin", scopes: ["ingest"] };
 });
 

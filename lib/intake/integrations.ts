@@ -1,9 +1,8 @@
 import type { Database } from "@/db/client";
-import type { Actor } from "@/lib/auth/actor";
-import { assertCan } from "@/lib/auth/permissions";
-import { logger } from "@/lib/logger";
-import { publish, publishAll } from "@/lib/realtime/publish";
-import type { RealtimeEvent } from "@/lib/realtime/events";
+import type { Actor } from "@/lib/auth/shared";
+import { assertCan } from "@/lib/auth";
+import { publish, publishAll } from "@/lib/realtime";
+import type { RealtimeEvent } from "@/lib/realtime/shared";
 import { toResult, type Result } from "@/lib/result";
 import { PgTransaction } from "drizzle-orm/pg-core";
 import { alertGroupWindowKey, writeAlertGroups, type AlertGroup, type AlertGroupOutcome } from "./alert-groups";
@@ -12,8 +11,6 @@ import { lockWindows } from "./pipeline";
 import { parseAlertmanager, parseGrafana } from "./alert-formats";
 import { bodyHash, claimBatch, type Claim } from "./idempotency";
 import { parsePagerDuty, writePagerDutyEvent, type PagerDutyOutcome } from "./pagerduty";
-
-const log = logger("intake");
 
 export const integrationNames = { alertmanager: "Alertmanager", grafana: "Grafana", pagerduty: "PagerDuty" } as const;
 export type Integration = keyof typeof integrationNames;
@@ -132,6 +129,7 @@ async function ingestAlertGroup(
   options: IntegrationOptions,
 ): Promise<Result<AlertGroupResult>> {
   return toResult(
+    { op: `intake.${integration}`, actor },
     async () => {
       assertCan(actor, "event:ingest");
       const group = integration === "alertmanager" ? parseAlertmanager(body) : parseGrafana(body);
@@ -145,7 +143,6 @@ async function ingestAlertGroup(
       if (options.coalesce === false || db instanceof PgTransaction) return (await writeAlertJobs(db, as, [job]))[0];
       return alertCommits(db).submit(`${as.workspaceId}|${as.kind}:${as.id ?? ""}|${integration}`, { actor: as, job }, Math.max(1, group.alerts.length));
     },
-    (e) => log.error({ err: e, integration }, "alert group ingest failed"),
   );
 }
 
@@ -161,7 +158,7 @@ export function ingestGrafana(db: Database, actor: Actor, body: unknown, options
 
 /** PagerDuty Events API v2 (trigger / acknowledge / resolve by dedup_key). */
 export async function ingestPagerDuty(db: Database, actor: Actor, body: unknown, options: IntegrationOptions = {}): Promise<Result<PagerDutyOutcome>> {
-  return toResult(
+  return toResult({ op: "intake.ingestPagerDuty", actor },
     async () => {
       assertCan(actor, "event:ingest");
       const event = parsePagerDuty(body);
@@ -174,6 +171,5 @@ export async function ingestPagerDuty(db: Database, actor: Actor, body: unknown,
         (stored) => stored ?? { dedupKey: event.dedupKey, incident: null },
       );
     },
-    (e) => log.error({ err: e }, "pagerduty ingest failed"),
   );
 }

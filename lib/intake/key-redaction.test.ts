@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
-import { createWorkspaceRow } from "@/db/seed";
+import { insertWorkspace } from "@/lib/workspaces/queries";
 import { deadLetters, events } from "@/db/schema";
 import { systemActor } from "@/lib/auth/actor";
 import { insertApiKey } from "@/lib/auth/api-keys";
@@ -15,7 +15,7 @@ let workspaceId: string;
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  const ws = await createWorkspaceRow(t.db, { slug: "acme", name: "Acme" });
+  const ws = await insertWorkspace(t.db, { slug: "acme", name: "Acme" });
   workspaceId = ws.id;
   key = (await insertApiKey(t.db, systemActor(ws.id), { name: "pagerduty", scopes: ["ingest"] })).key;
 });

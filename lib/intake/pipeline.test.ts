@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
-import { createWorkspaceRow } from "@/db/seed";
+import { insertWorkspace } from "@/lib/workspaces/queries";
 import { queryRows, type Database } from "@/db/client";
 import { uuidv7 } from "@/lib/uuidv7";
 import { bumpIncidentsEvents, EVENTS_JSON_BYTES, eventsJson, insertEvents, lockWindows, type NormalizedEvent } from "./pipeline";
@@ -15,7 +15,7 @@ let counted: string[];
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  workspaceId = (await createWorkspaceRow(t.db, { slug: "acme", name: "Acme" })).id;
+  workspaceId = (await insertWorkspace(t.db, { slug: "acme", name: "Acme" })).id;
   // A workspace with a long history: the incidents a flush counts events on are a few among many.
   const rows = await queryRows<{ id: string }>(
     t.db,

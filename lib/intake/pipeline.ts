@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { events, incidents, intakeWindows, openStatuses, type EventLevel, type IntakeWindow, type PendingEntry } from "@/db/schema";
 import { queryRows, type Database } from "@/db/client";
-import { redactApiKeys } from "@/lib/auth/api-keys";
+import { redactApiKeys } from "@/lib/auth";
 
 /** An event ready to be written, whatever integration it came from. */
 export type NormalizedEvent = {

@@ -1,10 +1,10 @@
 import type { Database } from "@/db/client";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/shared";
 import { ok, type Result } from "@/lib/result";
 import { ingestEvents } from "./ingest-events";
 import { ingestAlertmanager, ingestGrafana, ingestPagerDuty } from "./integrations";
 import { alertCount } from "./alert-formats";
-import { incidentKey } from "@/lib/incidents/serialize";
+import { incidentKey } from "@/lib/incidents/shared";
 
 export const intakeEndpoints = ["events", "alertmanager", "grafana", "pagerduty"] as const;
 export type IntakeEndpoint = (typeof intakeEndpoints)[number];

@@ -1,9 +1,9 @@
 import { and, asc, eq } from "drizzle-orm";
 import { intakeRules, type EventLevel, type IntakeRule, type Severity } from "@/db/schema";
 import type { Database } from "@/db/client";
-import type { Actor } from "@/lib/auth/actor";
-import { assertCan } from "@/lib/auth/permissions";
-import { recordAudit } from "@/lib/audit/record-audit";
+import type { Actor } from "@/lib/auth/shared";
+import { assertCan } from "@/lib/auth";
+import { recordAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
 import { parseInput, toResult, type Result } from "@/lib/result";
 import { z } from "zod";
@@ -52,7 +52,7 @@ export async function listRules(db: Database, actor: Actor): Promise<IntakeRule[
 
 /** Creates or replaces the rule of a service ("*": the workspace default). Admins only. */
 export async function saveRule(db: Database, actor: Actor, input: unknown): Promise<Result<IntakeRule>> {
-  return toResult(async () => {
+  return toResult({ op: "intake.saveRule", actor }, async () => {
     assertCan(actor, "workspace:admin");
     const rule = parseInput(ruleInputSchema, input);
     return db.transaction(async (tx) => {
@@ -69,7 +69,7 @@ export async function saveRule(db: Database, actor: Actor, input: unknown): Prom
 }
 
 export async function deleteRule(db: Database, actor: Actor, id: string): Promise<Result<{ id: string }>> {
-  return toResult(async () => {
+  return toResult({ op: "intake.deleteRule", actor }, async () => {
     assertCan(actor, "workspace:admin");
     const ruleId = parseInput(z.string().uuid("is not a valid rule id"), id);
     return db.transaction(async (tx) => {

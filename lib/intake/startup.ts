@@ -5,7 +5,7 @@ import { purgeIdempotencyKeys } from "./idempotency";
 import { purgeIdleWindows } from "./pipeline";
 
 /** Hourly, on one instance at a time: forgets idempotency claims past 24 h and idle window rows. */
-export function registerIntake(): void {
+export function onServerStart(): void {
   registerJob({
     name: "intake-purge-idempotency",
     everyMs: 60 * 60_000,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { and, eq, inArray } from "drizzle-orm";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
-import { createWorkspaceRow } from "@/db/seed";
+import { insertWorkspace } from "@/lib/workspaces/queries";
 import { events, incidents, openStatuses } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { changeIncidentStatus } from "@/lib/incidents/change-status";
@@ -48,7 +48,7 @@ describe("threshold property", () => {
   it("keeps at most one open incident per service and links every counted event, for any interleaving", async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: 25 }), async (ops) => {
-        const ws = await createWorkspaceRow(t.db, { slug: `prop-${++run}`, name: "Prop" });
+        const ws = await insertWorkspace(t.db, { slug: `prop-${++run}`, name: "Prop" });
         const actor: Actor = { kind: "api_key", id: "k", name: "key", workspaceId: ws.id, role: "admin", scopes: ["ingest"] };
         const admin: Actor = { kind: "user", id: "u", name: "Ada", workspaceId: ws.id, role: "admin" };
         let clock = Date.parse("2026-11-20T00:00:00Z");

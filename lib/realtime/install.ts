@@ -1,4 +1,4 @@
-import { env } from "@/lib/env";
+import { env } from "@/env";
 import { logger } from "@/lib/logger";
 import { createLocalDriver } from "./builtin/local-driver";
 import type { RealtimeDriver } from "./driver";
@@ -41,9 +41,4 @@ export function installRealtime(): Promise<RealtimeDriver> {
       });
   }
   return globalForInstall.__firedrillRealtime;
-}
-
-/** Start-up hook (lib/server/start.ts). */
-export async function registerRealtime(): Promise<void> {
-  await installRealtime();
 }

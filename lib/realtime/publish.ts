@@ -1,5 +1,5 @@
 import { EventEmitter } from "node:events";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/shared";
 import { logger } from "@/lib/logger";
 import type { RealtimeDriver } from "./driver";
 import type { RealtimeEvent, RealtimeMessage } from "./events";

@@ -1,28 +1,30 @@
 import { EventEmitter } from "node:events";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, testDatabaseUrl, type TestDatabase } from "@/db/testing";
-import { createWorkspaceRow } from "@/db/seed";
+import { insertWorkspace } from "@/lib/workspaces/queries";
 import { eq } from "drizzle-orm";
 import { memberships, realtimePresence, users, type Workspace } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { AppError } from "@/lib/errors";
 import { createIncident } from "@/lib/incidents/create-incident";
 import { changeIncidentStatus } from "@/lib/incidents/change-status";
-import { errorResponse } from "@/lib/api/http";
-import { getCurrentActor } from "@/lib/auth/current-actor";
-import { stillAllowed } from "./authorize";
+import { readCredentials, type Credentials } from "@/lib/auth/session";
+import { stillAllowed } from "@/lib/auth/caller";
+import * as pusherAuthRoute from "@/app/api/workspaces/[slug]/realtime/pusher-auth/route";
+import * as presenceRoute from "@/app/api/workspaces/[slug]/realtime/presence/route";
+import * as streamRoute from "@/app/api/workspaces/[slug]/realtime/stream/route";
 import { createLocalDriver } from "./builtin/local-driver";
 import { sseResponse } from "./builtin/sse";
 import { createNotifyDriver, encodeMessage, NOTIFY_PAYLOAD_LIMIT } from "./builtin/notify-driver";
 import { busEvents } from "./driver";
 import type { RealtimeMessage } from "./events";
 import { parseChannel, presenceChannel } from "./channels";
-import { presenceList, presenceUpdate, pusherAuth, realtimeStream } from "./handlers";
 import { joinPresence, leavePresence, listPresence } from "./presence";
 import { localBus, publish, setRealtimeDriver } from "./publish";
 import { frameCollector, readSse } from "./testing/sse-reader";
 
-vi.mock("@/lib/auth/current-actor", () => ({ getCurrentActor: vi.fn(), getSessionActorForRequest: vi.fn() }));
+const state = vi.hoisted(() => ({ db: undefined as unknown }));
+vi.mock("@/db", async (importOriginal) => ({ ...(await importOriginal<typeof import("@/db")>()), getDb: async () => state.db }));
+vi.mock("@/lib/auth/session", async (importOriginal) => ({ ...(await importOriginal<typeof import("@/lib/auth/session")>()), readCredentials: vi.fn() }));
 
 let t: TestDatabase;
 let acme: Workspace;
@@ -32,27 +34,17 @@ let alice: Actor;
 let bob: Actor;
 let guest: Actor;
 
-/** Who the browser is: the session resolver answers for a slug the way the real one does. */
-function signInAs(byWorkspace: Record<string, Actor>) {
-  vi.mocked(getCurrentActor).mockImplementation(async (_db, options = {}) => {
-    const actor = byWorkspace[options.workspaceSlug ?? ""];
-    if (!actor) throw new AppError("forbidden:workspace", "You are not a member of this workspace.");
-    return actor;
-  });
+/** Who the browser is: what its cookies carry (the rest, membership and demo rules, is the real resolver). */
+function signInAs(credentials: Partial<Credentials>) {
+  vi.mocked(readCredentials).mockResolvedValue({ userId: null, guest: null, ...credentials });
 }
 
-/** Runs a handler the way the route does (errors become JSON responses). */
-async function call(handler: (db: TestDatabase["db"], r: Request) => Promise<Response>, request: Request): Promise<Response> {
-  try {
-    return await handler(t.db, request);
-  } catch (e) {
-    return errorResponse(e);
-  }
-}
+const segment = (slug: string) => ({ params: Promise.resolve({ slug }) });
+const url = (slug: string, path: string) => `http://test/api/workspaces/${slug}/realtime/${path}`;
 
 async function openStream(slug: string) {
   const controller = new AbortController();
-  const response = await call(realtimeStream, new Request(`http://test/api/realtime/stream?workspace=${slug}`, { signal: controller.signal }));
+  const response = await streamRoute.GET(new Request(url(slug, "stream"), { signal: controller.signal }), segment(slug));
   const frames = frameCollector();
   if (response.ok && response.body) void readSse(response.body, frames.push).catch(() => {});
   return { response, frames, close: () => controller.abort() };
@@ -60,12 +52,26 @@ async function openStream(slug: string) {
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  acme = await createWorkspaceRow(t.db, { slug: "acme", name: "Acme" });
-  other = await createWorkspaceRow(t.db, { slug: "other", name: "Other" });
-  demo = await createWorkspaceRow(t.db, { slug: "demo", name: "Demo", kind: "demo" });
-  alice = { kind: "user", id: "u-alice", name: "Alice", workspaceId: acme.id, role: "responder" };
-  bob = { kind: "user", id: "u-bob", name: "Bob", workspaceId: acme.id, role: "viewer" };
-  guest = { kind: "guest", id: "g-otter", name: "Teal Otter", workspaceId: demo.id, role: "responder", color: "#14b8a6" };
+  acme = await insertWorkspace(t.db, { slug: "acme", name: "Acme" });
+  other = await insertWorkspace(t.db, { slug: "other", name: "Other" });
+  demo = await insertWorkspace(t.db, { slug: "demo", name: "Demo", kind: "demo" });
+  state.db = t.db;
+  const [a, b] = await t.db
+    .insert(users)
+    .values([
+      { name: "Alice", email: "alice@example.com" },
+      { name: "Bob", email: "bob@example.com" },
+    ])
+    .returning();
+  await t.db.insert(memberships).values([
+    { workspaceId: acme.id, userId: a.id, role: "responder" },
+    { workspaceId: acme.id, userId: b.id, role: "viewer" },
+    // Alice is also in "other", so two of her streams can be compared.
+    { workspaceId: other.id, userId: a.id, role: "viewer" },
+  ]);
+  alice = { kind: "user", id: a.id, name: "Alice", workspaceId: acme.id, role: "responder" };
+  bob = { kind: "user", id: b.id, name: "Bob", workspaceId: acme.id, role: "viewer" };
+  guest = { kind: "guest", id: "guest_00000000-0000-4000-8000-0000000000aa", name: "Teal Otter", workspaceId: demo.id, role: "responder", color: "#14b8a6" };
   setRealtimeDriver(createLocalDriver());
 });
 
@@ -74,7 +80,12 @@ afterAll(async () => {
   await t?.drop();
 });
 
-beforeEach(() => signInAs({ acme: alice }));
+const asAlice = { userId: "" } as Partial<Credentials>;
+const asGuest = () => ({ guest: { id: guest.id!, name: guest.name, color: guest.color! } });
+beforeEach(() => {
+  asAlice.userId = alice.id;
+  signInAs(asAlice);
+});
 
 describe("publish", () => {
   it("stamps the workspace and origin and reaches the workspace's open streams after commit", async () => {
@@ -89,14 +100,14 @@ describe("publish", () => {
     expect(moved.ok).toBe(true);
     const frame = await stream.frames.waitFor((f) => f.event === "message" && (f.data as RealtimeMessage).type === "incident.updated");
     const message = frame.data as RealtimeMessage;
-    expect(message).toMatchObject({ type: "incident.updated", incidentId: created.data.id, version: 2, workspaceId: acme.id, origin: { kind: "user", id: "u-alice" } });
+    expect(message).toMatchObject({ type: "incident.updated", incidentId: created.data.id, version: 2, workspaceId: acme.id, origin: { kind: "user", id: alice.id } });
     // Ids and versions only: never the incident row itself.
     expect(message).not.toHaveProperty("title");
     stream.close();
   });
 
   it("does not deliver one workspace's messages to another workspace's streams", async () => {
-    signInAs({ acme: alice, other: { ...alice, workspaceId: other.id } });
+    signInAs(asAlice);
     const mine = await openStream("acme");
     const theirs = await openStream("other");
     await Promise.all([mine.frames.waitFor((f) => f.event === "ready"), theirs.frames.waitFor((f) => f.event === "ready")]);
@@ -127,28 +138,24 @@ describe("publish", () => {
 
 describe("channel authorisation", () => {
   it("refuses a member of workspace A the stream of workspace B with 403", async () => {
-    const stream = await openStream("other");
-    expect(stream.response.status).toBe(403);
-  });
-
-  it("refuses even when the session resolver hands back an actor of another workspace", async () => {
-    vi.mocked(getCurrentActor).mockResolvedValue(alice);
+    signInAs({ userId: bob.id });
     const stream = await openStream("other");
     expect(stream.response.status).toBe(403);
   });
 
   it("lets guests follow only the demo workspace", async () => {
-    signInAs({ demo: guest, acme: { ...guest, workspaceId: acme.id } });
+    signInAs(asGuest());
     const inDemo = await openStream("demo");
     expect(inDemo.response.status).toBe(200);
     inDemo.close();
     const inTeam = await openStream("acme");
-    expect(inTeam.response.status).toBe(403);
+    expect(inTeam.response.status).toBe(401);
   });
 
   it("answers 401 when nobody is signed in and 404 for an unknown workspace", async () => {
-    vi.mocked(getCurrentActor).mockRejectedValue(new AppError("unauthorized:session", "Sign in first."));
+    signInAs({});
     expect((await openStream("acme")).response.status).toBe(401);
+    signInAs(asAlice);
     expect((await openStream("nope")).response.status).toBe(404);
   });
 
@@ -157,17 +164,17 @@ describe("channel authorisation", () => {
     vi.stubEnv("PUSHER_KEY", "key");
     vi.stubEnv("PUSHER_SECRET", "secret");
     vi.stubEnv("PUSHER_CLUSTER", "eu");
-    const { resetEnvCache } = await import("@/lib/env");
+    const { resetEnvCache } = await import("@/env");
     resetEnvCache();
     try {
       const auth = (channel: string) =>
-        call(
-          pusherAuth,
-          new Request("http://test/api/realtime/pusher/auth", {
+        pusherAuthRoute.POST(
+          new Request(url("acme", "pusher-auth"), {
             method: "POST",
             headers: { "content-type": "application/x-www-form-urlencoded" },
             body: new URLSearchParams({ socket_id: "123.456", channel_name: channel }).toString(),
           }),
+          segment("acme"),
         );
       const own = await auth(`private-workspace-${acme.id}`);
       expect(own.status).toBe(200);
@@ -175,18 +182,18 @@ describe("channel authorisation", () => {
       expect((await auth(`private-workspace-${other.id}`)).status).toBe(403);
       expect((await auth(`presence-workspace-${other.id}-board`)).status).toBe(403);
       expect((await auth("private-something-else")).status).toBe(403);
-      const crossSite = await call(
-        pusherAuth,
-        new Request("http://test/api/realtime/pusher/auth", {
+      const crossSite = await pusherAuthRoute.POST(
+        new Request(url("acme", "pusher-auth"), {
           method: "POST",
           headers: { "content-type": "application/x-www-form-urlencoded", origin: "https://evil.example" },
           body: new URLSearchParams({ socket_id: "123.456", channel_name: `private-workspace-${acme.id}` }).toString(),
         }),
+        segment("acme"),
       );
       expect(crossSite.status).toBe(403);
       const presence = await auth(presenceChannel(acme.id, "board"));
       expect(presence.status).toBe(200);
-      expect(JSON.parse((await presence.json()).channel_data)).toEqual({ user_id: "user:u-alice", user_info: { name: "Alice", color: null, kind: "user" } });
+      expect(JSON.parse((await presence.json()).channel_data)).toEqual({ user_id: `user:${alice.id}`, user_info: { name: "Alice", color: null, kind: "user" } });
     } finally {
       vi.unstubAllEnvs();
       resetEnvCache();
@@ -220,16 +227,16 @@ describe("open streams after access ends", () => {
     const [u] = await t.db.insert(users).values({ name: "Remy", email: `remy-${Date.now()}@example.com` }).returning();
     await t.db.insert(memberships).values({ workspaceId: acme.id, userId: u.id, role: "viewer" });
     const remy: Actor = { kind: "user", id: u.id, name: "Remy", workspaceId: acme.id, role: "viewer" };
-    expect(await stillAllowed(t.db, remy, acme)).toBe(true);
+    expect(await stillAllowed(t.db, { actor: remy, workspace: acme })).toBe(true);
     await t.db.delete(memberships).where(eq(memberships.userId, u.id));
-    expect(await stillAllowed(t.db, remy, acme)).toBe(false);
-    expect(await stillAllowed(t.db, guest, demo)).toBe(true);
-    expect(await stillAllowed(t.db, guest, acme)).toBe(false);
+    expect(await stillAllowed(t.db, { actor: remy, workspace: acme })).toBe(false);
+    expect(await stillAllowed(t.db, { actor: guest, workspace: demo })).toBe(true);
+    expect(await stillAllowed(t.db, { actor: guest, workspace: acme })).toBe(false);
     vi.stubEnv("DEMO_MODE", "off");
-    const { resetEnvCache } = await import("@/lib/env");
+    const { resetEnvCache } = await import("@/env");
     resetEnvCache();
     try {
-      expect(await stillAllowed(t.db, guest, demo)).toBe(false);
+      expect(await stillAllowed(t.db, { actor: guest, workspace: demo })).toBe(false);
     } finally {
       vi.unstubAllEnvs();
       resetEnvCache();
@@ -239,7 +246,7 @@ describe("open streams after access ends", () => {
 
 describe("built-in presence", () => {
   it("shows each person once, tells the room's streams when people come and go, and forgets leavers", async () => {
-    signInAs({ acme: alice });
+    signInAs(asAlice);
     const stream = await openStream("acme");
     await stream.frames.waitFor((f) => f.event === "ready");
     const join = (actor: Actor, connectionId: string) => joinPresence(t.db, actor, { room: "board", connectionId });
@@ -257,33 +264,34 @@ describe("built-in presence", () => {
   });
 
   it("serves the endpoints: join answers the members, 422 names a bad room", async () => {
-    signInAs({ acme: alice });
-    const post = (body: unknown) =>
-      call(presenceUpdate, new Request("http://test/api/realtime/presence", { method: "POST", body: JSON.stringify(body) }));
-    const ok = await post({ workspace: "acme", room: "board", connection_id: "tab-endpoint-1" });
+    signInAs(asAlice);
+    const post = (body: unknown, slug = "acme") => presenceRoute.POST(new Request(url(slug, "presence"), { method: "POST", body: JSON.stringify(body) }), segment(slug));
+    const ok = await post({ room: "board", connectionId: "tab-endpoint-1" });
     expect(ok.status).toBe(200);
     expect((await ok.json()).members.map((m: { name: string }) => m.name)).toContain("Alice");
-    const bad = await post({ workspace: "acme", room: "kitchen", connection_id: "tab-endpoint-1" });
+    const bad = await post({ room: "kitchen", connectionId: "tab-endpoint-1" });
     expect(bad.status).toBe(422);
     expect(JSON.stringify(await bad.json())).toContain("room");
-    const list = await call(presenceList, new Request("http://test/api/realtime/presence?workspace=acme&room=board"));
+    const list = await presenceRoute.GET(new Request(`${url("acme", "presence")}?room=board`), segment("acme"));
     expect(list.status).toBe(200);
-    expect((await post({ workspace: "other", room: "board", connection_id: "tab-endpoint-2" })).status).toBe(403);
-    expect((await post({ workspace: "acme", connection_id: "tab-endpoint-1", action: "leave" })).status).toBe(200);
+    signInAs({ userId: bob.id });
+    expect((await post({ room: "board", connectionId: "tab-endpoint-2" }, "other")).status).toBe(403);
+    signInAs(asAlice);
+    expect((await post({ connectionId: "tab-endpoint-1", action: "leave" })).status).toBe(200);
   });
 
   it("refuses a cross-site join or leave carrying the visitor's cookies (CSRF) and changes nothing", async () => {
-    signInAs({ acme: alice });
+    signInAs(asAlice);
     const post = (body: unknown, origin: string) =>
-      call(presenceUpdate, new Request("http://test/api/realtime/presence", { method: "POST", headers: { origin }, body: JSON.stringify(body) }));
-    const forged = await post({ workspace: "acme", room: "board", connection_id: "tab-forged-1" }, "https://evil.example");
+      presenceRoute.POST(new Request(url("acme", "presence"), { method: "POST", headers: { origin }, body: JSON.stringify(body) }), segment("acme"));
+    const forged = await post({ room: "board", connectionId: "tab-forged-1" }, "https://evil.example");
     expect(forged.status).toBe(403);
     expect((await forged.json()).code).toBe("forbidden:origin");
     expect(await t.db.select().from(realtimePresence).where(eq(realtimePresence.connectionId, "tab-forged-1"))).toEqual([]);
-    expect(await post({ workspace: "acme", room: "board", connection_id: "tab-same-site-1" }, "http://test")).toMatchObject({ status: 200 });
-    expect((await post({ workspace: "acme", connection_id: "tab-same-site-1", action: "leave" }, "https://evil.example")).status).toBe(403);
+    expect(await post({ room: "board", connectionId: "tab-same-site-1" }, "http://test")).toMatchObject({ status: 200 });
+    expect((await post({ connectionId: "tab-same-site-1", action: "leave" }, "https://evil.example")).status).toBe(403);
     expect((await listPresence(t.db, acme.id, "board")).map((m) => m.name)).toContain("Alice");
-    await post({ workspace: "acme", connection_id: "tab-same-site-1", action: "leave" }, "http://test");
+    await post({ connectionId: "tab-same-site-1", action: "leave" }, "http://test");
   });
 });
 

@@ -2,26 +2,14 @@ import { eq, sql } from "drizzle-orm";
 import { simulations, type SimulationIncidentRef, type SimulationRow } from "@/db/schema";
 import type { Database } from "@/db/client";
 import { logger } from "@/lib/logger";
-import { publish } from "@/lib/realtime/publish";
+import { publish } from "@/lib/realtime";
 import { simulatorActor } from "./deliver";
 
 const log = logger("simulation");
 
-type Diagnose = (db: Database, actor: ReturnType<typeof simulatorActor>, incidentId: string) => Promise<unknown>;
-
-/** The AI's diagnosis entry point (loaded lazily: model SDKs stay out of the tick's start-up). */
-async function loadDiagnose(): Promise<Diagnose | undefined> {
-  try {
-    return (await import("@/lib/ai/diagnose")).runDiagnosis;
-  } catch {
-    return undefined;
-  }
-}
-
-function summarize(result: unknown): string | undefined {
-  const r = result as { ok?: boolean; data?: { diagnosis?: { summary?: unknown } } } | undefined;
-  const text = r?.ok ? r.data?.diagnosis?.summary : undefined;
-  return typeof text === "string" ? text.slice(0, 1_000) : undefined;
+/** The diagnosis' entry point, loaded on first use so the model SDKs stay out of the tick's start-up. */
+async function loadDiagnose() {
+  return (await import("@/lib/diagnosis")).runDiagnosis;
 }
 
 /**
@@ -31,19 +19,15 @@ function summarize(result: unknown): string | undefined {
 export async function afterOpened(db: Database, row: SimulationRow, opened: SimulationIncidentRef[]): Promise<void> {
   if (!row.autoAnalyze || row.state.diagnosis) return;
   const target = opened.find((o) => o.service === row.rootService) ?? opened[0];
-  const diagnose = await loadDiagnose();
   let diagnosis: NonNullable<SimulationRow["state"]["diagnosis"]>;
-  if (!diagnose) {
-    diagnosis = { status: "unavailable", incidentId: target.id, at: new Date().toISOString() };
-  } else {
-    try {
-      const result = await diagnose(db, simulatorActor(row.workspaceId), target.id);
-      const failed = (result as { ok?: boolean } | undefined)?.ok === false;
-      diagnosis = { status: failed ? "failed" : "done", incidentId: target.id, summary: summarize(result), at: new Date().toISOString() };
-    } catch (err) {
-      log.error({ err, simulationId: row.id }, "auto-analysis failed");
-      diagnosis = { status: "failed", incidentId: target.id, at: new Date().toISOString() };
-    }
+  try {
+    const result = await (await loadDiagnose())(db, simulatorActor(row.workspaceId), target.id);
+    diagnosis = result.ok
+      ? { status: "done", incidentId: target.id, summary: result.data.diagnosis.summary.slice(0, 1_000), at: new Date().toISOString() }
+      : { status: "failed", incidentId: target.id, at: new Date().toISOString() };
+  } catch (err) {
+    log.error({ err, simulationId: row.id }, "auto-analysis failed");
+    diagnosis = { status: "failed", incidentId: target.id, at: new Date().toISOString() };
   }
   await db
     .update(simulations)

@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
-import { createWorkspaceRow } from "@/db/seed";
+import { insertWorkspace } from "@/lib/workspaces/queries";
 import { systemActor } from "@/lib/auth/actor";
 import { insertApiKey } from "@/lib/auth/api-keys";
 
 const state = vi.hoisted(() => ({ db: undefined as unknown }));
-vi.mock("@/db", () => ({ getDb: async () => state.db }));
-vi.mock("@/lib/auth/current-actor", () => ({ getCurrentActor: vi.fn(), getSessionActorForRequest: vi.fn(async () => null) }));
+vi.mock("@/db", async (importOriginal) => ({ ...(await importOriginal<typeof import("@/db")>()), getDb: async () => state.db }));
 
 import * as scenariosRoute from "@/app/api/v1/scenarios/route";
 import * as scenarioRoute from "@/app/api/v1/scenarios/[id]/route";
@@ -27,7 +26,7 @@ let writeKey: string;
 beforeAll(async () => {
   t = await createTestDatabase();
   state.db = t.db;
-  const ws = await createWorkspaceRow(t.db, { slug: "api", name: "API" });
+  const ws = await insertWorkspace(t.db, { slug: "api", name: "API" });
   const system = systemActor(ws.id);
   readKey = (await insertApiKey(t.db, system, { name: "reader", scopes: ["read"] })).key;
   writeKey = (await insertApiKey(t.db, system, { name: "writer", scopes: ["write"] })).key;

@@ -5,14 +5,13 @@ import path from "node:path";
 import { promisify } from "node:util";
 import type { AddressInfo } from "node:net";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
-import { createWorkspaceRow } from "@/db/seed";
+import { insertWorkspace } from "@/lib/workspaces/queries";
 import { systemActor } from "@/lib/auth/actor";
 import { insertApiKey } from "@/lib/auth/api-keys";
 import type { Database } from "@/db/client";
 
 const state = vi.hoisted(() => ({ db: undefined as unknown }));
-vi.mock("@/db", () => ({ getDb: async () => state.db }));
-vi.mock("@/lib/auth/current-actor", () => ({ getCurrentActor: vi.fn(), getSessionActorForRequest: vi.fn(async () => null) }));
+vi.mock("@/db", async (importOriginal) => ({ ...(await importOriginal<typeof import("@/db")>()), getDb: async () => state.db }));
 
 import * as scenariosRoute from "@/app/api/v1/scenarios/route";
 import * as startRoute from "@/app/api/v1/scenarios/[id]/start/route";
@@ -42,7 +41,7 @@ let ticker: NodeJS.Timeout;
 beforeAll(async () => {
   t = await createTestDatabase();
   state.db = t.db;
-  const ws = await createWorkspaceRow(t.db, { slug: "cli", name: "CLI" });
+  const ws = await insertWorkspace(t.db, { slug: "cli", name: "CLI" });
   key = (await insertApiKey(t.db, systemActor(ws.id), { name: "cli", scopes: ["write"] })).key;
   // The app's REST routes behind a plain HTTP server, as `next start` would serve them.
   server = http.createServer(async (req, res) => {

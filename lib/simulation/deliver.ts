@@ -1,10 +1,10 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { incidents, type Severity, type SimulationIncidentRef, type SimulationRow } from "@/db/schema";
 import type { Database } from "@/db/client";
-import { systemActor, type Actor } from "@/lib/auth/actor";
+import { systemActor, type Actor } from "@/lib/auth/shared";
 import { AppError } from "@/lib/errors";
 import { ingestEvents } from "@/lib/intake/ingest-events";
-import { updateIncidentRow } from "@/lib/incidents/write-helpers";
+import { applyIncidentEdit } from "@/lib/incidents";
 import { unitOf } from "./metrics";
 import { impliedStd } from "./patterns";
 import type { ScenarioSeverity } from "./schemas";
@@ -75,8 +75,9 @@ export async function deliverBatch(tx: Database, workspaceId: string, batch: { r
     .from(incidents)
     .where(and(eq(incidents.workspaceId, workspaceId), inArray(incidents.id, created.map((c) => c.id))));
   for (const inc of rows) {
-    // Fingerprints are `sim:<run>:<system>`; intake keys them as `fp:<fingerprint>`.
-    const match = /^fp:sim:([0-9a-f-]{36}):(.+)$/.exec(inc.fingerprint ?? "");
+    // The simulator's events carry the fingerprint `sim:<run>:<system>`; intake records the one that opened the incident.
+    const fingerprint = typeof inc.metadata.fingerprint === "string" ? inc.metadata.fingerprint : "";
+    const match = /^sim:([0-9a-f-]{36}):(.+)$/.exec(fingerprint);
     const owner = match ? rowsById.get(match[1]) : undefined;
     if (!match || !owner) continue;
     const { row } = owner;
@@ -85,9 +86,10 @@ export async function deliverBatch(tx: Database, workspaceId: string, batch: { r
     const { scenario, topology } = worldOf(row);
     const isRoot = inc.service === scenario.root_service;
     const spec = topology.services.find((s) => s.name === inc.service);
-    const updated = await updateIncidentRow(
+    const { incident: updated } = await applyIncidentEdit(
       tx,
-      { workspaceId, id: inc.id },
+      actor,
+      inc.id,
       {
         ...(isRoot ? { severity: severityOf[scenario.severity] } : {}),
         ...(inc.team ? {} : spec ? { team: spec.team } : {}),

@@ -2,8 +2,9 @@ import { describe, expect, it } from "vitest";
 import { diskHealth, postgresBloatHealth, postgresConnectionsHealth, redisHealth, serviceHealth, checksFor, DEFAULT_HEALTH_THRESHOLD } from "./health";
 import { patternLevel, SPIKE_SETTLE } from "./patterns";
 import { builtinScenarios, getBuiltinScenario } from "./scenarios";
-import { scenarioSchema, topologySchema, type ScenarioInput, type Topology } from "./schemas";
-import { defaultTopology } from "./topology";
+import { scenarioSchema, type ScenarioInput } from "./schemas";
+import { topologySchema, type Topology } from "@/lib/topology";
+import { defaultTopology } from "@/lib/topology";
 import { compileFaults, World, worldFor } from "./world";
 
 const topo = defaultTopology();

@@ -1,5 +1,5 @@
 import type { Metrics } from "./world";
-import type { ServiceSpec } from "./schemas";
+import type { ServiceSpec } from "@/lib/topology";
 
 /** Below this health (in %) a check emits error events into intake. */
 export const DEFAULT_HEALTH_THRESHOLD = 70;

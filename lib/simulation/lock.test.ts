@@ -4,7 +4,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { eq } from "drizzle-orm";
 import { createTestDatabase, testDatabaseUrl, type TestDatabase } from "@/db/testing";
-import { createWorkspaceRow } from "@/db/seed";
+import { insertWorkspace } from "@/lib/workspaces/queries";
 import { simulations } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { manualClock } from "./clock";
@@ -26,7 +26,7 @@ describe.skipIf(!onPostgres)("the tick's advisory lock across processes", () => 
 
   beforeAll(async () => {
     t = await createTestDatabase();
-    const ws = await createWorkspaceRow(t.db, { slug: "lock", name: "Lock" });
+    const ws = await insertWorkspace(t.db, { slug: "lock", name: "Lock" });
     actor = { kind: "user", id: "u", name: "U", workspaceId: ws.id, role: "admin" };
     // Enough runs that a tick takes a while, so the two processes' ticks overlap.
     for (let i = 0; i < 120; i++) {

@@ -1,4 +1,4 @@
-import type { ServiceKind, ServiceSpec } from "./schemas";
+import type { ServiceKind, ServiceSpec } from "@/lib/topology";
 
 /** Units of the metrics the world knows; scenario metrics may bring their own. */
 export const metricUnits: Record<string, string> = {

@@ -2,7 +2,7 @@ import { and, desc, eq } from "drizzle-orm";
 import { simulations, type SimulationRow } from "@/db/schema";
 import type { Database } from "@/db/client";
 import { AppError } from "@/lib/errors";
-import { findIncident } from "@/lib/incidents/queries";
+import { findIncident } from "@/lib/incidents";
 import { healthChecks, type HealthCheck } from "./health";
 import { unitOf } from "./metrics";
 import type { Scenario } from "./schemas";
@@ -77,13 +77,13 @@ export async function getSystemsHealth(db: Database, workspaceId: string, now = 
 }
 
 export type MetricSeries = {
-  simulation_id: string;
-  scenario_id: string;
-  scenario_name: string;
+  simulationId: string;
+  scenarioId: string;
+  scenarioName: string;
   service: string;
   /** When the first fault on the service (or the scenario's first) started, in wall time. */
-  fault_started_at: string;
-  incident_opened_at: string | null;
+  faultStartedAt: string;
+  incidentOpenedAt: string | null;
   /** Whether the run is still going (the chart keeps refreshing while it is). */
   running: boolean;
   metrics: { name: string; unit: string; baseline: number }[];
@@ -130,12 +130,12 @@ export async function getIncidentMetrics(db: Database, where: { workspaceId: str
     return { name, unit: driven?.unit ?? unitOf(name), baseline: driven?.baseline ?? base[name] ?? 0 };
   });
   return {
-    simulation_id: row.id,
-    scenario_id: row.scenarioId,
-    scenario_name: (scenario as Scenario).name,
+    simulationId: row.id,
+    scenarioId: row.scenarioId,
+    scenarioName: (scenario as Scenario).name,
     service,
-    fault_started_at: new Date(start + faultStart).toISOString(),
-    incident_opened_at: ref ? new Date(start + ref.world_ms).toISOString() : null,
+    faultStartedAt: new Date(start + faultStart).toISOString(),
+    incidentOpenedAt: ref ? new Date(start + ref.world_ms).toISOString() : null,
     running: row.status === "running",
     metrics: metricMeta,
     points,

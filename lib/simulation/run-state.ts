@@ -1,7 +1,8 @@
 import type { SimulationRow, SimulationState } from "@/db/schema";
 import type { EventInput } from "@/lib/intake/schemas";
 import { healthChecks, type HealthCheck } from "./health";
-import type { Scenario, Topology } from "./schemas";
+import type { Scenario } from "./schemas";
+import type { Topology } from "@/lib/topology";
 import { compileFaults, World, type Intervention } from "./world";
 
 /** Health checks run every 5 s of world time, like the incident-management simulator's monitor. */

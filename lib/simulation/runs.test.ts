@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
-import { createWorkspaceRow } from "@/db/seed";
+import { insertWorkspace } from "@/lib/workspaces/queries";
 import { events, incidents, simulations } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { manualClock } from "./clock";
@@ -10,7 +10,7 @@ import { applyWorldAction, clearFailure, startSimulation, stopSimulation, trigge
 import { getIncidentMetrics, getSimulation, getSystemsHealth } from "./queries";
 import { saveCustomScenario, saveTopology, getWorkspaceWorld } from "./store";
 import { tickSimulations } from "./tick";
-import { defaultTopology } from "./topology";
+import { defaultTopology } from "@/lib/topology";
 
 let t: TestDatabase;
 let admin: Actor;
@@ -18,7 +18,7 @@ let viewer: Actor;
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  const ws = await createWorkspaceRow(t.db, { slug: "sim", name: "Sim" });
+  const ws = await insertWorkspace(t.db, { slug: "sim", name: "Sim" });
   admin = { kind: "user", id: "u-admin", name: "Ada", workspaceId: ws.id, role: "admin" };
   viewer = { kind: "user", id: "u-view", name: "Vic", workspaceId: ws.id, role: "viewer" };
 });
@@ -160,7 +160,7 @@ describe("runs", () => {
     const series = await getIncidentMetrics(t.db, { workspaceId: admin.workspaceId, incidentId });
     expect(series?.metrics.map((m) => m.name)).toContain("cpu_usage_percent");
     expect(series!.points.length).toBeGreaterThan(5);
-    expect(new Date(series!.fault_started_at).getTime()).toBe(run.startedAt.getTime());
+    expect(new Date(series!.faultStartedAt).getTime()).toBe(run.startedAt.getTime());
     await stopSimulation(t.db, admin, run.id, { clock });
   });
 

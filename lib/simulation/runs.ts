@@ -1,12 +1,12 @@
 import { and, eq, sql } from "drizzle-orm";
 import { simulations, type SimulationRow } from "@/db/schema";
 import type { Database } from "@/db/client";
-import type { Actor } from "@/lib/auth/actor";
-import { assertCan } from "@/lib/auth/permissions";
-import { recordAudit } from "@/lib/audit/record-audit";
+import type { Actor } from "@/lib/auth/shared";
+import { assertCan } from "@/lib/auth";
+import { recordAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
-import { publish } from "@/lib/realtime/publish";
+import { publish } from "@/lib/realtime";
 import { parseInput, toResult, type Result } from "@/lib/result";
 import { realClock, type Clock } from "./clock";
 import { deliverEvents, simulatorActor } from "./deliver";
@@ -34,7 +34,7 @@ export async function startSimulation(
   input: unknown = {},
   options: { clock?: Clock } = {},
 ): Promise<Result<SimulationRow>> {
-  return toResult(async () => {
+  return toResult({ op: "simulation.startSimulation", actor }, async () => {
     assertCan(actor, "simulation:run");
     const params = parseInput(startSimulationSchema, input ?? {});
     const scenario = await getScenario(db, actor.workspaceId, scenarioId);
@@ -91,7 +91,7 @@ export async function startSimulation(
     });
     await publish(actor, { type: "simulation.updated", simulationId: row.id, status: row.status });
     return row;
-  }, (e) => log.error({ err: e }, "startSimulation failed"));
+  });
 }
 
 async function lockRun(tx: Database, workspaceId: string, id: string): Promise<SimulationRow> {
@@ -136,10 +136,10 @@ async function endRun(db: Database, actor: Actor, id: string, reason: "stopped" 
 }
 
 export async function stopSimulation(db: Database, actor: Actor, id: string, options: { clock?: Clock } = {}): Promise<Result<SimulationRow>> {
-  return toResult(async () => {
+  return toResult({ op: "simulation.stopSimulation", actor }, async () => {
     assertCan(actor, "simulation:run");
     return endRun(db, actor, id, "stopped", options.clock ?? realClock);
-  }, (e) => log.error({ err: e }, "stopSimulation failed"));
+  });
 }
 
 // ─── Failure injection (an incident-management simulator's /trigger and /clear) ─────────────────────────────
@@ -163,7 +163,7 @@ export function resolveFailure(system: string, failure?: string): { system: stri
 
 /** Injects one of the four failures (redis memory, postgres connections or bloat, disk full); a failure already injected is a 409 until cleared. */
 export async function triggerFailure(db: Database, actor: Actor, system: string, failure: string, input: unknown = {}, options: { clock?: Clock } = {}): Promise<Result<SimulationRow>> {
-  return toResult(async () => {
+  return toResult({ op: "simulation.triggerFailure", actor }, async () => {
     assertCan(actor, "simulation:run");
     const { scenarioIds } = resolveFailure(system, failure);
     const [running] = await db
@@ -177,12 +177,12 @@ export async function triggerFailure(db: Database, actor: Actor, system: string,
     const started = await startSimulation(db, actor, scenarioIds[0], input, options);
     if (!started.ok) throw new AppError(started.code, started.error, { issues: started.issues });
     return started.data;
-  }, (e) => log.error({ err: e }, "triggerFailure failed"));
+  });
 }
 
 /** Clears injected failures of a system (all of them, or one): flush / terminate / VACUUM / cleanup. */
 export async function clearFailure(db: Database, actor: Actor, system: string, failure?: string, options: { clock?: Clock } = {}): Promise<Result<{ system: string; cleared: SimulationRow[] }>> {
-  return toResult(async () => {
+  return toResult({ op: "simulation.clearFailure", actor }, async () => {
     assertCan(actor, "simulation:run");
     const resolved = resolveFailure(system, failure);
     const running = await db
@@ -194,7 +194,7 @@ export async function clearFailure(db: Database, actor: Actor, system: string, f
       cleared.push(await endRun(db, actor, r.id, "cleared", options.clock ?? realClock));
     }
     return { system: resolved.system, cleared };
-  }, (e) => log.error({ err: e }, "clearFailure failed"));
+  });
 }
 
 // ─── Remediation: actions change the world ────────────────────────────────────────────────────
@@ -205,7 +205,7 @@ export async function clearFailure(db: Database, actor: Actor, system: string, f
  * the following ticks — so an agent's verification reads the healing back from the world.
  */
 export async function applyWorldAction(db: Database, actor: Actor, input: unknown, options: { clock?: Clock } = {}): Promise<Result<{ healed: { simulation_id: string; faults: number }[] }>> {
-  return toResult(async () => {
+  return toResult({ op: "simulation.applyWorldAction", actor }, async () => {
     assertCan(actor, "simulation:run");
     const data = parseInput(worldActionSchema, input);
     const now = (options.clock ?? realClock).now();
@@ -236,7 +236,7 @@ export async function applyWorldAction(db: Database, actor: Actor, input: unknow
       await publish(actor, { type: "simulation.updated", simulationId: h.simulation_id, status: "running" });
     }
     return { healed };
-  }, (e) => log.error({ err: e }, "applyWorldAction failed"));
+  });
 }
 
 export { simulatorActor };

@@ -27,33 +27,35 @@ export function serializeScenario(s: CatalogEntry) {
   return { ...definition, source };
 }
 
-/** A run as the REST API returns it. */
-export function serializeSimulation(row: SimulationRow) {
+/** A run as the app shows it: status, progress, health per system, incidents opened, interventions. */
+export function simulationView(row: SimulationRow) {
   const root = row.state.incidents.find((i) => i.service === row.rootService) ?? row.state.incidents[0];
   return {
-    simulation_id: row.id,
-    scenario_id: row.scenarioId,
-    scenario_name: row.scenarioName,
+    simulationId: row.id,
+    scenarioId: row.scenarioId,
+    scenarioName: row.scenarioName,
     kind: row.kind,
-    root_service: row.rootService,
+    rootService: row.rootService,
     status: row.status,
     speed: row.speed,
     seed: row.seed,
-    auto_analyze: row.autoAnalyze,
-    started_at: row.startedAt.toISOString(),
-    ended_at: row.endedAt?.toISOString() ?? null,
-    elapsed_seconds: Math.round(row.worldElapsedMs / 100) / 10,
-    duration_seconds: row.durationMs / 1000,
+    autoAnalyze: row.autoAnalyze,
+    startedAt: row.startedAt.toISOString(),
+    endedAt: row.endedAt?.toISOString() ?? null,
+    elapsedSeconds: Math.round(row.worldElapsedMs / 100) / 10,
+    durationSeconds: row.durationMs / 1000,
     progress: row.durationMs > 0 ? Math.min(1, row.worldElapsedMs / row.durationMs) : 1,
-    world_time: new Date(row.startedAt.getTime() + row.worldElapsedMs).toISOString(),
-    health_threshold: row.healthThreshold,
+    worldTime: new Date(row.startedAt.getTime() + row.worldElapsedMs).toISOString(),
+    healthThreshold: row.healthThreshold,
     health: row.state.health,
     unhealthy: row.state.unhealthy,
-    events_emitted: row.state.eventsEmitted,
-    incident_id: root?.id ?? null,
+    eventsEmitted: row.state.eventsEmitted,
+    incidentId: root?.id ?? null,
     incidents: row.state.incidents,
-    interventions: row.state.interventions.map((i) => ({ at_seconds: Math.round(i.atMs / 1000), action: i.action, service: i.service ?? null, by: i.by ?? null })),
+    interventions: row.state.interventions.map((i) => ({ atSeconds: Math.round(i.atMs / 1000), action: i.action, service: i.service ?? null, by: i.by ?? null })),
     diagnosis: row.state.diagnosis ?? null,
     error: row.state.lastError ?? null,
   };
 }
+
+export type SimulationView = ReturnType<typeof simulationView>;

@@ -1,19 +1,17 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { customScenarios, simulationTopologies } from "@/db/schema";
 import type { Database } from "@/db/client";
-import type { Actor } from "@/lib/auth/actor";
-import { assertCan } from "@/lib/auth/permissions";
-import { recordAudit } from "@/lib/audit/record-audit";
+import type { Actor } from "@/lib/auth/shared";
+import { assertCan } from "@/lib/auth";
+import { recordAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
-import { logger } from "@/lib/logger";
 import { parseInput, toResult, type Result } from "@/lib/result";
 import { z } from "zod";
 import { DEFAULT_HEALTH_THRESHOLD } from "./health";
 import { builtinScenarios, findBuiltinScenario } from "./scenarios";
-import { scenarioSchema, topologySchema, unknownServices, type Difficulty, type Scenario, type Topology } from "./schemas";
-import { defaultTopology } from "./topology";
-
-const log = logger("simulation");
+import { scenarioSchema, unknownServices, type Difficulty, type Scenario } from "./schemas";
+import { topologySchema, type Topology } from "@/lib/topology";
+import { defaultTopology } from "@/lib/topology";
 
 export type WorkspaceWorld = { topology: Topology; threshold: number; version: number; isDefault: boolean };
 
@@ -34,7 +32,7 @@ export const saveTopologySchema = z.object({
 
 /** Replaces the workspace's topology (validated: known dependencies, no cycles) and threshold. */
 export async function saveTopology(db: Database, actor: Actor, input: unknown): Promise<Result<WorkspaceWorld>> {
-  return toResult(async () => {
+  return toResult({ op: "simulation.saveTopology", actor }, async () => {
     assertCan(actor, "workspace:admin");
     const data = parseInput(saveTopologySchema, input);
     const version = await db.transaction(async (tx) => {
@@ -53,12 +51,12 @@ export async function saveTopology(db: Database, actor: Actor, input: unknown): 
       return currentVersion + 1;
     });
     return { topology: data.topology, threshold: data.health_threshold, version, isDefault: false };
-  }, (e) => log.error({ err: e }, "saveTopology failed"));
+  });
 }
 
 /** Puts the default topology back (and the default threshold). */
 export async function resetTopology(db: Database, actor: Actor): Promise<Result<WorkspaceWorld>> {
-  return toResult(async () => {
+  return toResult({ op: "simulation.resetTopology", actor }, async () => {
     assertCan(actor, "workspace:admin");
     await db.transaction(async (tx) => {
       await tx.delete(simulationTopologies).where(eq(simulationTopologies.workspaceId, actor.workspaceId));
@@ -129,7 +127,7 @@ export async function validateScenario(db: Database, workspaceId: string, input:
 
 /** Creates or replaces a custom scenario; built-in ids are reserved. */
 export async function saveCustomScenario(db: Database, actor: Actor, input: unknown): Promise<Result<Scenario>> {
-  return toResult(async () => {
+  return toResult({ op: "simulation.saveCustomScenario", actor }, async () => {
     assertCan(actor, "simulation:run");
     const scenario = await validateScenario(db, actor.workspaceId, input);
     if (findBuiltinScenario(scenario.id)) {
@@ -144,11 +142,11 @@ export async function saveCustomScenario(db: Database, actor: Actor, input: unkn
       await recordAudit(tx, actor, { action: "simulation.scenario.save", targetType: "scenario", targetId: scenario.id });
     });
     return scenario;
-  }, (e) => log.error({ err: e }, "saveCustomScenario failed"));
+  });
 }
 
 export async function deleteCustomScenario(db: Database, actor: Actor, id: string): Promise<Result<{ id: string }>> {
-  return toResult(async () => {
+  return toResult({ op: "simulation.deleteCustomScenario", actor }, async () => {
     assertCan(actor, "simulation:run");
     const deleted = await db.transaction(async (tx) => {
       const rows = await tx

@@ -2,7 +2,7 @@ import { eq, getTableColumns, inArray, sql } from "drizzle-orm";
 import { simulations, type SimulationRow, type SimulationState, type SimulationStatus } from "@/db/schema";
 import type { Database } from "@/db/client";
 import { logger } from "@/lib/logger";
-import { publish } from "@/lib/realtime/publish";
+import { publish } from "@/lib/realtime";
 import { withJobLock } from "@/lib/scheduler/advisory-lock";
 import { deliverBatch, simulatorActor, type Delivered } from "./deliver";
 import { advanceRun, cachedDefinition, forgetWorld, worldOf, worldSettled, type Advance } from "./run-state";

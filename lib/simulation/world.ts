@@ -1,7 +1,8 @@
 import { baselineMetrics, integerMetrics } from "./metrics";
 import { gaussian, keyHash } from "./noise";
 import { impliedStd, patternLevel } from "./patterns";
-import { allFaults, type MetricPattern, type Scenario, type ServiceSpec, type Topology } from "./schemas";
+import { allFaults, type MetricPattern, type Scenario } from "./schemas";
+import { type ServiceSpec, type Topology } from "@/lib/topology";
 
 /** The world re-draws its noise once per health-check interval of world time. */
 export const NOISE_BUCKET_MS = 5_000;

@@ -1,6 +1,6 @@
 import { memberships, workspaces, type Workspace } from "@/db/schema";
 import type { Database } from "@/db/client";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
 import { parseInput, toResult, type Result } from "@/lib/result";
 import { createWorkspaceSchema } from "./schemas";
@@ -15,7 +15,7 @@ export async function createWorkspace(
   creator: { id: string; name: string } | null,
   input: unknown,
 ): Promise<Result<Workspace>> {
-  return toResult(async () => {
+  return toResult({ op: "workspaces.createWorkspace" }, async () => {
     const { name, slug } = parseInput(createWorkspaceSchema, input);
     const taken = () =>
       new AppError("conflict:slug", `The address "${slug}" is taken. Pick another.`, { issues: [{ path: "slug", message: "is already taken" }] });

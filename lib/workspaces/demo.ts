@@ -1,13 +1,13 @@
 import { eq } from "drizzle-orm";
 import { workspaces } from "@/db/schema";
 import type { Database } from "@/db/client";
-import { DEMO_WORKSPACE, resetWorkspaceToSeed } from "@/db/seed";
-import { systemActor, type Actor } from "@/lib/auth/actor";
-import { assertCan } from "@/lib/auth/permissions";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { DEMO_WORKSPACE, resetWorkspaceToSeed } from "@/lib/seed";
+import { systemActor, type Actor } from "@/lib/auth/shared";
+import { assertCan } from "@/lib/auth";
+import { recordAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
-import { publish } from "@/lib/realtime/publish";
+import { publish } from "@/lib/realtime";
 import { withJobLock } from "@/lib/scheduler/advisory-lock";
 import { toResult, type Result } from "@/lib/result";
 
@@ -23,7 +23,7 @@ async function demoWorkspaceId(db: Database): Promise<string> {
 
 /** Puts the demo workspace back to its seed, on demand: admins of the demo workspace only. */
 export async function resetDemoWorkspace(db: Database, actor: Actor): Promise<Result<{ workspaceId: string }>> {
-  return toResult(async () => {
+  return toResult({ op: "workspaces.resetDemoWorkspace", actor }, async () => {
     const id = await demoWorkspaceId(db);
     if (actor.workspaceId !== id) throw new AppError("forbidden:workspace", "Only the demo workspace can be reset.");
     assertCan(actor, "workspace:admin");
@@ -33,7 +33,7 @@ export async function resetDemoWorkspace(db: Database, actor: Actor): Promise<Re
     });
     await publish(actor, { type: "workspace.reset" });
     return { workspaceId: id };
-  }, (e) => log.error({ err: e }, "demo reset failed"));
+  });
 }
 
 /**

@@ -3,10 +3,10 @@ import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { invites, memberships, workspaces, type Invite, type Role } from "@/db/schema";
 import type { Database } from "@/db/client";
-import type { Actor } from "@/lib/auth/actor";
-import { assertCan } from "@/lib/auth/permissions";
-import type { PublicUser } from "@/lib/auth/users";
-import { recordAudit } from "@/lib/audit/record-audit";
+import type { Actor } from "@/lib/auth/shared";
+import { assertCan } from "@/lib/auth";
+import type { PublicUser } from "@/lib/auth";
+import { recordAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
 import { parseInput, toResult, type Result } from "@/lib/result";
 import { inviteSchema } from "./schemas";
@@ -26,7 +26,7 @@ function toPublic(row: Invite): PublicInvite {
 
 /** Creates an invite link token for an email and role; the token is returned once (the admin copies the link). */
 export async function createInvite(db: Database, actor: Actor, input: unknown): Promise<Result<{ invite: PublicInvite; token: string; path: string }>> {
-  return toResult(async () => {
+  return toResult({ op: "workspaces.createInvite", actor }, async () => {
     assertCan(actor, "workspace:admin");
     const { email, role } = parseInput(inviteSchema, input);
     const token = randomBytes(24).toString("base64url");
@@ -61,7 +61,7 @@ export async function listPendingInvites(db: Database, actor: Actor): Promise<Pu
 }
 
 export async function revokeInvite(db: Database, actor: Actor, id: unknown): Promise<Result<{ id: string }>> {
-  return toResult(async () => {
+  return toResult({ op: "workspaces.revokeInvite", actor }, async () => {
     assertCan(actor, "workspace:admin");
     const inviteId = parseInput(z.string().uuid("is not a valid invite id"), id);
     return db.transaction(async (tx) => {
@@ -104,7 +104,7 @@ export async function lookupInvite(db: Database, token: string): Promise<InviteL
  * leaked link is useless to anyone else. A member who already belongs keeps the higher role.
  */
 export async function acceptInvite(db: Database, user: PublicUser, token: unknown): Promise<Result<{ workspaceSlug: string; role: Role }>> {
-  return toResult(async () => {
+  return toResult({ op: "workspaces.acceptInvite" }, async () => {
     const value = parseInput(z.string().min(10, "is not a valid invite token").max(200), token);
     return db.transaction(async (tx) => {
       const [row] = await tx

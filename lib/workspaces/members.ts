@@ -2,10 +2,10 @@ import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { memberships, type Role } from "@/db/schema";
 import type { Database } from "@/db/client";
-import type { Actor } from "@/lib/auth/actor";
-import { assertCan } from "@/lib/auth/permissions";
-import { findUserByEmail } from "@/lib/auth/users";
-import { recordAudit } from "@/lib/audit/record-audit";
+import type { Actor } from "@/lib/auth/shared";
+import { assertCan } from "@/lib/auth";
+import { findUserByEmail } from "@/lib/auth";
+import { recordAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
 import { parseInput, toResult, type Result } from "@/lib/result";
 import { listMembersOf, type Member } from "./queries";
@@ -33,7 +33,7 @@ async function assertAdminRemains(tx: Database, workspaceId: string, userId: str
 }
 
 export async function changeMemberRole(db: Database, actor: Actor, input: unknown): Promise<Result<{ userId: string; role: Role }>> {
-  return toResult(async () => {
+  return toResult({ op: "workspaces.changeMemberRole", actor }, async () => {
     assertCan(actor, "workspace:admin");
     const { userId, role } = parseInput(changeRoleSchema, input);
     return db.transaction(async (tx) => {
@@ -49,7 +49,7 @@ export async function changeMemberRole(db: Database, actor: Actor, input: unknow
 }
 
 export async function removeMember(db: Database, actor: Actor, userId: unknown): Promise<Result<{ userId: string }>> {
-  return toResult(async () => {
+  return toResult({ op: "workspaces.removeMember", actor }, async () => {
     assertCan(actor, "workspace:admin");
     const id = parseInput(z.string().uuid("is not a valid user id"), userId);
     return db.transaction(async (tx) => {
@@ -63,7 +63,7 @@ export async function removeMember(db: Database, actor: Actor, userId: unknown):
 
 /** Adds an existing user by email (operator CLI; the app itself uses invite links). */
 export async function addMember(db: Database, actor: Actor, input: unknown): Promise<Result<{ userId: string; role: Role }>> {
-  return toResult(async () => {
+  return toResult({ op: "workspaces.addMember", actor }, async () => {
     assertCan(actor, "workspace:admin");
     const { email, role } = parseInput(inviteSchema, input);
     const user = await findUserByEmail(db, email);

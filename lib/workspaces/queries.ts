@@ -4,6 +4,12 @@ import type { Database } from "@/db/client";
 
 export type UserWorkspace = { id: string; slug: string; name: string; kind: WorkspaceKind; role: Role };
 
+/** Writes a workspace row (no members, no audit: callers that act for someone record that themselves). */
+export async function insertWorkspace(db: Database, values: { slug: string; name: string; kind?: WorkspaceKind }): Promise<Workspace> {
+  const [row] = await db.insert(workspaces).values({ slug: values.slug, name: values.name, kind: values.kind ?? "team" }).returning();
+  return row;
+}
+
 export async function getWorkspaceBySlug(db: Database, slug: string): Promise<Workspace | undefined> {
   const [row] = await db.select().from(workspaces).where(eq(workspaces.slug, slug.toLowerCase())).limit(1);
   return row;

@@ -19,9 +19,9 @@ import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { openPglite, openPostgres, type DatabaseHandle } from "@/db/client";
 import { incidents, workspaces, type IncidentStatus, type Severity } from "@/db/schema";
-import { DEFAULT_WORKSPACE, ensureSeeded } from "@/db/seed";
-import { systemActor } from "@/lib/auth/actor";
-import { insertApiKey } from "@/lib/auth/api-keys";
+import { DEFAULT_WORKSPACE, ensureSeeded } from "@/lib/seed";
+import { systemActor } from "@/lib/auth/shared";
+import { insertApiKey } from "@/lib/auth";
 import { args, ensureBuild, flag, freePort, guardRun, makeLog, percentile, printTable, runBench, startServer, stopServer, waitForHealth } from "./support";
 
 const TOTAL = 5_000;

@@ -24,9 +24,9 @@ import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { openPostgres } from "@/db/client";
-import { createWorkspaceRow } from "@/db/seed";
-import { systemActor } from "@/lib/auth/actor";
-import { insertApiKey } from "@/lib/auth/api-keys";
+import { insertWorkspace } from "@/lib/workspaces";
+import { systemActor } from "@/lib/auth/shared";
+import { insertApiKey } from "@/lib/auth";
 import { args, ensureBuild, flag, freePort, guardRun, makeLog, printTable, runBench, startServer, stopServer, waitForHealth } from "./support";
 
 const DEADLINE_MS = 12 * 60_000;
@@ -254,7 +254,7 @@ async function main() {
     target.pathname = `/${name}`;
     const dbUrl = target.toString();
     const handle = await openPostgres(dbUrl, { max: 2 });
-    const ws = await createWorkspaceRow(handle.db, { slug: "bench", name: "Bench" });
+    const ws = await insertWorkspace(handle.db, { slug: "bench", name: "Bench" });
     const { key } = await insertApiKey(handle.db, systemActor(ws.id, "bench:intake"), { name: "bench", scopes: ["ingest"] });
     await handle.close();
 

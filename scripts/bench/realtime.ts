@@ -19,18 +19,18 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
-import { createWorkspaceRow } from "@/db/seed";
-import type { Actor } from "@/lib/auth/actor";
-import { changeIncidentStatus } from "@/lib/incidents/change-status";
-import { createIncident } from "@/lib/incidents/create-incident";
-import { createLocalDriver } from "@/lib/realtime/builtin/local-driver";
-import { createNotifyDriver } from "@/lib/realtime/builtin/notify-driver";
-import { createHub, type Hub } from "@/lib/realtime/builtin/hub";
-import { sseResponse } from "@/lib/realtime/builtin/sse";
-import type { RealtimeDriver } from "@/lib/realtime/driver";
-import type { RealtimeMessage } from "@/lib/realtime/events";
-import { localBus, setRealtimeDriver } from "@/lib/realtime/publish";
-import { readSse } from "@/lib/realtime/testing/sse-reader";
+import { insertWorkspace } from "@/lib/workspaces";
+import type { Actor } from "@/lib/auth/shared";
+import { changeIncidentStatus } from "@/lib/incidents";
+import { createIncident } from "@/lib/incidents";
+import { createLocalDriver } from "@/lib/realtime";
+import { createNotifyDriver } from "@/lib/realtime";
+import { createHub, type Hub } from "@/lib/realtime";
+import { sseResponse } from "@/lib/realtime";
+import type { RealtimeDriver } from "@/lib/realtime";
+import type { RealtimeMessage } from "@/lib/realtime/shared";
+import { localBus, setRealtimeDriver } from "@/lib/realtime";
+import { readSse } from "@/lib/realtime";
 import { percentile } from "./support";
 
 const CLIENTS = Math.min(200, Number(process.env.BENCH_CLIENTS ?? 50));
@@ -53,7 +53,7 @@ function startInstance(hub: Hub, workspaceId: string): Promise<Instance> {
 }
 
 async function run(label: string, t: TestDatabase, makeInstances: (workspaceId: string) => Promise<{ publisher: RealtimeDriver; hubs: Hub[]; close: () => Promise<void> }>) {
-  const ws = await createWorkspaceRow(t.db, { slug: `bench-${Date.now()}`, name: "Bench" });
+  const ws = await insertWorkspace(t.db, { slug: `bench-${Date.now()}`, name: "Bench" });
   const actor: Actor = { kind: "user", id: "bench", name: "Bench", workspaceId: ws.id, role: "admin" };
   const ids: string[] = [];
   for (let i = 0; i < INCIDENTS; i++) {

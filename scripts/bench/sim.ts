@@ -5,15 +5,15 @@
  * PGlite in memory by default; PostgreSQL when DATABASE_URL is set (a scratch database, dropped).
  */
 import { createTestDatabase } from "@/db/testing";
-import { createWorkspaceRow } from "@/db/seed";
-import type { Actor } from "@/lib/auth/actor";
-import { manualClock } from "@/lib/simulation/clock";
-import { builtinScenarios } from "@/lib/simulation/scenarios";
-import { startSimulation } from "@/lib/simulation/runs";
-import { tickSimulations } from "@/lib/simulation/tick";
-import { defaultTopology } from "@/lib/simulation/topology";
-import { healthChecks } from "@/lib/simulation/health";
-import { worldFor } from "@/lib/simulation/world";
+import { insertWorkspace } from "@/lib/workspaces";
+import type { Actor } from "@/lib/auth/shared";
+import { manualClock } from "@/lib/simulation";
+import { builtinScenarios } from "@/lib/simulation";
+import { startSimulation } from "@/lib/simulation";
+import { tickSimulations } from "@/lib/simulation";
+import { defaultTopology } from "@/lib/topology";
+import { healthChecks } from "@/lib/simulation";
+import { worldFor } from "@/lib/simulation";
 
 const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 5) * 1000;
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
@@ -21,7 +21,7 @@ const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
 async function benchDb(concurrency: number) {
   const t = await createTestDatabase();
   try {
-    const ws = await createWorkspaceRow(t.db, { slug: `bench-${concurrency}`, name: "Bench" });
+    const ws = await insertWorkspace(t.db, { slug: `bench-${concurrency}`, name: "Bench" });
     const actor: Actor = { kind: "system", id: null, name: "bench", workspaceId: ws.id, role: "admin" };
     const clock = manualClock();
     // The long-running scenarios (and injections), so no run finishes during the measure.

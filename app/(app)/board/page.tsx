@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { BoardScreen } from "@/components/board/board-screen";
-import { requireCurrentWorkspace } from "@/components/app-shell/current-workspace";
+import { pageCaller } from "@/lib/auth";
 
 export const metadata: Metadata = { title: "Board" };
 
@@ -17,6 +17,6 @@ function currentPath(params: SearchParams): string {
 
 export default async function BoardPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
-  const { workspace } = await requireCurrentWorkspace(currentPath(params));
-  return <BoardScreen workspaceSlug={workspace.slug} basePath="" searchParams={params} />;
+  const caller = await pageCaller({ returnTo: currentPath(params) });
+  return <BoardScreen caller={caller} basePath="" searchParams={params} />;
 }

@@ -1,17 +1,14 @@
 import { settingsSections } from "@/components/settings/sections";
 import { SettingsNav } from "@/components/settings/settings-nav";
-import { getDb } from "@/db";
-import { getCurrentActor } from "@/lib/auth/current-actor";
-import { getWorkspaceById } from "@/lib/workspaces/queries";
+import { currentCaller } from "@/lib/auth";
 
 export const dynamic = "force-dynamic";
 
 export default async function SettingsLayout({ children }: { children: React.ReactNode }) {
   // The page itself redirects a signed-out visitor (it knows its own path to come back to).
-  const db = await getDb();
-  const actor = await getCurrentActor(db).catch(() => null);
-  const workspace = actor ? await getWorkspaceById(db, actor.workspaceId) : undefined;
-  if (!actor || !workspace) return <>{children}</>;
+  const caller = await currentCaller();
+  if (!caller) return <>{children}</>;
+  const { actor, workspace } = caller;
   const items = settingsSections.filter((s) => !s.adminOnly || actor.role === "admin").map(({ href, label }) => ({ href, label }));
   return (
     <div className="mx-auto w-full max-w-5xl space-y-6 p-6">

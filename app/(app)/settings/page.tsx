@@ -1,21 +1,24 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { getDb } from "@/db";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { settingsContext } from "@/lib/auth/page-context";
-import { listMembersOf } from "@/lib/workspaces/queries";
+import { pageCaller } from "@/lib/auth";
+import { getWorkspaceById, listMembersOf } from "@/lib/workspaces";
 
 export const metadata: Metadata = { title: "Settings" };
 export const dynamic = "force-dynamic";
 
 const roleText = {
   admin: "You can manage members, API keys and settings, and do everything responders do.",
-  responder: "You can create, edit and move incidents, run diagnoses and approve agent actions.",
+  responder: "You can create, edit and move incidents, run diagnoses and start drills.",
   viewer: "You can see everything in this workspace but not change it.",
 } as const;
 
 export default async function SettingsPage() {
-  const { actor, workspace } = await settingsContext({ returnTo: "/settings" });
-  const members = await listMembersOf(await getDb(), workspace.id);
+  const { actor, workspace: current } = await pageCaller({ returnTo: "/settings" });
+  const db = await getDb();
+  const [workspace, members] = await Promise.all([getWorkspaceById(db, current.id), listMembersOf(db, current.id)]);
+  if (!workspace) notFound();
   return (
     <Card>
       <CardHeader>

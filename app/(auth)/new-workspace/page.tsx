@@ -2,15 +2,15 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { CreateWorkspaceForm } from "@/components/auth/create-workspace-form";
-import { getSessionUser, listMyWorkspaces } from "@/lib/auth/current-actor";
+import { sessionUser, sessionWorkspaces } from "@/lib/auth";
 
 export const metadata: Metadata = { title: "Create a workspace" };
 export const dynamic = "force-dynamic";
 
 export default async function NewWorkspacePage() {
-  const user = await getSessionUser();
+  const user = await sessionUser();
   if (!user) redirect("/sign-in?callbackUrl=%2Fnew-workspace");
-  const mine = await listMyWorkspaces();
+  const mine = await sessionWorkspaces();
   return (
     <Card>
       <CardHeader>

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { SignUpForm } from "@/components/auth/sign-up-form";
 import { safeCallbackUrl } from "@/components/auth/safe-callback";
-import { getSessionUser } from "@/lib/auth/current-actor";
+import { sessionUser } from "@/lib/auth";
 
 export const metadata: Metadata = { title: "Create an account" };
 export const dynamic = "force-dynamic";
@@ -12,7 +12,7 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
   const params = await searchParams;
   // A new account has no workspace yet: unless an invite brought them here, they create one next.
   const callbackUrl = safeCallbackUrl(params.callbackUrl, "/new-workspace");
-  if (await getSessionUser()) redirect(callbackUrl);
+  if (await sessionUser()) redirect(callbackUrl);
   return (
     <Card>
       <CardHeader>

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { ScenariosScreen } from "@/components/simulation/scenarios-screen";
-import { requireDemoVisitor } from "@/lib/auth/current-actor";
+import { DEMO_SLUG } from "@/lib/auth";
+import { pageCaller } from "@/lib/auth";
 
 export const metadata: Metadata = { title: "Scenarios" };
 export const dynamic = "force-dynamic";
 
 export default async function DemoScenariosPage() {
-  await requireDemoVisitor("/demo/scenarios");
-  return <ScenariosScreen workspaceSlug="demo" basePath="/demo" />;
+  return <ScenariosScreen caller={await pageCaller({ workspaceSlug: DEMO_SLUG, returnTo: "/demo/scenarios" })} basePath="/demo" />;
 }

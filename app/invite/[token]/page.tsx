@@ -5,8 +5,8 @@ import { getDb } from "@/db";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { AcceptInviteButton } from "@/components/auth/accept-invite-button";
-import { getSessionUser } from "@/lib/auth/current-actor";
-import { lookupInvite } from "@/lib/workspaces/invites";
+import { sessionUser } from "@/lib/auth";
+import { lookupInvite } from "@/lib/workspaces";
 
 export const metadata: Metadata = { title: "Invitation" };
 export const dynamic = "force-dynamic";
@@ -21,7 +21,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   const { token } = await params;
   const db = await getDb();
   const invite = token.length <= 200 ? await lookupInvite(db, token) : undefined;
-  const user = await getSessionUser(db);
+  const user = await sessionUser();
   const here = `/invite/${encodeURIComponent(token)}`;
 
   let body: React.ReactNode;

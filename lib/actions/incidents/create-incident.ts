@@ -1,16 +1,8 @@
 "use server";
 
-import { getDb } from "@/db";
-import type { Incident } from "@/db/schema";
-import { getCurrentActor } from "@/lib/auth/current-actor";
-import { createIncident } from "@/lib/incidents/create-incident";
-import type { CreateIncidentInput } from "@/lib/incidents/schemas";
-import { toResult, type Result } from "@/lib/result";
+import type { CreateIncidentInput } from "@/lib/incidents/shared";
+import { createIncident } from "@/lib/incidents";
+import { workspaceAction } from "@/lib/actions/define";
 
 /** The board's create dialog: validation errors come back as `fieldErrors` keyed by field name. */
-export async function createIncidentAction(workspaceSlug: string, input: CreateIncidentInput): Promise<Result<Incident>> {
-  const db = await getDb();
-  const actor = await toResult(() => getCurrentActor(db, { workspaceSlug }));
-  if (!actor.ok) return actor;
-  return createIncident(db, actor.data, input);
-}
+export const createIncidentAction = workspaceAction("incidents.create", ({ db, actor }, input: CreateIncidentInput) => createIncident(db, actor, input));

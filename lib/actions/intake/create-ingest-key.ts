@@ -1,15 +1,10 @@
 "use server";
 
-import { getDb } from "@/db";
-import { getCurrentActor } from "@/lib/auth/current-actor";
-import { createApiKey } from "@/lib/auth/api-keys";
-import { toResult, type Result } from "@/lib/result";
+import { createApiKey } from "@/lib/auth";
+import { mapResult } from "@/lib/result";
+import { workspaceAction } from "@/lib/actions/define";
 
 /** Creates a key with only the ingest scope, for a monitoring system; the key is shown once. */
-export async function createIngestKeyAction(workspaceSlug: string, input: { name: string }): Promise<Result<{ key: string; prefix: string }>> {
-  const db = await getDb();
-  const actor = await toResult(() => getCurrentActor(db, { workspaceSlug }));
-  if (!actor.ok) return actor;
-  const r = await createApiKey(db, actor.data, { name: input.name, scopes: ["ingest"] });
-  return r.ok ? { ok: true, data: { key: r.data.key, prefix: r.data.apiKey.prefix } } : r;
-}
+export const createIngestKeyAction = workspaceAction("intake.createIngestKey", async ({ db, actor }, input: { name: string }) =>
+  mapResult(await createApiKey(db, actor, { name: input.name, scopes: ["ingest"] }), (r) => ({ key: r.key, prefix: r.apiKey.prefix })),
+);

@@ -1,13 +1,7 @@
 "use server";
 
-import { getDb } from "@/db";
-import { getCurrentActor } from "@/lib/auth/current-actor";
 import { deleteDeadLetter } from "@/lib/intake/dead-letters";
-import { toResult, type Result } from "@/lib/result";
+import { workspaceAction } from "@/lib/actions/define";
 
-export async function deleteDeadLetterAction(workspaceSlug: string, id: string): Promise<Result<{ id: string }>> {
-  const db = await getDb();
-  const actor = await toResult(() => getCurrentActor(db, { workspaceSlug }));
-  if (!actor.ok) return actor;
-  return deleteDeadLetter(db, actor.data, id);
-}
+/** Deletes a stored rejected request (admins). */
+export const deleteDeadLetterAction = workspaceAction("intake.deleteDeadLetter", ({ db, actor }, id: string) => deleteDeadLetter(db, actor, id));

@@ -1,13 +1,7 @@
 "use server";
 
-import { getDb } from "@/db";
-import { getCurrentActor } from "@/lib/auth/current-actor";
 import { deleteRule } from "@/lib/intake/rules";
-import { toResult, type Result } from "@/lib/result";
+import { workspaceAction } from "@/lib/actions/define";
 
-export async function deleteRuleAction(workspaceSlug: string, ruleId: string): Promise<Result<{ id: string }>> {
-  const db = await getDb();
-  const actor = await toResult(() => getCurrentActor(db, { workspaceSlug }));
-  if (!actor.ok) return actor;
-  return deleteRule(db, actor.data, ruleId);
-}
+/** Removes a service's threshold rule (admins); the workspace default then applies. */
+export const deleteRuleAction = workspaceAction("intake.deleteRule", ({ db, actor }, ruleId: string) => deleteRule(db, actor, ruleId));

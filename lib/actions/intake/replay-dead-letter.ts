@@ -1,14 +1,7 @@
 "use server";
 
-import { getDb } from "@/db";
-import { getCurrentActor } from "@/lib/auth/current-actor";
-import { replayDeadLetter, type ReplayOutcome } from "@/lib/intake/dead-letters";
-import { toResult, type Result } from "@/lib/result";
+import { replayDeadLetter } from "@/lib/intake/dead-letters";
+import { workspaceAction } from "@/lib/actions/define";
 
 /** Sends a rejected body through its integration again. */
-export async function replayDeadLetterAction(workspaceSlug: string, id: string): Promise<Result<ReplayOutcome>> {
-  const db = await getDb();
-  const actor = await toResult(() => getCurrentActor(db, { workspaceSlug }));
-  if (!actor.ok) return actor;
-  return replayDeadLetter(db, actor.data, id);
-}
+export const replayDeadLetterAction = workspaceAction("intake.replayDeadLetter", ({ db, actor }, id: string) => replayDeadLetter(db, actor, id));

@@ -1,15 +1,10 @@
 "use server";
 
-import { getDb } from "@/db";
-import { getCurrentActor } from "@/lib/auth/current-actor";
-import { toResult, type Result } from "@/lib/result";
-import { clearFailure } from "@/lib/simulation/runs";
+import { clearFailure } from "@/lib/simulation";
+import { mapResult } from "@/lib/result";
+import { workspaceAction } from "@/lib/actions/define";
 
 /** Clears a system's injected failures (flush, terminate idle connections, VACUUM, remove filler files). */
-export async function clearFailureAction(workspaceSlug: string, system: string, failure?: string): Promise<Result<{ system: string; cleared: number }>> {
-  const db = await getDb();
-  const actor = await toResult(() => getCurrentActor(db, { workspaceSlug }));
-  if (!actor.ok) return actor;
-  const r = await clearFailure(db, actor.data, system, failure);
-  return r.ok ? { ok: true, data: { system: r.data.system, cleared: r.data.cleared.length } } : r;
-}
+export const clearFailureAction = workspaceAction("simulation.clearFailure", async ({ db, actor }, system: string, failure?: string) =>
+  mapResult(await clearFailure(db, actor, system, failure), (r) => ({ system: r.system, cleared: r.cleared.length })),
+);

@@ -1,14 +1,7 @@
 "use server";
 
-import { getDb } from "@/db";
-import { getCurrentActor } from "@/lib/auth/current-actor";
-import { toResult, type Result } from "@/lib/result";
-import { resetTopology, type WorkspaceWorld } from "@/lib/simulation/store";
+import { resetTopology } from "@/lib/simulation";
+import { workspaceAction } from "@/lib/actions/define";
 
-/** Puts the default Astronomy Shop topology back. */
-export async function resetTopologyAction(workspaceSlug: string): Promise<Result<WorkspaceWorld>> {
-  const db = await getDb();
-  const actor = await toResult(() => getCurrentActor(db, { workspaceSlug }));
-  if (!actor.ok) return actor;
-  return resetTopology(db, actor.data);
-}
+/** Puts the default topology back. */
+export const resetTopologyAction = workspaceAction("simulation.resetTopology", ({ db, actor }) => resetTopology(db, actor));

@@ -1,17 +1,12 @@
 "use server";
 
-import { getDb } from "@/db";
-import { getCurrentActor } from "@/lib/auth/current-actor";
-import { toResult, type Result } from "@/lib/result";
-import { startSimulation } from "@/lib/simulation/runs";
-import type { StartSimulationInput } from "@/lib/simulation/schemas";
-import { serializeSimulation } from "@/lib/simulation/serialize";
+import type { StartSimulationInput } from "@/lib/simulation/shared";
+import { mapResult } from "@/lib/result";
+import { simulationView } from "@/lib/simulation/shared";
+import { startSimulation } from "@/lib/simulation";
+import { workspaceAction } from "@/lib/actions/define";
 
 /** Starts a run of a scenario (one click on a card). */
-export async function startSimulationAction(workspaceSlug: string, scenarioId: string, input: StartSimulationInput = {}): Promise<Result<ReturnType<typeof serializeSimulation>>> {
-  const db = await getDb();
-  const actor = await toResult(() => getCurrentActor(db, { workspaceSlug }));
-  if (!actor.ok) return actor;
-  const r = await startSimulation(db, actor.data, scenarioId, input);
-  return r.ok ? { ok: true, data: serializeSimulation(r.data) } : r;
-}
+export const startSimulationAction = workspaceAction("simulation.start", async ({ db, actor }, scenarioId: string, input: StartSimulationInput = {}) =>
+  mapResult(await startSimulation(db, actor, scenarioId, input), simulationView),
+);

@@ -1,16 +1,11 @@
 "use server";
 
-import { getDb } from "@/db";
-import { getCurrentActor } from "@/lib/auth/current-actor";
-import { toResult, type Result } from "@/lib/result";
-import { triggerFailure } from "@/lib/simulation/runs";
-import { serializeSimulation } from "@/lib/simulation/serialize";
+import { mapResult } from "@/lib/result";
+import { simulationView } from "@/lib/simulation/shared";
+import { triggerFailure } from "@/lib/simulation";
+import { workspaceAction } from "@/lib/actions/define";
 
-/** Injects one of the four failures (redis memory, postgres connections or bloat, disk full). */
-export async function triggerFailureAction(workspaceSlug: string, system: string, failure: string): Promise<Result<ReturnType<typeof serializeSimulation>>> {
-  const db = await getDb();
-  const actor = await toResult(() => getCurrentActor(db, { workspaceSlug }));
-  if (!actor.ok) return actor;
-  const r = await triggerFailure(db, actor.data, system, failure);
-  return r.ok ? { ok: true, data: serializeSimulation(r.data) } : r;
-}
+/** Injects a failure into a system of the simulated world (redis memory, postgres connections or bloat, disk full). */
+export const triggerFailureAction = workspaceAction("simulation.triggerFailure", async ({ db, actor }, system: string, failure: string) =>
+  mapResult(await triggerFailure(db, actor, system, failure), simulationView),
+);

@@ -1,18 +1,12 @@
 "use server";
 
-import { getDb } from "@/db";
-import { rememberWorkspace } from "@/lib/actions/auth/sign-in-context";
-import { getSessionUser } from "@/lib/auth/current-actor";
-import { AppError } from "@/lib/errors";
-import { failure, type Result } from "@/lib/result";
-import { acceptInvite } from "@/lib/workspaces/invites";
+import { acceptInvite } from "@/lib/workspaces";
+import { mapResult } from "@/lib/result";
+import { rememberWorkspace, userAction } from "@/lib/actions/define";
 
-export async function acceptInviteAction(token: string): Promise<Result<{ workspaceSlug: string }>> {
-  const db = await getDb();
-  const user = await getSessionUser(db);
-  if (!user) return failure(new AppError("unauthorized:session", "Sign in to accept the invite."));
+/** Accepts an invite as the signed-in user and makes its workspace their current one. */
+export const acceptInviteAction = userAction("workspaces.acceptInvite", async ({ db, user }, token: string) => {
   const r = await acceptInvite(db, user, token);
-  if (!r.ok) return r;
-  await rememberWorkspace(r.data.workspaceSlug);
-  return { ok: true, data: { workspaceSlug: r.data.workspaceSlug } };
-}
+  if (r.ok) await rememberWorkspace(r.data.workspaceSlug);
+  return mapResult(r, (invite) => ({ workspaceSlug: invite.workspaceSlug }));
+});

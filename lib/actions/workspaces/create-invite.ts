@@ -1,17 +1,9 @@
 "use server";
 
-import { getDb } from "@/db";
-import { getCurrentActor } from "@/lib/auth/current-actor";
-import { failure } from "@/lib/result";
-import { createInvite } from "@/lib/workspaces/invites";
+import { createInvite } from "@/lib/workspaces";
+import { workspaceAction } from "@/lib/actions/define";
 
 /** Creates an invite link (admins); the token comes back once so the admin can copy the link. */
-export async function createInviteAction(workspaceSlug: string, input: { email: string; role: string }) {
-  const db = await getDb();
-  try {
-    const actor = await getCurrentActor(db, { workspaceSlug });
-    return await createInvite(db, actor, input);
-  } catch (e) {
-    return failure(e);
-  }
-}
+export const createInviteAction = workspaceAction("workspaces.createInvite", ({ db, actor }, input: { email: string; role: string }) =>
+  createInvite(db, actor, input),
+);

@@ -1,17 +1,7 @@
 "use server";
 
-import { getDb } from "@/db";
-import { getCurrentActor } from "@/lib/auth/current-actor";
-import { failure } from "@/lib/result";
-import { resetDemoWorkspace } from "@/lib/workspaces/demo";
+import { resetDemoWorkspace } from "@/lib/workspaces";
+import { workspaceAction } from "@/lib/actions/define";
 
-/** Resets the demo workspace to its seed (admins of the demo workspace). */
-export async function resetDemoAction(workspaceSlug: string) {
-  const db = await getDb();
-  try {
-    const actor = await getCurrentActor(db, { workspaceSlug });
-    return await resetDemoWorkspace(db, actor);
-  } catch (e) {
-    return failure(e);
-  }
-}
+/** Resets the demo workspace to its sample incidents (admins of the demo workspace). */
+export const resetDemoAction = workspaceAction("workspaces.resetDemo", ({ db, actor }) => resetDemoWorkspace(db, actor));

@@ -1,17 +1,7 @@
 "use server";
 
-import { getDb } from "@/db";
-import { getCurrentActor } from "@/lib/auth/current-actor";
-import { failure } from "@/lib/result";
-import { revokeApiKey } from "@/lib/auth/api-keys";
+import { revokeApiKey } from "@/lib/auth";
+import { workspaceAction } from "@/lib/actions/define";
 
 /** Revokes an API key (admins). */
-export async function revokeApiKeyAction(workspaceSlug: string, id: string) {
-  const db = await getDb();
-  try {
-    const actor = await getCurrentActor(db, { workspaceSlug });
-    return await revokeApiKey(db, actor, id);
-  } catch (e) {
-    return failure(e);
-  }
-}
+export const revokeApiKeyAction = workspaceAction("workspaces.revokeApiKey", ({ db, actor }, id: string) => revokeApiKey(db, actor, id));

@@ -1,17 +1,7 @@
 "use server";
 
-import { getDb } from "@/db";
-import { getCurrentActor } from "@/lib/auth/current-actor";
-import { failure } from "@/lib/result";
-import { revokeInvite } from "@/lib/workspaces/invites";
+import { revokeInvite } from "@/lib/workspaces";
+import { workspaceAction } from "@/lib/actions/define";
 
 /** Revokes a pending invite (admins). */
-export async function revokeInviteAction(workspaceSlug: string, id: string) {
-  const db = await getDb();
-  try {
-    const actor = await getCurrentActor(db, { workspaceSlug });
-    return await revokeInvite(db, actor, id);
-  } catch (e) {
-    return failure(e);
-  }
-}
+export const revokeInviteAction = workspaceAction("workspaces.revokeInvite", ({ db, actor }, id: string) => revokeInvite(db, actor, id));

@@ -1,15 +1,14 @@
 "use server";
 
-import { getDb } from "@/db";
-import { rememberWorkspace } from "@/lib/actions/auth/sign-in-context";
-import { getCurrentActor } from "@/lib/auth/current-actor";
-import { toResult, type Result } from "@/lib/result";
+import { ok } from "@/lib/result";
+import { rememberWorkspace, workspaceAction } from "@/lib/actions/define";
 
-/** Makes `workspaceSlug` the current workspace, after checking the caller belongs to it. */
-export async function switchWorkspace(workspaceSlug: string): Promise<Result<{ slug: string }>> {
-  return toResult(async () => {
-    await getCurrentActor(await getDb(), { workspaceSlug });
-    await rememberWorkspace(workspaceSlug);
-    return { slug: workspaceSlug };
-  });
-}
+/** Makes a workspace the current one, after checking the caller belongs to it. */
+export const switchWorkspace = workspaceAction(
+  "workspaces.switch",
+  async ({ workspace }) => {
+    await rememberWorkspace(workspace.slug);
+    return ok({ slug: workspace.slug });
+  },
+  { intent: "read" },
+);

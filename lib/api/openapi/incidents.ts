@@ -1,8 +1,8 @@
 import { z } from "zod";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { actorKinds, eventLevels, incidentStatuses, incidentTypes, remediationModes, severities } from "@/db/schema";
-import { attemptSchema, diagnosisSchema, listDiagnosesSchema, providerIds } from "@/lib/ai/schema";
-import { createIncidentSchema, incidentIdSchema, listIncidentsSchema, updateIncidentSchema } from "@/lib/incidents/schemas";
+import { attemptSchema, diagnosisSchema, listDiagnosesSchema, providerIds } from "@/lib/diagnosis/shared";
+import { createIncidentSchema, incidentIdSchema, listIncidentsSchema, updateIncidentSchema } from "@/lib/incidents/shared";
 import { cursorPageSchema } from "@/lib/intake/schemas";
 import { deletedSchema, idParam, isoTime, jsonBody, jsonResponse, operation, pageOf, snakeCaseKeys, uuid } from "./shared";
 

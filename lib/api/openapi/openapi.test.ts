@@ -4,8 +4,8 @@ import { Validator } from "@seriousme/openapi-schema-validator";
 import Ajv2020 from "ajv/dist/2020";
 import { describe, expect, it } from "vitest";
 import type { Incident, SimulationRow } from "@/db/schema";
-import { serializeIncident } from "@/lib/incidents/serialize";
-import { serializeSimulation } from "@/lib/simulation/serialize";
+import { serializeIncident, serializeSimulation } from "@/lib/api/rest";
+
 import { GET as openApiRoute } from "@/app/api/v1/openapi.json/route";
 import { openApiDocument } from "./document";
 import { extractExamples, matchesTemplate } from "./examples";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { ZodOpenApiOperationObject, ZodOpenApiResponsesObject } from "zod-openapi";
-import type { ApiKeyScope } from "@/lib/auth/actor";
+import type { ApiKeyScope } from "@/lib/auth/shared";
 import { camelToSnake } from "@/lib/api/case";
 
 /**

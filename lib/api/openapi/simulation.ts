@@ -11,7 +11,7 @@ import {
   scenarioSeverities,
   startSimulationSchema,
   worldActionSchema,
-} from "@/lib/simulation/schemas";
+} from "@/lib/simulation/shared";
 import { deletedSchema, isoTime, jsonBody, jsonResponse, operation, uuid } from "./shared";
 
 const tags = ["Simulation"];

@@ -3,24 +3,25 @@ import Pusher from "pusher";
 import PusherJs from "pusher-js";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
-import { createWorkspaceRow } from "@/db/seed";
+import { insertWorkspace } from "@/lib/workspaces/queries";
 import type { Workspace } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { errorResponse } from "@/lib/api/http";
-import { getCurrentActor } from "@/lib/auth/current-actor";
-import { env, resetEnvCache } from "@/lib/env";
-import { AppError } from "@/lib/errors";
+import { memberships, users } from "@/db/schema";
+import { readCredentials } from "@/lib/auth/session";
+import { env, resetEnvCache } from "@/env";
+import * as pusherAuthRoute from "@/app/api/workspaces/[slug]/realtime/pusher-auth/route";
 import { addNote } from "@/lib/incidents/notes";
 import { createIncident } from "@/lib/incidents/create-incident";
 import { presenceChannel, workspaceChannel } from "../channels";
 import type { RealtimeMessage } from "../events";
-import { pusherAuth } from "../handlers";
 import { setRealtimeDriver } from "../publish";
 import { startPusherStandIn, type PusherStandIn } from "../testing/pusher-stand-in";
 import { pusherConfig } from "./config";
 import { createPusherDriver, PUSHER_EVENT } from "./pusher-driver";
 
-vi.mock("@/lib/auth/current-actor", () => ({ getCurrentActor: vi.fn(), getSessionActorForRequest: vi.fn() }));
+const state = vi.hoisted(() => ({ db: undefined as unknown }));
+vi.mock("@/db", async (importOriginal) => ({ ...(await importOriginal<typeof import("@/db")>()), getDb: async () => state.db }));
+vi.mock("@/lib/auth/session", async (importOriginal) => ({ ...(await importOriginal<typeof import("@/lib/auth/session")>()), readCredentials: vi.fn() }));
 
 const app = { appId: "4242", key: "fd-test-key", secret: "fd-test-secret" };
 /** The browser each pusher-js client stands for: the auth route sees this session. */
@@ -43,15 +44,15 @@ function connect(actor: Actor): PusherJs {
     enabledTransports: ["ws"],
     disableStats: true,
     channelAuthorization: {
-      // The real route handler signs the subscription, as /api/realtime/pusher/auth does in the app.
+      // The real route handler signs the subscription, as /api/workspaces/acme/realtime/pusher-auth does in the app.
       customHandler: ({ socketId, channelName }, callback) => {
-        const request = new Request("http://test/api/realtime/pusher/auth", {
+        const request = new Request("http://test/api/workspaces/acme/realtime/pusher-auth", {
           method: "POST",
           headers: { "content-type": "application/x-www-form-urlencoded" },
           body: new URLSearchParams({ socket_id: socketId, channel_name: channelName }).toString(),
         });
         void session
-          .run(actor, () => pusherAuth(t.db, request).catch(errorResponse))
+          .run(actor, () => pusherAuthRoute.POST(request, { params: Promise.resolve({ slug: "acme" }) }))
           .then(async (response) => {
             if (response.ok) callback(null, await response.json());
             else callback(new Error(`auth answered ${response.status}`), null);
@@ -72,17 +73,24 @@ function subscribed(channel: ReturnType<PusherJs["subscribe"]>): Promise<unknown
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  acme = await createWorkspaceRow(t.db, { slug: "acme", name: "Acme" });
-  other = await createWorkspaceRow(t.db, { slug: "other", name: "Other" });
-  alice = { kind: "user", id: "u-alice", name: "Alice", workspaceId: acme.id, role: "responder" };
-  bob = { kind: "user", id: "u-bob", name: "Bob", workspaceId: acme.id, role: "viewer" };
-  vi.mocked(getCurrentActor).mockImplementation(async (_db, options = {}) => {
-    const actor = session.getStore();
-    if (!actor) throw new AppError("unauthorized:session", "Sign in first.");
-    const slug = actor.workspaceId === acme.id ? "acme" : "other";
-    if (options.workspaceSlug !== slug) throw new AppError("forbidden:workspace", "You are not a member of this workspace.");
-    return actor;
-  });
+  acme = await insertWorkspace(t.db, { slug: "acme", name: "Acme" });
+  other = await insertWorkspace(t.db, { slug: "other", name: "Other" });
+  state.db = t.db;
+  const [a, b] = await t.db
+    .insert(users)
+    .values([
+      { name: "Alice", email: "alice@example.com" },
+      { name: "Bob", email: "bob@example.com" },
+    ])
+    .returning();
+  await t.db.insert(memberships).values([
+    { workspaceId: acme.id, userId: a.id, role: "responder" },
+    { workspaceId: acme.id, userId: b.id, role: "viewer" },
+  ]);
+  alice = { kind: "user", id: a.id, name: "Alice", workspaceId: acme.id, role: "responder" };
+  bob = { kind: "user", id: b.id, name: "Bob", workspaceId: acme.id, role: "viewer" };
+  // The session each pusher-js client's auth request carries.
+  vi.mocked(readCredentials).mockImplementation(async () => ({ userId: session.getStore()?.id ?? null, guest: null }));
   standIn = await startPusherStandIn(app);
   vi.stubEnv("PUSHER_APP_ID", app.appId);
   vi.stubEnv("PUSHER_KEY", app.key);
@@ -115,7 +123,7 @@ describe("Pusher driver (pusher + pusher-js against the stand-in)", () => {
     if (!created.ok) return;
     await addNote(t.db, alice, created.data.id, { body: "Looking at the load balancer" });
     await vi.waitFor(() => expect(received.map((m) => m.type)).toEqual(["incident.created", "incident.timeline"]));
-    expect(received[0]).toMatchObject({ incidentId: created.data.id, workspaceId: acme.id, origin: { kind: "user", id: "u-alice" } });
+    expect(received[0]).toMatchObject({ incidentId: created.data.id, workspaceId: acme.id, origin: { kind: "user", id: alice.id } });
     expect(standIn.stats.accepted).toBeGreaterThanOrEqual(2);
     expect(standIn.stats.rejected).toBe(0);
   });

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db";
 import { IncidentScreen } from "@/components/incident/incident-screen";
-import { getCurrentWorkspace } from "@/components/app-shell/current-workspace";
-import { findIncident } from "@/lib/incidents/queries";
-import { incidentIdSchema } from "@/lib/incidents/schemas";
-import { incidentKey } from "@/lib/incidents/serialize";
+import { pageCaller } from "@/lib/auth";
+import { findIncident } from "@/lib/incidents";
+import { incidentIdSchema } from "@/lib/incidents/shared";
+import { incidentKey } from "@/lib/incidents/shared";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -13,7 +13,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (!incidentIdSchema.safeParse(id).success) return { title: "Incident not found" };
   try {
     const db = await getDb();
-    const { actor } = await getCurrentWorkspace();
+    const { actor } = await pageCaller({ returnTo: `/incidents/${id}` });
     const row = await findIncident(db, { workspaceId: actor.workspaceId, id });
     return { title: row ? `${incidentKey(row.number)} ${row.title}` : "Incident not found" };
   } catch {
@@ -23,11 +23,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function IncidentPage({ params }: Props) {
   const { id } = await params;
-  // The layout already resolved the caller (sign-in redirect when signed out); cached per request.
-  const { workspace } = await getCurrentWorkspace();
+  const caller = await pageCaller({ returnTo: `/incidents/${encodeURIComponent(id)}` });
   return (
     <div className="mx-auto w-full max-w-7xl">
-      <IncidentScreen workspaceSlug={workspace.slug} basePath="" incidentId={id} />
+      <IncidentScreen caller={caller} basePath="" incidentId={id} />
     </div>
   );
 }

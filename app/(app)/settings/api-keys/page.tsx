@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db";
 import { ApiKeysPanel } from "@/components/settings/api-keys-panel";
-import { listApiKeys } from "@/lib/auth/api-keys";
-import { settingsContext } from "@/lib/auth/page-context";
+import { listApiKeys } from "@/lib/auth";
+import { pageCaller } from "@/lib/auth";
 
 export const metadata: Metadata = { title: "API keys" };
 export const dynamic = "force-dynamic";
 
 export default async function ApiKeysPage() {
-  const { actor, workspace } = await settingsContext({ adminOnly: true, returnTo: "/settings/api-keys" });
+  const { actor, workspace } = await pageCaller({ returnTo: "/settings/api-keys", admin: true });
   const keys = await listApiKeys(await getDb(), actor);
   return (
     <ApiKeysPanel

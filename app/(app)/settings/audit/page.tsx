@@ -5,8 +5,8 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { settingsContext } from "@/lib/auth/page-context";
-import { listAuditEntries } from "@/lib/workspaces/queries";
+import { pageCaller } from "@/lib/auth";
+import { listAuditEntries } from "@/lib/workspaces";
 
 export const metadata: Metadata = { title: "Audit log" };
 export const dynamic = "force-dynamic";
@@ -21,7 +21,7 @@ function summary(data: Record<string, unknown>): string {
 }
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<{ before?: string }> }) {
-  const { actor } = await settingsContext({ adminOnly: true, returnTo: "/settings/audit" });
+  const { actor } = await pageCaller({ returnTo: "/settings/audit", admin: true });
   const { before } = await searchParams;
   const beforeDate = before && !Number.isNaN(Date.parse(before)) ? new Date(before) : undefined;
   const rows = await listAuditEntries(await getDb(), actor.workspaceId, { limit: PAGE, before: beforeDate });

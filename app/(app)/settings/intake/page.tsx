@@ -4,9 +4,9 @@ import { getDb } from "@/db";
 import { DeadLetters } from "@/components/intake/dead-letters";
 import { IntakeUrls } from "@/components/intake/intake-urls";
 import { RulesEditor } from "@/components/intake/rules-editor";
-import { listApiKeys } from "@/lib/auth/api-keys";
-import { can } from "@/lib/auth/permissions";
-import { settingsContext } from "@/lib/auth/page-context";
+import { listApiKeys } from "@/lib/auth";
+import { can } from "@/lib/auth";
+import { pageCaller } from "@/lib/auth";
 import { listDeadLetters } from "@/lib/intake/dead-letters";
 import { listRules } from "@/lib/intake/rules";
 
@@ -21,7 +21,7 @@ async function requestOrigin(): Promise<string> {
 }
 
 export default async function IntakeSettingsPage() {
-  const { actor, workspace } = await settingsContext({ returnTo: "/settings/intake" });
+  const { actor, workspace } = await pageCaller({ returnTo: "/settings/intake" });
   const db = await getDb();
   const isAdmin = can(actor, "workspace:admin");
   const [rules, letters, keys] = await Promise.all([

@@ -1,15 +1,15 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db";
 import { MembersPanel } from "@/components/settings/members-panel";
-import { settingsContext } from "@/lib/auth/page-context";
-import { listPendingInvites } from "@/lib/workspaces/invites";
-import { listMembers } from "@/lib/workspaces/members";
+import { pageCaller } from "@/lib/auth";
+import { listPendingInvites } from "@/lib/workspaces";
+import { listMembers } from "@/lib/workspaces";
 
 export const metadata: Metadata = { title: "Members" };
 export const dynamic = "force-dynamic";
 
 export default async function MembersPage() {
-  const { actor, workspace } = await settingsContext({ returnTo: "/settings/members" });
+  const { actor, workspace } = await pageCaller({ returnTo: "/settings/members" });
   const db = await getDb();
   const members = await listMembers(db, actor);
   const canManage = actor.role === "admin";

@@ -1,15 +1,15 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db";
 import { TopologyEditor } from "@/components/simulation/topology-editor";
-import { can } from "@/lib/auth/permissions";
-import { settingsContext } from "@/lib/auth/page-context";
-import { getWorkspaceWorld } from "@/lib/simulation/store";
+import { can } from "@/lib/auth";
+import { pageCaller } from "@/lib/auth";
+import { getWorkspaceWorld } from "@/lib/simulation";
 
 export const metadata: Metadata = { title: "Topology" };
 export const dynamic = "force-dynamic";
 
 export default async function TopologySettingsPage() {
-  const { actor, workspace } = await settingsContext({ returnTo: "/settings/topology" });
+  const { actor, workspace } = await pageCaller({ returnTo: "/settings/topology" });
   const world = await getWorkspaceWorld(await getDb(), actor.workspaceId);
   return (
     <TopologyEditor

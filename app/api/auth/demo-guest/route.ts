@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
-import { demoEnabled, guestCookie, readGuestIdentity } from "@/lib/auth/current-actor";
-import { newGuestIdentity } from "@/lib/auth/guest";
+import { demoEnabled } from "@/lib/auth";
+import { newGuestIdentity } from "@/lib/auth";
+import { guestCookie, readCredentials, requestCookies } from "@/lib/auth";
 
 export const dynamic = "force-dynamic";
 
@@ -10,8 +11,9 @@ export async function GET(request: Request) {
   const next = url.searchParams.get("next") ?? "/demo";
   // Only paths inside the demo: never an open redirect.
   const target = /^\/demo(\/[\w\-/]*)?(\?[^#]*)?$/.test(next) ? next : "/demo";
-  if (!demoEnabled()) return new NextResponse("The demo is turned off on this server.", { status: 404 });
+  if (!demoEnabled()) return NextResponse.json({ error: "The demo is turned off on this server.", code: "not_found:demo" }, { status: 404 });
   const response = NextResponse.redirect(new URL(target, url.origin), 303);
-  if (!(await readGuestIdentity())) response.cookies.set(guestCookie(newGuestIdentity()));
+  const { guest } = await readCredentials(requestCookies(request), request.headers);
+  if (!guest) response.cookies.set(guestCookie(newGuestIdentity()));
   return response;
 }

@@ -1,15 +1,15 @@
 import { getDb } from "@/db";
 import { json, route } from "@/lib/api/http";
-import { authorizeCron } from "@/lib/cron/authorize";
-import { env } from "@/lib/env";
+import { assertCronCaller } from "@/lib/auth";
+import { env } from "@/env";
 import { AppError } from "@/lib/errors";
-import { runScheduledDemoReset } from "@/lib/workspaces/demo";
+import { runScheduledDemoReset } from "@/lib/workspaces";
 
 export const dynamic = "force-dynamic";
 
 /** Resets the public demo workspace to its seed (Vercel Cron or any scheduler, `Bearer $CRON_SECRET`). */
 async function reset(request: Request) {
-  authorizeCron(request);
+  assertCronCaller(request);
   if (env().DEMO_MODE !== "on") throw new AppError("not_found:demo", "Demo mode is off.");
   const { ran } = await runScheduledDemoReset(await getDb());
   return json({ ok: true, ran });

@@ -1,13 +1,13 @@
 import { getDb } from "@/db";
 import { json, route } from "@/lib/api/http";
-import { authorizeCron } from "@/lib/cron/authorize";
-import { tickSimulations } from "@/lib/simulation/tick";
+import { assertCronCaller } from "@/lib/auth";
+import { tickSimulations } from "@/lib/simulation";
 
 export const dynamic = "force-dynamic";
 
 /** Advances every running simulation (external cron, `Bearer $CRON_SECRET`); one instance at a time. */
 async function tick(request: Request) {
-  authorizeCron(request);
+  assertCronCaller(request);
   return json(await tickSimulations(await getDb()));
 }
 

@@ -1,18 +1,14 @@
-import { getDb } from "@/db";
-import { json, route } from "@/lib/api/http";
-import { requireRequestActor } from "@/lib/auth/request-actor";
+import { callerRoute, json, searchParams } from "@/lib/api/http";
+import { serializeSimulation } from "@/lib/api/rest";
 import { parseInput } from "@/lib/result";
-import { listSimulations } from "@/lib/simulation/queries";
-import { listSimulationsSchema } from "@/lib/simulation/schemas";
-import { serializeSimulation } from "@/lib/simulation/serialize";
+import { listSimulations } from "@/lib/simulation";
+import { listSimulationsSchema } from "@/lib/simulation/shared";
 
 export const dynamic = "force-dynamic";
 
 /** The workspace's runs, newest first (`?status=running&limit=`). */
-export const GET = route(async (request: Request) => {
-  const db = await getDb();
-  const actor = await requireRequestActor(db, request, "incident:read");
-  const input = parseInput(listSimulationsSchema, Object.fromEntries(new URL(request.url).searchParams));
+export const GET = callerRoute("incident:read", async ({ db, actor, request }) => {
+  const input = parseInput(listSimulationsSchema, searchParams(request));
   const rows = await listSimulations(db, actor.workspaceId, input);
   return json({ items: rows.map(serializeSimulation) });
 });

@@ -1,13 +1,9 @@
-import { getDb } from "@/db";
-import { json, route } from "@/lib/api/http";
-import { requireRequestActor } from "@/lib/auth/request-actor";
-import { getSystemsHealth } from "@/lib/simulation/queries";
+import { callerRoute, json } from "@/lib/api/http";
+import { getSystemsHealth } from "@/lib/simulation";
 
 export const dynamic = "force-dynamic";
 
 /** Health (%) per system of the simulated world, with the threshold below which incidents open. */
-export const GET = route(async (request: Request) => {
-  const db = await getDb();
-  const actor = await requireRequestActor(db, request, "incident:read");
+export const GET = callerRoute("incident:read", async ({ db, actor }) => {
   return json(await getSystemsHealth(db, actor.workspaceId));
 });

@@ -1,16 +1,17 @@
 import type { Metadata } from "next";
 import { IncidentScreen } from "@/components/incident/incident-screen";
-import { requireDemoVisitor } from "@/lib/auth/current-actor";
+import { DEMO_SLUG } from "@/lib/auth";
+import { pageCaller } from "@/lib/auth";
 
 export const metadata: Metadata = { title: "Incident" };
 export const dynamic = "force-dynamic";
 
 export default async function DemoIncidentPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  await requireDemoVisitor(`/demo/incidents/${encodeURIComponent(id)}`);
+  const caller = await pageCaller({ workspaceSlug: DEMO_SLUG, returnTo: `/demo/incidents/${encodeURIComponent(id)}` });
   return (
     <div className="mx-auto w-full max-w-7xl">
-      <IncidentScreen workspaceSlug="demo" basePath="/demo" incidentId={id} />
+      <IncidentScreen caller={caller} basePath="/demo" incidentId={id} />
     </div>
   );
 }

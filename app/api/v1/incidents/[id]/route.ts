@@ -1,23 +1,17 @@
-import { getDb } from "@/db";
 import { keysToCamel } from "@/lib/api/case";
-import { json, readJson, resultResponse, route } from "@/lib/api/http";
-import { requireRequestActor } from "@/lib/auth/request-actor";
-import { deleteIncident } from "@/lib/incidents/delete-incident";
-import { getIncidentById } from "@/lib/incidents/queries";
-import { incidentIdSchema } from "@/lib/incidents/schemas";
-import { serializeIncident } from "@/lib/incidents/serialize";
-import { updateIncident } from "@/lib/incidents/update-incident";
+import { callerRoute, json, readJson, resultResponse } from "@/lib/api/http";
+import { deleteIncident } from "@/lib/incidents";
+import { getIncidentById } from "@/lib/incidents";
+import { incidentIdSchema } from "@/lib/incidents/shared";
+import { serializeIncident } from "@/lib/api/rest";
+import { updateIncident } from "@/lib/incidents";
 import { parseInput } from "@/lib/result";
 import { AppError } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
 
-type Ctx = { params: Promise<{ id: string }> };
-
-export const GET = route(async (request: Request, ctx: Ctx) => {
-  const db = await getDb();
-  const actor = await requireRequestActor(db, request, "incident:read");
-  const id = parseInput(incidentIdSchema, (await ctx.params).id);
+export const GET = callerRoute<{ id: string }>("incident:read", async ({ db, actor, params }) => {
+  const id = parseInput(incidentIdSchema, params.id);
   return json(serializeIncident(await getIncidentById(db, { workspaceId: actor.workspaceId, id })));
 });
 
@@ -25,10 +19,8 @@ export const GET = route(async (request: Request, ctx: Ctx) => {
  * Edits fields and/or moves the status. The body carries the `version` it read: a stale one is a 409.
  * Status and fields may come together; they commit together or not at all.
  */
-export const PATCH = route(async (request: Request, ctx: Ctx) => {
-  const db = await getDb();
-  const actor = await requireRequestActor(db, request, "incident:write");
-  const { id } = await ctx.params;
+export const PATCH = callerRoute<{ id: string }>("incident:write", async ({ db, actor, request, params }) => {
+  const { id } = params;
   const body = keysToCamel(await readJson(request));
   if (!body || typeof body !== "object" || Array.isArray(body)) {
     throw new AppError("unprocessable:input", "The body must be a JSON object.", { issues: [{ path: "(body)", message: "must be an object" }] });
@@ -42,8 +34,6 @@ export const PATCH = route(async (request: Request, ctx: Ctx) => {
   return resultResponse(await updateIncident(db, actor, id, fields), 200, serializeIncident);
 });
 
-export const DELETE = route(async (request: Request, ctx: Ctx) => {
-  const db = await getDb();
-  const actor = await requireRequestActor(db, request, "incident:delete");
-  return resultResponse(await deleteIncident(db, actor, (await ctx.params).id), 200);
+export const DELETE = callerRoute<{ id: string }>("incident:delete", async ({ db, actor, params }) => {
+  return resultResponse(await deleteIncident(db, actor, params.id), 200);
 });

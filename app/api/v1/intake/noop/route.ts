@@ -1,7 +1,5 @@
-import { getDb } from "@/db";
-import { json, readJson, route } from "@/lib/api/http";
-import { requireRequestActor } from "@/lib/auth/request-actor";
-import { env } from "@/lib/env";
+import { callerRoute, json, readJson, route } from "@/lib/api/http";
+import { env } from "@/env";
 import { AppError } from "@/lib/errors";
 import { parseAlertmanager } from "@/lib/intake/alert-formats";
 import { parseEvents } from "@/lib/intake/ingest-events";
@@ -12,10 +10,7 @@ export const dynamic = "force-dynamic";
  * The benchmark's ceiling (only with INTAKE_BENCH_NOOP=on): authenticates and parses a body exactly
  * like intake does, then writes nothing. `?kind=alertmanager` parses an Alertmanager webhook.
  */
-export const POST = route(async (request: Request) => {
-  if (env().INTAKE_BENCH_NOOP !== "on") throw new AppError("not_found:route", "Not found.");
-  const db = await getDb();
-  await requireRequestActor(db, request, "event:ingest");
+const parseOnly = callerRoute("event:ingest", async ({ request }) => {
   let body: unknown;
   try {
     body = await readJson(request);
@@ -27,4 +22,9 @@ export const POST = route(async (request: Request) => {
   const kind = new URL(request.url).searchParams.get("kind");
   const accepted = kind === "alertmanager" ? parseAlertmanager(body).alerts.length : parseEvents(body).length;
   return json({ accepted, incidents: [] }, 202);
+});
+
+export const POST = route(async (request: Request) => {
+  if (env().INTAKE_BENCH_NOOP !== "on") throw new AppError("not_found:route", "Not found.");
+  return parseOnly(request);
 });

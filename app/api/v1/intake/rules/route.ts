@@ -1,14 +1,10 @@
-import { getDb } from "@/db";
 import { keysToCamel, keysToSnake } from "@/lib/api/case";
-import { json, readJson, resultResponse, route } from "@/lib/api/http";
-import { requireRequestActor } from "@/lib/auth/request-actor";
+import { callerRoute, json, readJson, resultResponse } from "@/lib/api/http";
 import { DEFAULT_RULE, listRules, saveRule } from "@/lib/intake/rules";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route(async (request: Request) => {
-  const db = await getDb();
-  const actor = await requireRequestActor(db, request, "incident:read");
+export const GET = callerRoute("incident:read", async ({ db, actor }) => {
   const rules = await listRules(db, actor);
   return json({
     items: rules.map(({ workspaceId: _ws, ...r }) => keysToSnake(r)),
@@ -17,9 +13,7 @@ export const GET = route(async (request: Request) => {
 });
 
 /** Creates or replaces the rule of `service` ("*" for the workspace default). */
-export const PUT = route(async (request: Request) => {
-  const db = await getDb();
-  const actor = await requireRequestActor(db, request, "workspace:admin");
+export const PUT = callerRoute("workspace:admin", async ({ db, actor, request }) => {
   const body = keysToCamel(await readJson(request));
   return resultResponse(await saveRule(db, actor, body), 200, ({ workspaceId: _ws, ...r }) => keysToSnake(r));
 });

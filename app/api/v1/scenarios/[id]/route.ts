@@ -1,24 +1,16 @@
-import { getDb } from "@/db";
-import { json, route } from "@/lib/api/http";
-import { requireRequestActor } from "@/lib/auth/request-actor";
+import { callerRoute, json } from "@/lib/api/http";
 import { unwrap } from "@/lib/result";
-import { serializeScenario } from "@/lib/simulation/serialize";
-import { deleteCustomScenario, getScenario } from "@/lib/simulation/store";
+import { serializeScenario } from "@/lib/simulation/shared";
+import { deleteCustomScenario, getScenario } from "@/lib/simulation";
 
 export const dynamic = "force-dynamic";
 
-type Ctx = { params: Promise<{ id: string }> };
-
 /** A scenario in full: metrics, phases, context, expected outcome, conversation. */
-export const GET = route(async (request: Request, ctx: Ctx) => {
-  const db = await getDb();
-  const actor = await requireRequestActor(db, request, "incident:read");
-  return json(serializeScenario(await getScenario(db, actor.workspaceId, (await ctx.params).id)));
+export const GET = callerRoute<{ id: string }>("incident:read", async ({ db, actor, params }) => {
+  return json(serializeScenario(await getScenario(db, actor.workspaceId, params.id)));
 });
 
 /** Deletes a custom scenario (built-ins cannot be deleted). */
-export const DELETE = route(async (request: Request, ctx: Ctx) => {
-  const db = await getDb();
-  const actor = await requireRequestActor(db, request, "simulation:run");
-  return json(unwrap(await deleteCustomScenario(db, actor, (await ctx.params).id)));
+export const DELETE = callerRoute<{ id: string }>("simulation:run", async ({ db, actor, params }) => {
+  return json(unwrap(await deleteCustomScenario(db, actor, params.id)));
 });

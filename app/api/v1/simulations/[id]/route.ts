@@ -1,16 +1,10 @@
-import { getDb } from "@/db";
-import { json, route } from "@/lib/api/http";
-import { requireRequestActor } from "@/lib/auth/request-actor";
-import { getSimulation } from "@/lib/simulation/queries";
-import { serializeSimulation } from "@/lib/simulation/serialize";
+import { callerRoute, json } from "@/lib/api/http";
+import { getSimulation } from "@/lib/simulation";
+import { serializeSimulation } from "@/lib/api/rest";
 
 export const dynamic = "force-dynamic";
 
-type Ctx = { params: Promise<{ id: string }> };
-
 /** Status, elapsed world time, health per system, incidents opened, diagnosis when done. */
-export const GET = route(async (request: Request, ctx: Ctx) => {
-  const db = await getDb();
-  const actor = await requireRequestActor(db, request, "incident:read");
-  return json(serializeSimulation(await getSimulation(db, { workspaceId: actor.workspaceId, id: (await ctx.params).id })));
+export const GET = callerRoute<{ id: string }>("incident:read", async ({ db, actor, params }) => {
+  return json(serializeSimulation(await getSimulation(db, { workspaceId: actor.workspaceId, id: params.id })));
 });

@@ -1,26 +1,17 @@
-import { getDb } from "@/db";
-import { json, route } from "@/lib/api/http";
-import { getCurrentActor } from "@/lib/auth/current-actor";
-import { assertCan } from "@/lib/auth/permissions";
-import { getBoard } from "@/lib/incidents/queries";
-import { boardFiltersSchema } from "@/lib/incidents/schemas";
+import { callerRoute, json } from "@/lib/api/http";
+import { loadBoardSearchParams } from "@/lib/incidents/shared";
+import { toBoardView } from "@/lib/incidents/shared";
+import { getBoard } from "@/lib/incidents";
+import { boardFiltersSchema } from "@/lib/incidents/shared";
 import { parseInput } from "@/lib/result";
-import { toBoardView } from "@/components/board/board-data";
-import { loadBoardSearchParams } from "@/components/board/search-params";
 
 export const dynamic = "force-dynamic";
 
-type Ctx = { params: Promise<{ slug: string }> };
-
 /**
  * The board's JSON for react-query refetches (after a move, a filter change, a realtime event):
- * the same query string as the /board page, browser session only.
+ * the same query string as the /board page.
  */
-export const GET = route(async (request: Request, ctx: Ctx) => {
-  const { slug } = await ctx.params;
-  const db = await getDb();
-  const actor = await getCurrentActor(db, { workspaceSlug: slug });
-  assertCan(actor, "incident:read");
+export const GET = callerRoute<{ slug: string }>("incident:read", async ({ db, actor, request }) => {
   const { resolved, ...rawFilters } = loadBoardSearchParams(request);
   const filters = parseInput(boardFiltersSchema, rawFilters);
   const board = await getBoard(db, actor.workspaceId, filters, resolved);

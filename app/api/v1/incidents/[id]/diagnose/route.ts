@@ -1,19 +1,12 @@
-import { getDb } from "@/db";
-import { resultResponse, route } from "@/lib/api/http";
-import { runDiagnosis } from "@/lib/ai/diagnose";
-import { serializeDiagnosis } from "@/lib/ai/queries";
-import { requireDiagnosisActor } from "@/lib/ai/request-actor";
+import { callerRoute, resultResponse } from "@/lib/api/http";
+import { runDiagnosis } from "@/lib/diagnosis";
+import { serializeDiagnosis } from "@/lib/api/rest";
 
 export const dynamic = "force-dynamic";
 export const maxDuration = 75;
 
-type Ctx = { params: Promise<{ id: string }> };
-
 /** One call for automation: runs the provider chain and returns the finished, saved diagnosis. */
-export const POST = route(async (request: Request, ctx: Ctx) => {
-  const { id } = await ctx.params;
-  const db = await getDb();
-  const actor = await requireDiagnosisActor(db, request);
-  const result = await runDiagnosis(db, actor, id, { abortSignal: request.signal });
-  return resultResponse(result, 201, (d) => serializeDiagnosis({ ...d, requestedBy: actor.name }, id));
+export const POST = callerRoute<{ id: string }>("diagnosis:run", async ({ db, actor, request, params }) => {
+  const result = await runDiagnosis(db, actor, params.id, { abortSignal: request.signal });
+  return resultResponse(result, 201, (d) => serializeDiagnosis({ ...d, requestedBy: actor.name }, params.id));
 });

@@ -1,18 +1,11 @@
-import { getDb } from "@/db";
 import { keysToSnake } from "@/lib/api/case";
-import { json, route } from "@/lib/api/http";
-import { requireRequestActor } from "@/lib/auth/request-actor";
+import { callerRoute, json, searchParams } from "@/lib/api/http";
 import { listIncidentEvents } from "@/lib/intake/incident-events";
 
 export const dynamic = "force-dynamic";
 
-type Ctx = { params: Promise<{ id: string }> };
-
 /** The incident's events, newest first: `?limit=50&before=<next_cursor>`. */
-export const GET = route(async (request: Request, ctx: Ctx) => {
-  const db = await getDb();
-  const actor = await requireRequestActor(db, request, "incident:read");
-  const params = Object.fromEntries(new URL(request.url).searchParams);
-  const page = await listIncidentEvents(db, actor, (await ctx.params).id, params);
+export const GET = callerRoute<{ id: string }>("incident:read", async ({ db, actor, request, params }) => {
+  const page = await listIncidentEvents(db, actor, params.id, searchParams(request));
   return json({ items: page.items.map((e) => keysToSnake(e)), next_cursor: page.nextCursor, total: page.total });
 });

@@ -1,22 +1,14 @@
-import { getDb } from "@/db";
 import { keysToSnake } from "@/lib/api/case";
-import { json, resultResponse, route } from "@/lib/api/http";
-import { requireRequestActor } from "@/lib/auth/request-actor";
+import { callerRoute, json, resultResponse } from "@/lib/api/http";
 import { deleteDeadLetter, getDeadLetter } from "@/lib/intake/dead-letters";
 
 export const dynamic = "force-dynamic";
 
-type Ctx = { params: Promise<{ id: string }> };
-
-export const GET = route(async (request: Request, ctx: Ctx) => {
-  const db = await getDb();
-  const actor = await requireRequestActor(db, request, "workspace:admin");
-  const { workspaceId: _ws, ...letter } = await getDeadLetter(db, actor, (await ctx.params).id);
+export const GET = callerRoute<{ id: string }>("workspace:admin", async ({ db, actor, params }) => {
+  const { workspaceId: _ws, ...letter } = await getDeadLetter(db, actor, params.id);
   return json(keysToSnake(letter));
 });
 
-export const DELETE = route(async (request: Request, ctx: Ctx) => {
-  const db = await getDb();
-  const actor = await requireRequestActor(db, request, "workspace:admin");
-  return resultResponse(await deleteDeadLetter(db, actor, (await ctx.params).id));
+export const DELETE = callerRoute<{ id: string }>("workspace:admin", async ({ db, actor, params }) => {
+  return resultResponse(await deleteDeadLetter(db, actor, params.id));
 });

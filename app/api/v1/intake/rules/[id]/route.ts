@@ -1,14 +1,8 @@
-import { getDb } from "@/db";
-import { resultResponse, route } from "@/lib/api/http";
-import { requireRequestActor } from "@/lib/auth/request-actor";
+import { callerRoute, resultResponse } from "@/lib/api/http";
 import { deleteRule } from "@/lib/intake/rules";
 
 export const dynamic = "force-dynamic";
 
-type Ctx = { params: Promise<{ id: string }> };
-
-export const DELETE = route(async (request: Request, ctx: Ctx) => {
-  const db = await getDb();
-  const actor = await requireRequestActor(db, request, "workspace:admin");
-  return resultResponse(await deleteRule(db, actor, (await ctx.params).id));
+export const DELETE = callerRoute<{ id: string }>("workspace:admin", async ({ db, actor, params }) => {
+  return resultResponse(await deleteRule(db, actor, params.id));
 });

@@ -1,17 +1,11 @@
-import { getDb } from "@/db";
-import { json, route } from "@/lib/api/http";
-import { requireRequestActor } from "@/lib/auth/request-actor";
+import { callerRoute, json } from "@/lib/api/http";
 import { unwrap } from "@/lib/result";
-import { stopSimulation } from "@/lib/simulation/runs";
-import { serializeSimulation } from "@/lib/simulation/serialize";
+import { stopSimulation } from "@/lib/simulation";
+import { serializeSimulation } from "@/lib/api/rest";
 
 export const dynamic = "force-dynamic";
 
-type Ctx = { params: Promise<{ id: string }> };
-
 /** Stops a run: its faults end, the world heals, recovery events reach the incidents. */
-export const POST = route(async (request: Request, ctx: Ctx) => {
-  const db = await getDb();
-  const actor = await requireRequestActor(db, request, "simulation:run");
-  return json(serializeSimulation(unwrap(await stopSimulation(db, actor, (await ctx.params).id))));
+export const POST = callerRoute<{ id: string }>("simulation:run", async ({ db, actor, params }) => {
+  return json(serializeSimulation(unwrap(await stopSimulation(db, actor, params.id))));
 });

@@ -1,18 +1,12 @@
-import { getDb } from "@/db";
-import { json, readJson, route } from "@/lib/api/http";
-import { requireRequestActor } from "@/lib/auth/request-actor";
+import { callerRoute, json, readJson } from "@/lib/api/http";
 import { unwrap } from "@/lib/result";
-import { applyWorldAction } from "@/lib/simulation/runs";
+import { applyWorldAction } from "@/lib/simulation";
 
 export const dynamic = "force-dynamic";
 
-type Ctx = { params: Promise<{ system: string }> };
-
 /** Applies a remediation to a service of the simulated world: `{ action: "restart", simulation_id? }`. */
-export const POST = route(async (request: Request, ctx: Ctx) => {
-  const db = await getDb();
-  const actor = await requireRequestActor(db, request, "simulation:run");
+export const POST = callerRoute<{ system: string }>("simulation:run", async ({ db, actor, request, params }) => {
   const body = (await readJson(request, 16 * 1024)) as Record<string, unknown>;
-  const service = (await ctx.params).system;
+  const service = params.system;
   return json(unwrap(await applyWorldAction(db, actor, { ...(body && typeof body === "object" ? body : {}), service })));
 });

@@ -1,18 +1,9 @@
-import { getDb } from "@/db";
-import { json, route } from "@/lib/api/http";
-import { getCurrentActor } from "@/lib/auth/current-actor";
-import { assertCan } from "@/lib/auth/permissions";
-import { getIncidentFacets } from "@/lib/incidents/queries";
+import { callerRoute, json } from "@/lib/api/http";
+import { getIncidentFacets } from "@/lib/incidents";
 
 export const dynamic = "force-dynamic";
 
-type Ctx = { params: Promise<{ slug: string }> };
-
 /** Teams and services of the workspace, for the board's filter bar and create dialog. */
-export const GET = route(async (_request: Request, ctx: Ctx) => {
-  const { slug } = await ctx.params;
-  const db = await getDb();
-  const actor = await getCurrentActor(db, { workspaceSlug: slug });
-  assertCan(actor, "incident:read");
-  return json(await getIncidentFacets(db, actor.workspaceId), { headers: { "cache-control": "no-store" } });
-});
+export const GET = callerRoute<{ slug: string }>("incident:read", async ({ db, actor }) =>
+  json(await getIncidentFacets(db, actor.workspaceId), { headers: { "cache-control": "no-store" } }),
+);

@@ -1,16 +1,10 @@
-import { getDb } from "@/db";
-import { json, route } from "@/lib/api/http";
-import { requireRequestActor } from "@/lib/auth/request-actor";
+import { callerRoute, json } from "@/lib/api/http";
 import { getIncidentEventPayload } from "@/lib/intake/incident-events";
 
 export const dynamic = "force-dynamic";
 
-type Ctx = { params: Promise<{ id: string; eventId: string }> };
-
 /** One event with the raw payload its integration sent. */
-export const GET = route(async (request: Request, ctx: Ctx) => {
-  const db = await getDb();
-  const actor = await requireRequestActor(db, request, "incident:read");
-  const { id, eventId } = await ctx.params;
+export const GET = callerRoute<{ id: string; eventId: string }>("incident:read", async ({ db, actor, params }) => {
+  const { id, eventId } = params;
   return json(await getIncidentEventPayload(db, actor, id, eventId));
 });

@@ -1,15 +1,9 @@
-import { getDb } from "@/db";
-import { resultResponse, route } from "@/lib/api/http";
-import { requireRequestActor } from "@/lib/auth/request-actor";
+import { callerRoute, resultResponse } from "@/lib/api/http";
 import { replayDeadLetter } from "@/lib/intake/dead-letters";
 
 export const dynamic = "force-dynamic";
 
-type Ctx = { params: Promise<{ id: string }> };
-
 /** Sends the stored body through its integration again (after the mapping or the sender was fixed). */
-export const POST = route(async (request: Request, ctx: Ctx) => {
-  const db = await getDb();
-  const actor = await requireRequestActor(db, request, "workspace:admin");
-  return resultResponse(await replayDeadLetter(db, actor, (await ctx.params).id));
+export const POST = callerRoute<{ id: string }>("workspace:admin", async ({ db, actor, params }) => {
+  return resultResponse(await replayDeadLetter(db, actor, params.id));
 });

@@ -1,0 +1,13 @@
+import { callerRoute, json } from "@/lib/api/http";
+import { incidentIdSchema } from "@/lib/incidents/shared";
+import { parseInput } from "@/lib/result";
+import { getIncidentMetrics } from "@/lib/simulation";
+
+export const dynamic = "force-dynamic";
+
+/** Metric series around a simulated incident; null when the incident did not come from a simulation. */
+export const GET = callerRoute<{ slug: string; id: string }>("incident:read", async ({ db, actor, params }) =>
+  json(await getIncidentMetrics(db, { workspaceId: actor.workspaceId, incidentId: parseInput(incidentIdSchema, params.id) }), {
+    headers: { "cache-control": "no-store" },
+  }),
+);

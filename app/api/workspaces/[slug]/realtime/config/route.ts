@@ -1,0 +1,9 @@
+import { callerRoute, json } from "@/lib/api/http";
+import { realtimeConfig } from "@/lib/realtime";
+
+export const dynamic = "force-dynamic";
+
+/** Which driver the browser connects with, the workspace's channel, and who the caller is. */
+export const GET = callerRoute<{ slug: string }>("incident:read", async ({ actor, workspace }) =>
+  json(await realtimeConfig({ actor, workspace }), { headers: { "cache-control": "no-store" } }),
+);

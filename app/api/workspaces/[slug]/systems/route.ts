@@ -1,0 +1,9 @@
+import { callerRoute, json } from "@/lib/api/http";
+import { getSystemsHealth } from "@/lib/simulation";
+
+export const dynamic = "force-dynamic";
+
+/** Health (%) per system of the simulated world, for the board's health strip. */
+export const GET = callerRoute<{ slug: string }>("incident:read", async ({ db, actor }) =>
+  json(await getSystemsHealth(db, actor.workspaceId), { headers: { "cache-control": "no-store" } }),
+);

@@ -1,0 +1,18 @@
+import { createLoader, createSerializer, parseAsArrayOf, parseAsInteger, parseAsString, parseAsStringLiteral } from "nuqs/server";
+import { severityOptions } from "./board-view";
+
+/**
+ * The board's view in the URL (`/board?severity=P0,P1&team=payments&q=checkout&resolved=2`), so a
+ * link shares it. Shared by the server render, the JSON route and the client's useQueryStates.
+ */
+export const boardSearchParams = {
+  severity: parseAsArrayOf(parseAsStringLiteral(severityOptions)).withDefault([]),
+  team: parseAsArrayOf(parseAsString).withDefault([]),
+  service: parseAsArrayOf(parseAsString).withDefault([]),
+  q: parseAsString.withDefault(""),
+  /** Page of the resolved column (1-based). */
+  resolved: parseAsInteger.withDefault(1),
+};
+
+export const loadBoardSearchParams = createLoader(boardSearchParams);
+export const serializeBoardSearchParams = createSerializer(boardSearchParams);

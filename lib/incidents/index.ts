@@ -1,0 +1,10 @@
+/** What other features, routes and pages may use of incidents. */
+export { applyStatusChange, changeIncidentStatus } from "./change-status";
+export { createIncident, insertIncident } from "./create-incident";
+export { deleteIncident } from "./delete-incident";
+export { loadIncidentPayload, loadTimelinePayload } from "./incident-view";
+export { addNote, editNote } from "./notes";
+export { findIncident, getBoard, getIncidentById, getIncidentFacets, listIncidents } from "./queries";
+export { updateSlaPolicy } from "./sla-settings";
+export { applyIncidentEdit, updateIncident } from "./update-incident";
+export * from "./shared";
