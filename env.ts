@@ -2,7 +2,7 @@ import { z } from "zod";
 
 /**
  * The one place that reads process.env. Every variable the app understands is declared here,
- * validated once, and documented in the README's configuration table.
+ * validated once, and documented in docs/configuration.md (and .env.example).
  */
 const optionalString = z
   .string()

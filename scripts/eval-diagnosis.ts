@@ -1,5 +1,5 @@
 /**
- * npm run eval:diagnosis — runs every built-in incident scenario (the seeds' scenarios, the simulation
+ * npm run eval:diagnosis — runs every built-in incident scenario (the reference scenarios, the simulation
  * catalog when present) and a set of realistic incidents outside the catalog through the offline
  * engine, and through Groq / Gemini when their keys are set, and prints the results table.
  */

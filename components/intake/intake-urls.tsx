@@ -1,6 +1,7 @@
 "use client";
 
 import * as React from "react";
+import Link from "next/link";
 import { KeyRoundIcon, Loader2Icon } from "lucide-react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
@@ -47,7 +48,11 @@ export function IntakeUrls({
         <CardTitle>Intake URLs</CardTitle>
         <CardDescription>
           Point your monitoring here with an API key that has the <code className="font-mono">ingest</code> scope. Bodies up to 1 MiB;
-          retries with the same <code className="font-mono">Idempotency-Key</code> header count once.
+          retries with the same <code className="font-mono">Idempotency-Key</code> header count once. Every field of each format is in the{" "}
+          <Link href="/docs/api" className="text-foreground underline underline-offset-4" data-testid="api-reference-link">
+            API reference
+          </Link>
+          .
         </CardDescription>
       </CardHeader>
       <CardContent className="space-y-6">

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useState } from "react";
 import { toast } from "sonner";
 import { Badge } from "@/components/ui/badge";
@@ -47,7 +48,13 @@ export function ApiKeysPanel({ workspaceSlug, keys }: { workspaceSlug: string; k
       <Card>
         <CardHeader>
           <CardTitle>Create an API key</CardTitle>
-          <CardDescription>For monitoring tools and scripts. The key is shown once; Firedrill stores only its hash.</CardDescription>
+          <CardDescription>
+            For monitoring tools and scripts. The key is shown once; Firedrill stores only its hash. What a key can call:{" "}
+            <Link href="/docs/api" className="text-foreground underline underline-offset-4" data-testid="api-reference-link">
+              API reference
+            </Link>
+            .
+          </CardDescription>
         </CardHeader>
         <CardContent className="space-y-4">
           <form onSubmit={create} className="space-y-4">

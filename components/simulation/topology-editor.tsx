@@ -87,7 +87,7 @@ export function TopologyEditor({ workspaceSlug, services, threshold, version, ca
       <Card>
         <CardHeader>
           <CardTitle>Health threshold</CardTitle>
-          <CardDescription>Below this health a check emits error events into intake (the simulator seed used 70 %).</CardDescription>
+          <CardDescription>Below this health a check emits error events into intake (70 % by default).</CardDescription>
         </CardHeader>
         <CardContent className="flex items-end gap-2">
           <div className="space-y-1">

@@ -154,3 +154,8 @@ export const diagnosisStreamSchema = z.object({
   error: z.string().optional(),
 });
 export type DiagnosisStream = z.infer<typeof diagnosisStreamSchema>;
+
+/** `GET /api/v1/incidents/{id}/diagnoses`: how many of the newest diagnoses to return. */
+export const listDiagnosesSchema = z.object({
+  limit: z.coerce.number().int().min(1, "must be at least 1").max(100, "must be at most 100").default(20),
+});

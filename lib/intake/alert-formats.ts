@@ -1,69 +1,8 @@
 import { hash } from "node:crypto";
-import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { zodIssues } from "@/lib/result";
 import type { AlertGroup, NormalizedAlert } from "./alert-groups";
-
-const MAX_ALERTS = 1_000;
-
-/** Label and annotation maps: string values (numbers and booleans are stringified, as people send them). */
-const stringMap = z.unknown().optional().transform((m, ctx): Record<string, string> => {
-  // One pass instead of record + union + transform: alert bodies carry hundreds of these maps.
-  if (m === undefined || m === null) return {};
-  if (typeof m !== "object" || Array.isArray(m)) {
-    ctx.addIssue({ code: "custom", message: "must be an object of strings" });
-    return z.NEVER;
-  }
-  const out: Record<string, string> = {};
-  for (const k in m) {
-    const v = (m as Record<string, unknown>)[k];
-    if (typeof v === "string") out[k] = v;
-    else if (typeof v === "number" || typeof v === "boolean") out[k] = String(v);
-    else if (v !== null) {
-      ctx.addIssue({ code: "custom", message: `${k} must be a string`, path: [k] });
-      return z.NEVER;
-    }
-  }
-  return out;
-});
-
-/** Go's zero time ("0001-01-01T00:00:00Z") means "not set" — a firing alert with no end. */
-const alertTime = z
-  .string()
-  .optional()
-  .nullable()
-  .transform((v, ctx) => {
-    if (!v || v.startsWith("0001-01-01")) return null;
-    const ms = Date.parse(v);
-    if (!Number.isFinite(ms)) {
-      ctx.addIssue({ code: "custom", message: "is not a valid time" });
-      return z.NEVER;
-    }
-    return new Date(ms);
-  });
-
-const alertSchema = z.looseObject({
-  status: z.enum(["firing", "resolved"], { error: 'must be "firing" or "resolved"' }),
-  labels: stringMap,
-  annotations: stringMap,
-  startsAt: alertTime,
-  endsAt: alertTime,
-  generatorURL: z.string().optional().nullable(),
-  fingerprint: z.string().max(200).optional().nullable(),
-});
-
-const groupSchema = z.looseObject({
-  version: z.string().optional(),
-  groupKey: z.string({ error: "is required" }).min(1, "is required").max(2_000),
-  status: z.string().optional(),
-  receiver: z.string().optional().nullable(),
-  groupLabels: stringMap,
-  commonLabels: stringMap,
-  commonAnnotations: stringMap,
-  externalURL: z.string().optional().nullable(),
-  title: z.string().optional().nullable(),
-  alerts: z.array(alertSchema, { error: "must be an array of alerts" }).max(MAX_ALERTS, `must hold at most ${MAX_ALERTS} alerts`),
-});
+import { alertGroupSchema } from "./schemas";
 
 /** Alertmanager computes fingerprints from labels; older senders omit it, so we do the same. */
 function labelFingerprint(labels: Record<string, string>): string {
@@ -75,7 +14,7 @@ function labelFingerprint(labels: Record<string, string>): string {
 }
 
 function parseGroup(source: AlertGroup["source"], body: unknown): AlertGroup {
-  const parsed = groupSchema.safeParse(body);
+  const parsed = alertGroupSchema.safeParse(body);
   if (!parsed.success) {
     const issues = zodIssues(parsed.error);
     const name = source === "alertmanager" ? "Alertmanager" : "Grafana";

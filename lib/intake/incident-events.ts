@@ -6,12 +6,8 @@ import { getIncidentById } from "@/lib/incidents";
 import { incidentIdSchema } from "@/lib/incidents/shared";
 import { parseInput } from "@/lib/result";
 import { z } from "zod";
+import { cursorPageSchema } from "./schemas";
 import { eventCursor, getEventRaw, listEventsForIncident, type IncidentEventRow } from "./queries";
-
-export const incidentEventsPageSchema = z.object({
-  limit: z.coerce.number().int().min(1, "must be at least 1").max(200, "must be at most 200").default(50),
-  before: z.string().max(200).optional(),
-});
 
 export type IncidentEventsPage = { items: IncidentEventRow[]; nextCursor: string | null; total: number };
 
@@ -35,7 +31,7 @@ export function incidentEventItem(e: IncidentEventRow): IncidentEventItem {
 export async function listIncidentEvents(db: Database, actor: Actor, incidentId: string, input: unknown): Promise<IncidentEventsPage> {
   assertCan(actor, "incident:read");
   const id = parseInput(incidentIdSchema, incidentId);
-  const { limit, before } = parseInput(incidentEventsPageSchema, input ?? {});
+  const { limit, before } = parseInput(cursorPageSchema, input ?? {});
   const incident = await getIncidentById(db, { workspaceId: actor.workspaceId, id });
   const rows = await listEventsForIncident(db, { workspaceId: actor.workspaceId, incidentId: id, limit: limit + 1, before });
   const items = rows.slice(0, limit);

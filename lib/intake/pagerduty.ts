@@ -11,42 +11,22 @@ import { applyStatusChange } from "@/lib/incidents";
 import type { RealtimeEvent } from "@/lib/realtime/shared";
 import { zodIssues } from "@/lib/result";
 import { severityFromAlert } from "./levels";
+import { pagerDutyEventSchema, pagerDutyPayloadSchema } from "./schemas";
 import { bumpIncidentEvents, insertEvents, loadOpenIncidents, lockWindows, saveWindows, truncate, type NormalizedEvent } from "./pipeline";
 
-const pdSeverities = ["critical", "error", "warning", "info"] as const;
 const levelBySeverity = { critical: "CRITICAL", error: "ERROR", warning: "WARNING", info: "INFO" } as const;
 
-const payloadSchema = z.looseObject({
-  summary: z.string({ error: "is required" }).trim().min(1, "is required").max(1024, "must be at most 1024 characters"),
-  source: z.string({ error: "is required" }).trim().min(1, "is required").max(255, "must be at most 255 characters"),
-  severity: z.enum(pdSeverities, { error: `must be one of ${pdSeverities.join(", ")}` }),
-  timestamp: z.string().optional().nullable(),
-  component: z.string().max(255).optional().nullable(),
-  group: z.string().max(255).optional().nullable(),
-  class: z.string().max(255).optional().nullable(),
-  custom_details: z.unknown().optional(),
-});
-
-const eventSchema = z.looseObject({
-  routing_key: z.string().optional().nullable(),
-  event_action: z.enum(["trigger", "acknowledge", "resolve"], { error: "must be trigger, acknowledge or resolve" }),
-  dedup_key: z.string().trim().min(1, "must not be empty").max(255, "must be at most 255 characters").optional().nullable(),
-  payload: z.unknown().optional(),
-  client: z.string().optional().nullable(),
-  client_url: z.string().optional().nullable(),
-});
-
 export type PagerDutyEvent =
-  | { action: "trigger"; dedupKey: string; generated: boolean; payload: z.output<typeof payloadSchema>; raw: unknown }
+  | { action: "trigger"; dedupKey: string; generated: boolean; payload: z.output<typeof pagerDutyPayloadSchema>; raw: unknown }
   | { action: "acknowledge" | "resolve"; dedupKey: string; raw: unknown };
 
 /** PagerDuty Events API v2. Invalid events are a 400 naming the field, as PagerDuty answers them. */
 export function parsePagerDuty(body: unknown): PagerDutyEvent {
-  const e = eventSchema.safeParse(body);
+  const e = pagerDutyEventSchema.safeParse(body);
   if (!e.success) throw invalidEvent(zodIssues(e.error));
   const { event_action: action, dedup_key } = e.data;
   if (action === "trigger") {
-    const p = payloadSchema.safeParse(e.data.payload);
+    const p = pagerDutyPayloadSchema.safeParse(e.data.payload);
     if (!p.success) {
       const issues = e.data.payload && typeof e.data.payload === "object" ? zodIssues(p.error).map((i) => ({ ...i, path: `payload.${i.path}` })) : [{ path: "payload", message: "is required" }];
       throw invalidEvent(issues);
@@ -151,7 +131,7 @@ function eventRow(
   now: Date,
   message: string,
   level: NormalizedEvent["level"],
-  p?: z.output<typeof payloadSchema>,
+  p?: z.output<typeof pagerDutyPayloadSchema>,
 ): NormalizedEvent {
   const ts = p?.timestamp ? Date.parse(p.timestamp) : NaN;
   return {

@@ -86,3 +86,98 @@ export const ruleInputSchema = z.object({
   enabled: z.union([z.boolean(), z.enum(["true", "false", "on", "off"])]).default(true).transform((v) => v === true || v === "true" || v === "on"),
 });
 export type RuleInput = z.input<typeof ruleInputSchema>;
+
+/** A page of a newest-first list: `?limit=50&before=<next_cursor of the previous page>`. */
+export const cursorPageSchema = z.object({
+  limit: z.coerce.number().int().min(1, "must be at least 1").max(200, "must be at most 200").default(50),
+  before: z.string().max(200).optional(),
+});
+
+// ─── Alert formats ───────────────────────────────────────────────────────────────────────────
+
+const MAX_ALERTS = 1_000;
+
+/** Label and annotation maps: string values (numbers and booleans are stringified, as people send them). */
+const stringMap = z.unknown().optional().transform((m, ctx): Record<string, string> => {
+  // One pass instead of record + union + transform: alert bodies carry hundreds of these maps.
+  if (m === undefined || m === null) return {};
+  if (typeof m !== "object" || Array.isArray(m)) {
+    ctx.addIssue({ code: "custom", message: "must be an object of strings" });
+    return z.NEVER;
+  }
+  const out: Record<string, string> = {};
+  for (const k in m) {
+    const v = (m as Record<string, unknown>)[k];
+    if (typeof v === "string") out[k] = v;
+    else if (typeof v === "number" || typeof v === "boolean") out[k] = String(v);
+    else if (v !== null) {
+      ctx.addIssue({ code: "custom", message: `${k} must be a string`, path: [k] });
+      return z.NEVER;
+    }
+  }
+  return out;
+});
+
+/** Go's zero time ("0001-01-01T00:00:00Z") means "not set" — a firing alert with no end. */
+const alertTime = z
+  .string()
+  .optional()
+  .nullable()
+  .transform((v, ctx) => {
+    if (!v || v.startsWith("0001-01-01")) return null;
+    const ms = Date.parse(v);
+    if (!Number.isFinite(ms)) {
+      ctx.addIssue({ code: "custom", message: "is not a valid time" });
+      return z.NEVER;
+    }
+    return new Date(ms);
+  });
+
+const alertSchema = z.looseObject({
+  status: z.enum(["firing", "resolved"], { error: 'must be "firing" or "resolved"' }),
+  labels: stringMap,
+  annotations: stringMap,
+  startsAt: alertTime,
+  endsAt: alertTime,
+  generatorURL: z.string().optional().nullable(),
+  fingerprint: z.string().max(200).optional().nullable(),
+});
+
+/** Prometheus Alertmanager webhook (version 4) and Grafana alerting webhook (version "1"); unknown fields are kept. */
+export const alertGroupSchema = z.looseObject({
+  version: z.string().optional(),
+  groupKey: z.string({ error: "is required" }).min(1, "is required").max(2_000),
+  status: z.string().optional(),
+  receiver: z.string().optional().nullable(),
+  groupLabels: stringMap,
+  commonLabels: stringMap,
+  commonAnnotations: stringMap,
+  externalURL: z.string().optional().nullable(),
+  title: z.string().optional().nullable(),
+  alerts: z.array(alertSchema, { error: "must be an array of alerts" }).max(MAX_ALERTS, `must hold at most ${MAX_ALERTS} alerts`),
+});
+
+// ─── PagerDuty Events API v2 ─────────────────────────────────────────────────────────────────
+
+const pdSeverities = ["critical", "error", "warning", "info"] as const;
+/** PagerDuty Events API v2: the `payload` of a trigger. */
+export const pagerDutyPayloadSchema = z.looseObject({
+  summary: z.string({ error: "is required" }).trim().min(1, "is required").max(1024, "must be at most 1024 characters"),
+  source: z.string({ error: "is required" }).trim().min(1, "is required").max(255, "must be at most 255 characters"),
+  severity: z.enum(pdSeverities, { error: `must be one of ${pdSeverities.join(", ")}` }),
+  timestamp: z.string().optional().nullable(),
+  component: z.string().max(255).optional().nullable(),
+  group: z.string().max(255).optional().nullable(),
+  class: z.string().max(255).optional().nullable(),
+  custom_details: z.unknown().optional(),
+});
+
+/** PagerDuty Events API v2: trigger, acknowledge or resolve. */
+export const pagerDutyEventSchema = z.looseObject({
+  routing_key: z.string().optional().nullable(),
+  event_action: z.enum(["trigger", "acknowledge", "resolve"], { error: "must be trigger, acknowledge or resolve" }),
+  dedup_key: z.string().trim().min(1, "must not be empty").max(255, "must be at most 255 characters").optional().nullable(),
+  payload: z.unknown().optional(),
+  client: z.string().optional().nullable(),
+  client_url: z.string().optional().nullable(),
+});

@@ -14,7 +14,7 @@ export type SampleIncident = {
   incidentType?: "real" | "synthetic" | "training";
   metadata?: Record<string, unknown>;
   notes?: string;
-  /** Log lines the service sent; the seed writes `eventCount` events cycling through them. */
+  /** Log lines the service sent; the seeder writes `eventCount` events cycling through them. */
   logs: { level: "WARNING" | "ERROR" | "CRITICAL" | "FATAL"; message: string }[];
 };
 

@@ -83,7 +83,7 @@ describe("simulator REST API", () => {
     expect((await simulationRoute.GET(req("/simulations/x", { key: readKey }), ctx({ id: "x" }))).status).toBe(404);
   });
 
-  it("triggers and clears the seed's failures by system, and applies remediations", async () => {
+  it("triggers and clears the injected failures by system, and applies remediations", async () => {
     const first = await triggerRoute.POST(req("/systems/redis/trigger/memory", { method: "POST", key: writeKey }), ctx({ system: "redis", failure: "memory" }));
     expect(first.status).toBe(201);
     expect((await triggerRoute.POST(req("/systems/redis/trigger/memory", { method: "POST", key: writeKey }), ctx({ system: "redis", failure: "memory" }))).status).toBe(409);

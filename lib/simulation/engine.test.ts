@@ -146,7 +146,7 @@ describe("health formulas", () => {
     expect(postgresConnectionsHealth(13, 20)).toBeCloseTo(35);
     expect(postgresConnectionsHealth(0, 0)).toBe(100);
   });
-  it("Postgres bloat: 100 / (1 + dead/live), 20 for the seed's 8,000 dead per 2,000 live", () => {
+  it("Postgres bloat: 100 / (1 + dead/live), 20 for 8,000 dead per 2,000 live", () => {
     expect(postgresBloatHealth(0, 1000)).toBe(100);
     expect(postgresBloatHealth(1000, 1000)).toBe(50);
     expect(postgresBloatHealth(8000, 2000)).toBe(20);

@@ -7,7 +7,7 @@ export const DEFAULT_HEALTH_THRESHOLD = 70;
 const round1 = (x: number) => Math.round(x * 10) / 10;
 const clamp = (x: number) => Math.max(0, Math.min(100, x));
 
-// The simulator seed's formulas, exactly.
+// The incident-management simulator's health formulas, exactly.
 /** Redis: 100 − used memory / maxmemory × 100. */
 export function redisHealth(usedBytes: number, maxBytes: number): number {
   if (maxBytes <= 0) return 0;

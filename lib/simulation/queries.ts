@@ -7,7 +7,7 @@ import { healthChecks, type HealthCheck } from "./health";
 import { unitOf } from "./metrics";
 import type { Scenario } from "./schemas";
 import { getWorkspaceWorld } from "./store";
-import { simulationIdSchema } from "./runs";
+import { simulationIdSchema } from "./schemas";
 import { worldOf } from "./run-state";
 import { World } from "./world";
 

@@ -5,7 +5,7 @@ import type { Scenario } from "./schemas";
 import type { Topology } from "@/lib/topology";
 import { compileFaults, World, type Intervention } from "./world";
 
-/** Health checks run every 5 s of world time, like the simulator seed's monitor. */
+/** Health checks run every 5 s of world time, like the incident-management simulator's monitor. */
 export const CHECK_INTERVAL_MS = 5_000;
 /** A tick that skips many check instants (high speed, a restart) evaluates only the latest few. */
 export const MAX_CHECKS_PER_TICK = 5;

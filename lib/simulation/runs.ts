@@ -8,14 +8,13 @@ import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { publish } from "@/lib/realtime";
 import { parseInput, toResult, type Result } from "@/lib/result";
-import { z } from "zod";
 import { realClock, type Clock } from "./clock";
 import { deliverEvents, simulatorActor } from "./deliver";
 import { healthChecks } from "./health";
 import { randomSeed } from "./noise";
 import { advanceRun, forgetWorld, initialState } from "./run-state";
 import { failureAliases, systemAliases } from "./scenarios/injections";
-import { startSimulationSchema, unknownServices, type Scenario } from "./schemas";
+import { simulationIdSchema, startSimulationSchema, unknownServices, worldActionSchema, type Scenario } from "./schemas";
 import { getScenario, getWorkspaceWorld } from "./store";
 import { compileFaults, World } from "./world";
 
@@ -23,8 +22,6 @@ const log = logger("simulation");
 
 /** How far ahead of the clock world time may run (intake accepts events up to a day ahead). */
 const MAX_AHEAD_MS = 23 * 3_600_000;
-
-export const simulationIdSchema = z.string().uuid("is not a valid simulation id");
 
 /**
  * Starts a run of a scenario in its own world (a snapshot of the scenario and of the workspace's
@@ -145,7 +142,7 @@ export async function stopSimulation(db: Database, actor: Actor, id: string, opt
   });
 }
 
-// ─── Failure injection (the simulator seed's /trigger and /clear) ─────────────────────────────
+// ─── Failure injection (an incident-management simulator's /trigger and /clear) ─────────────────────────────
 
 /** Resolves `/systems/{system}/trigger/{failure}` names (redis/memory, postgres/bloat, disk/full…). */
 export function resolveFailure(system: string, failure?: string): { system: string; scenarioIds: string[] } {
@@ -164,7 +161,7 @@ export function resolveFailure(system: string, failure?: string): { system: stri
   return { system: sys, scenarioIds: [id] };
 }
 
-/** Injects one of the seed's failures; a failure already injected is a 409 until cleared. */
+/** Injects one of the four failures (redis memory, postgres connections or bloat, disk full); a failure already injected is a 409 until cleared. */
 export async function triggerFailure(db: Database, actor: Actor, system: string, failure: string, input: unknown = {}, options: { clock?: Clock } = {}): Promise<Result<SimulationRow>> {
   return toResult({ op: "simulation.triggerFailure", actor }, async () => {
     assertCan(actor, "simulation:run");
@@ -183,7 +180,7 @@ export async function triggerFailure(db: Database, actor: Actor, system: string,
   });
 }
 
-/** Clears injected failures of a system (all of them, or one): the seed's flush / terminate / VACUUM / cleanup. */
+/** Clears injected failures of a system (all of them, or one): flush / terminate / VACUUM / cleanup. */
 export async function clearFailure(db: Database, actor: Actor, system: string, failure?: string, options: { clock?: Clock } = {}): Promise<Result<{ system: string; cleared: SimulationRow[] }>> {
   return toResult({ op: "simulation.clearFailure", actor }, async () => {
     assertCan(actor, "simulation:run");
@@ -201,12 +198,6 @@ export async function clearFailure(db: Database, actor: Actor, system: string, f
 }
 
 // ─── Remediation: actions change the world ────────────────────────────────────────────────────
-
-export const worldActionSchema = z.object({
-  service: z.string().trim().min(1, "is required").max(100),
-  action: z.string().trim().min(1, "is required").max(64),
-  simulation_id: simulationIdSchema.optional(),
-});
 
 /**
  * Applies a remediation (restart, rollback, scale, flag_toggle, clear_cache…) to a service in the

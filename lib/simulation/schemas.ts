@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { simulationStatuses } from "@/db/schema/simulation";
 import { boundedText as text, finiteNumber as finite, serviceName as name, type Topology } from "@/lib/topology";
 
 /**
@@ -81,7 +82,7 @@ export const contextSchema = z.looseObject({
   feature_flags: z.array(flagSchema).max(50).default([]),
 });
 
-// The Slack-generator seed's conversation format, for the war-room chat to replay.
+// The conversation format of an on-call Slack conversation generator, for the war-room chat to replay.
 const timelineItemSchema = z.looseObject({
   offset_seconds: z.number().min(0, "must be 0 or more"),
   type: z.enum(["alert", "message", "mention", "resolution", "action"]),
@@ -174,7 +175,7 @@ export const scenarioSchema = z
     context: contextSchema.default({ recent_deploys: [], feature_flags: [] }),
     expected_root_cause: text(120).min(1, "is required"),
     expected_action_types: z.array(name("action type")).max(20).default([]),
-    /** Descriptive cascade facts (the seed's cascade analysis). */
+    /** Descriptive cascade facts: services affected, depth, business impact, detection, recovery. */
     impact: z
       .looseObject({
         affected_services: z.array(z.string()).default([]),
@@ -247,6 +248,25 @@ export const startSimulationSchema = z.object({
   auto_analyze: z.boolean().default(false),
 });
 export type StartSimulationInput = z.input<typeof startSimulationSchema>;
+
+export const simulationIdSchema = z.string().uuid("is not a valid simulation id");
+
+export const listSimulationsSchema = z.object({
+  status: z.enum(simulationStatuses).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+/** A remediation applied to a service of the simulated world (the service comes from the URL). */
+export const worldActionSchema = z.object({
+  service: z.string().trim().min(1, "is required").max(100),
+  action: z.string().trim().min(1, "is required").max(64),
+  simulation_id: simulationIdSchema.optional(),
+});
+
+/** `POST /api/v1/systems/{system}/clear`: one failure of the system, or all of them when omitted. */
+export const clearFailureQuerySchema = z.object({
+  failure: z.string().trim().max(64).optional(),
+});
 
 export const listScenariosSchema = z.object({
   difficulty: z.enum(difficulties).optional(),

@@ -120,7 +120,7 @@ describe("demo reset", () => {
     const after = await t.db.select().from(incidents).where(eq(incidents.workspaceId, demo.id));
     expect(after.map((i) => i.title)).not.toContain("Guest scribble");
     expect(after.length).toBe(seeded.length);
-    // The event log goes back to the seed's too, nothing left pointing at deleted incidents.
+    // The event log goes back to its seeded state too, nothing left pointing at deleted incidents.
     const afterEvents = await t.db.select({ id: events.id, incidentId: events.incidentId }).from(events).where(eq(events.workspaceId, demo.id));
     expect(afterEvents.length).toBe(seededEvents.length);
     expect(afterEvents.every((e) => e.incidentId === null || after.some((i) => i.id === e.incidentId))).toBe(true);

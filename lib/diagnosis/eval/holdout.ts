@@ -2,7 +2,7 @@ import { events, type EvalScenario } from "./scenarios";
 
 /**
  * A held-out set: realistic incidents written after the knowledge base was finished and run once
- * before any change to the engine (the first-run figures are in docs/readme/ai.md). Log lines are
+ * before any change to the engine (the first-run figures are in docs/diagnosis.md). Log lines are
  * copied from the formats real systems print (Go, JVM, Python, Node, nginx, Envoy, kernel, AWS).
  */
 function inc(

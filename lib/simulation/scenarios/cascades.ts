@@ -3,7 +3,7 @@ import type { ScenarioInput } from "../schemas";
 const flag = (name: string, description: string, changed = 2) => ({ name, enabled: true, changed_minutes_ago: changed, description });
 
 /**
- * The twelve cascade scenarios of the Slack-generator seed over the Astronomy Shop (initial
+ * The twelve cascade scenarios of an on-call Slack conversation generator over the Astronomy Shop (initial
  * service, affected services, depth, business impact, detection, recovery), each broken through
  * the demo's own feature flag. Downstream effects are not scripted: the world's cascade rules
  * (latency adds up, errors propagate, a failed cache multiplies load) produce them.

@@ -4,7 +4,7 @@ const OPEN_ENDED = 7 * 86_400;
 const MB = 1024 * 1024;
 
 /**
- * The simulator seed's four failure injections. Each runs until it is cleared (its "clear"
+ * The four failure injections of an incident-management simulator. Each runs until it is cleared (its "clear"
  * counterpart: flush Redis, terminate idle connections, VACUUM ANALYZE, remove the filler files).
  */
 export const injectionScenarios: ScenarioInput[] = [

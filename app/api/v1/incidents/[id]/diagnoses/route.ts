@@ -1,6 +1,7 @@
-import { callerRoute, json } from "@/lib/api/http";
+import { callerRoute, json, searchParams } from "@/lib/api/http";
 import { serializeDiagnosis } from "@/lib/api/rest";
 import { listDiagnoses } from "@/lib/diagnosis";
+import { listDiagnosesSchema } from "@/lib/diagnosis/shared";
 import { getIncidentById } from "@/lib/incidents";
 import { incidentIdSchema } from "@/lib/incidents/shared";
 import { parseInput } from "@/lib/result";
@@ -11,7 +12,7 @@ export const dynamic = "force-dynamic";
 export const GET = callerRoute<{ id: string }>("incident:read", async ({ db, actor, request, params }) => {
   const id = parseInput(incidentIdSchema, params.id);
   await getIncidentById(db, { workspaceId: actor.workspaceId, id });
-  const limit = Number(new URL(request.url).searchParams.get("limit") ?? "20");
-  const items = await listDiagnoses(db, { workspaceId: actor.workspaceId, incidentId: id, limit: Number.isFinite(limit) && limit > 0 ? limit : 20 });
+  const { limit } = parseInput(listDiagnosesSchema, searchParams(request));
+  const items = await listDiagnoses(db, { workspaceId: actor.workspaceId, incidentId: id, limit });
   return json({ items: items.map((d) => serializeDiagnosis(d, id)) });
 });
