@@ -7,7 +7,7 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { resetDemoAction } from "@/lib/actions/workspaces/reset-demo";
 
-/** Shown to admins of the demo workspace: puts the demo back to its seed now. */
+/** Shown to admins of the demo workspace: puts the demo back to its sample incidents now. */
 export function ResetDemoButton() {
   const router = useRouter();
   const [pending, startTransition] = useTransition();

@@ -9,7 +9,7 @@ import type { ProviderId } from "./schema";
 /**
  * Every model the app uses is resolved here, in fallback order: Groq (when GROQ_API_KEY is set) →
  * Gemini (when GOOGLE_GENERATIVE_AI_API_KEY is set) → the offline engine, which is always last and
- * never fails for lack of a network. Tests swap the chain with `setProvidersForTesting`.
+ * never fails for lack of a network.
  */
 export const DEFAULT_GROQ_MODEL = "llama-3.3-70b-versatile";
 export const DEFAULT_GOOGLE_MODEL = "gemini-2.5-flash";
@@ -26,13 +26,6 @@ export type ProviderEntry = {
    */
   structured?: boolean;
 };
-
-let override: (() => ProviderEntry[]) | undefined;
-
-/** Test seam: replace the chain (pass undefined to restore the configured one). */
-export function setProvidersForTesting(factory: (() => ProviderEntry[]) | undefined): void {
-  override = factory;
-}
 
 /** Groq serves JSON-schema structured output only on some models; the rest get json_object mode. */
 function groqSupportsJsonSchema(model: string): boolean {
@@ -56,7 +49,6 @@ export function offlineProvider(options: { chunkDelayMs?: number } = {}): Provid
 }
 
 export function resolveProviders(options: { offlineChunkDelayMs?: number } = {}): ProviderEntry[] {
-  if (override) return override();
   const e = env();
   const chain: ProviderEntry[] = [];
   if (e.GROQ_API_KEY) {
@@ -83,7 +75,3 @@ export function resolveProviders(options: { offlineChunkDelayMs?: number } = {})
   return chain;
 }
 
-/** Which providers are configured, for the UI and the README (no secrets). */
-export function configuredProviders(): { id: ProviderId; model: string }[] {
-  return resolveProviders().map(({ id, model }) => ({ id, model }));
-}

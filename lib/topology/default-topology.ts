@@ -46,7 +46,7 @@ const astronomyShop: Seed[] = [
     replicas: 1,
     baseline: { http_request_duration_seconds_p95: 0.15, memory_usage_percent: 40, memory_usage_bytes: 858_993_459 },
   }),
-  // AIRRA's five scenarios run on its payment-service; here that is the shop's payment service.
+  // AIRRA's five scenarios (lib/simulation/scenarios/airra.ts) ran on its payment-service; here that is the shop's payment service.
   svc("payment", "Payments", 1, "service", [], {
     slo_p95_ms: 1000,
     replicas: 3,

@@ -21,7 +21,7 @@ async function demoWorkspaceId(db: Database): Promise<string> {
   return ws.id;
 }
 
-/** Puts the demo workspace back to its seed, on demand: admins of the demo workspace only. */
+/** Puts the demo workspace back to its sample incidents, on demand: admins of the demo workspace only. */
 export async function resetDemoWorkspace(db: Database, actor: Actor): Promise<Result<{ workspaceId: string }>> {
   return toResult({ op: "workspaces.resetDemoWorkspace", actor }, async () => {
     const id = await demoWorkspaceId(db);

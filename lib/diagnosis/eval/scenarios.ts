@@ -2,7 +2,7 @@ import type { ActionType, DiagnosisCategory } from "../schema";
 import type { SignalEvent } from "../signals";
 
 /**
- * Built-in incidents for the evaluation: the reference scenarios (AIRRA's five, the Astronomy Shop
+ * Built-in incidents for the evaluation: the reference scenarios (AIRRA's five, see lib/simulation/scenarios/airra.ts; the Astronomy Shop
  * cascades, the Incident Management Simulator's health-check failures), each with the signals a
  * real system would emit and the expected answer. Metrics are the figures those sources publish.
  */

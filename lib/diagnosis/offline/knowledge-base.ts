@@ -23,7 +23,7 @@ export type FailureMode = {
   category: DiagnosisCategory;
   title: string;
   explanation: string;
-  /** AIRRA's category base for hypothesis confidence. */
+  /** The category base for hypothesis confidence, as AIRRA (lib/simulation/scenarios/airra.ts) weighs it. */
   base: number;
   /** Matched against event messages, and (weaker) the incident text and context notes. */
   logs: Pattern[];

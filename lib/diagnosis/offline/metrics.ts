@@ -3,7 +3,7 @@ import type { SignalMetric } from "../signals";
 /**
  * How far a metric is from its baseline, in (estimated) standard deviations. The sender's sigma wins;
  * otherwise the spread is taken as 20 % of the baseline (3 points for percentages, 1 for counts
- * from zero), which reproduces AIRRA's figures closely (CPU 98.5 vs 45 → 5.9σ; requests 1500 vs 800 → 4.4σ).
+ * from zero), which reproduces the figures of AIRRA's scenarios (lib/simulation/scenarios/airra.ts) closely (CPU 98.5 vs 45 → 5.9σ; requests 1500 vs 800 → 4.4σ).
  */
 export function metricSigma(m: SignalMetric): number {
   if (typeof m.sigma === "number" && Number.isFinite(m.sigma)) return clamp(m.sigma, -10, 10);

@@ -1,7 +1,8 @@
 import type { ScenarioInput } from "../schemas";
 
 /**
- * The five scenarios of the AIRRA incident simulator, with its metrics, baselines, sigmas and
+ * The five scenarios of AIRRA's incident simulator (AIRRA: an open-source incident-response and
+ * root-cause-analysis assistant, github.com/kkrriders/AIRRA), with its metrics, baselines, sigmas and
  * patterns. AIRRA ran them on its `payment-service`; here they break the shop's `payment`.
  */
 export const airraScenarios: ScenarioInput[] = [

@@ -1,4 +1,4 @@
-import { IncidentSkeleton } from "@/components/incident/incident-skeleton";
+import { IncidentSkeleton } from "@/components/incidents/incident-skeleton";
 
 export default function Loading() {
   return (

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db";
-import { IncidentScreen } from "@/components/incident/incident-screen";
+import { IncidentScreen } from "@/components/incidents/incident-screen";
 import { pageCaller } from "@/lib/auth";
 import { findIncident } from "@/lib/incidents";
 import { incidentIdSchema } from "@/lib/incidents/shared";

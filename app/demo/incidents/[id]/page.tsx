@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { IncidentScreen } from "@/components/incident/incident-screen";
+import { IncidentScreen } from "@/components/incidents/incident-screen";
 import { DEMO_SLUG } from "@/lib/auth";
 import { pageCaller } from "@/lib/auth";
 

@@ -1,5 +1,5 @@
-import { IncidentDialog } from "@/components/incident/incident-dialog";
-import { IncidentSkeleton } from "@/components/incident/incident-skeleton";
+import { IncidentDialog } from "@/components/incidents/incident-dialog";
+import { IncidentSkeleton } from "@/components/incidents/incident-skeleton";
 
 export default function Loading() {
   return (

@@ -1,5 +1,5 @@
-import { IncidentDialog } from "@/components/incident/incident-dialog";
-import { IncidentScreen } from "@/components/incident/incident-screen";
+import { IncidentDialog } from "@/components/incidents/incident-dialog";
+import { IncidentScreen } from "@/components/incidents/incident-screen";
 import { pageCaller } from "@/lib/auth";
 
 type Props = { params: Promise<{ id: string }> };

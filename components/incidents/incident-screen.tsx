@@ -10,7 +10,7 @@ import { PresenceBar } from "@/components/realtime/presence-bar";
 import { DiagnosisPanel } from "@/components/diagnosis/diagnosis-panel";
 import { IncidentEvents } from "@/components/intake/incident-events";
 import { IncidentMetrics } from "@/components/simulation/incident-metrics";
-import { IncidentDetail, type IncidentSlots } from "./incident-detail";
+import { IncidentBody, type IncidentSlots } from "./incident-body";
 
 /**
  * The whole incident screen for one workspace, used by the team page (/incidents/[id]), the board's
@@ -54,7 +54,7 @@ export async function IncidentScreen({
   };
 
   return (
-    <IncidentDetail
+    <IncidentBody
       context={{
         workspaceSlug,
         incidentId: incident.incident.id,

@@ -28,7 +28,7 @@ function Row({ label, children, testId }: { label: string; children: React.React
 }
 
 /** Every field of the incident that the controls above do not already show. */
-export function IncidentDetails({ incident }: { incident: IncidentDto }) {
+export function DetailsCard({ incident }: { incident: IncidentDto }) {
   return (
     <dl className="divide-border divide-y" data-testid="incident-details">
       <Row label="Service" testId="detail-service">

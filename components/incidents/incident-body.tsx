@@ -15,7 +15,7 @@ import { ConflictBanner } from "./conflict-banner";
 import { DeleteIncidentButton } from "./delete-incident-button";
 import { IncidentContextProvider, useIncidentContext, type IncidentContextValue } from "./incident-context";
 import { IncidentControls } from "./incident-controls";
-import { IncidentDetails } from "./incident-details";
+import { DetailsCard } from "./details-card";
 import { IncidentMetadata, hasMetadata } from "./incident-metadata";
 import { IncidentSla } from "./incident-sla";
 import { IncidentEditStateProvider, useEditState, useIncidentQuery, useIncidentWrite, useTimelineQuery } from "./incident-state";
@@ -244,7 +244,7 @@ function Screen({
             <IncidentSla incident={incident} policy={slaPolicy} serverNow={serverNow} />
           </Section>
           <Section title="Details">
-            <IncidentDetails incident={incident} />
+            <DetailsCard incident={incident} />
           </Section>
         </aside>
       </div>
@@ -253,7 +253,7 @@ function Screen({
 }
 
 /** The interactive incident screen: data from react-query (seeded by the server render), edits through server actions. */
-export function IncidentDetail({
+export function IncidentBody({
   context,
   initialIncident,
   initialTimeline,
