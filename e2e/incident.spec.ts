@@ -100,16 +100,16 @@ test.describe("incident page", () => {
     await page.getByTestId("incident-team-input").fill("Platform");
     await page.getByTestId("incident-team-input").press("Enter");
     await expect(page.getByTestId("incident-team-save")).toHaveCount(0);
-    await page.getByTestId("affected-system-input").fill("logging");
-    await page.getByTestId("affected-system-input").press("Enter");
-    await expect(page.getByTestId("affected-system-tag")).toHaveText(["logging"]);
+    await page.getByTestId("incident-affected-systems-input").fill("logging");
+    await page.getByTestId("incident-affected-systems-input").press("Enter");
+    await expect(page.getByTestId("incident-affected-systems-tag")).toHaveText(["logging"]);
 
     const changes = incident.timelineItemsOfKind("field_change");
     await expect(changes).toHaveCount(3);
     await page.reload();
     await incident.waitForHydration();
     await expect(page.getByTestId("incident-team-input")).toHaveValue("Platform");
-    await expect(page.getByTestId("affected-system-tag")).toHaveText(["logging"]);
+    await expect(page.getByTestId("incident-affected-systems-tag")).toHaveText(["logging"]);
   });
 
   test("adds a note to the timeline and edits it", async ({ page }) => {

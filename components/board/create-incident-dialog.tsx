@@ -26,7 +26,8 @@ import { createIncidentAction } from "@/lib/actions/incidents/create-incident";
 import { queryKeys } from "@/lib/query-keys";
 import { cn } from "@/lib/utils";
 import { severityOptions, type FacetsView } from "@/lib/incidents/shared";
-import { TagsInput } from "./tags-input";
+import { TagInput } from "@/components/common/tag-input";
+import { FieldError } from "@/components/forms/form-errors";
 
 type Draft = {
   title: string;
@@ -50,14 +51,6 @@ function errorsFor(errors: FieldErrors, field: keyof Draft): string[] {
     .flatMap(([, messages]) => messages);
 }
 
-function FieldError({ id, messages }: { id: string; messages: string[] }) {
-  if (messages.length === 0) return null;
-  return (
-    <p id={id} data-testid={id} role="alert" className="text-destructive text-xs">
-      {messages.join("; ")}
-    </p>
-  );
-}
 
 type FieldState = { messages: string[]; invalid: boolean; errorId: string };
 
@@ -98,7 +91,7 @@ function SuggestField({
           <option key={s} value={s} />
         ))}
       </datalist>
-      <FieldError id={state.errorId} messages={state.messages} />
+      <FieldError id={state.errorId} errors={state.messages} />
     </div>
   );
 }
@@ -190,7 +183,7 @@ export function CreateIncidentDialog({ workspaceSlug, basePath, facets }: { work
               aria-invalid={title.invalid || undefined}
               aria-describedby={title.invalid ? title.errorId : undefined}
             />
-            <FieldError id={title.errorId} messages={title.messages} />
+            <FieldError id={title.errorId} errors={title.messages} />
           </div>
           <div className="grid content-start gap-1.5">
             <Label htmlFor="create-incident-description">Description</Label>
@@ -204,7 +197,7 @@ export function CreateIncidentDialog({ workspaceSlug, basePath, facets }: { work
               aria-invalid={description.invalid || undefined}
               aria-describedby={description.invalid ? description.errorId : undefined}
             />
-            <FieldError id={description.errorId} messages={description.messages} />
+            <FieldError id={description.errorId} errors={description.messages} />
           </div>
           <div className="grid gap-4 sm:grid-cols-2">
             <SuggestField
@@ -240,7 +233,7 @@ export function CreateIncidentDialog({ workspaceSlug, basePath, facets }: { work
                   ))}
                 </SelectContent>
               </Select>
-              <FieldError id={severity.errorId} messages={severity.messages} />
+              <FieldError id={severity.errorId} errors={severity.messages} />
             </div>
             <div className="grid content-start gap-1.5">
               <Label htmlFor="create-incident-status">Status</Label>
@@ -256,12 +249,12 @@ export function CreateIncidentDialog({ workspaceSlug, basePath, facets }: { work
                   ))}
                 </SelectContent>
               </Select>
-              <FieldError id={status.errorId} messages={status.messages} />
+              <FieldError id={status.errorId} errors={status.messages} />
             </div>
           </div>
           <div className="grid content-start gap-1.5">
             <Label htmlFor="create-incident-systems">Affected systems</Label>
-            <TagsInput
+            <TagInput
               id="create-incident-systems"
               data-testid="create-incident-systems"
               value={draft.affectedSystems}
@@ -270,7 +263,7 @@ export function CreateIncidentDialog({ workspaceSlug, basePath, facets }: { work
               invalid={systems.invalid}
               describedBy={systems.invalid ? systems.errorId : undefined}
             />
-            <FieldError id={systems.errorId} messages={systems.messages} />
+            <FieldError id={systems.errorId} errors={systems.messages} />
           </div>
           <DialogFooter>
             <Button type="button" variant="outline" onClick={() => setOpen(false)}>

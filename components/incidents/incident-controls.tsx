@@ -15,7 +15,7 @@ import type { IncidentDto } from "@/lib/incidents/shared";
 import type { UpdateIncidentInput } from "@/lib/incidents/shared";
 import { useIncidentContext } from "./incident-context";
 import { useIncidentWrite } from "./incident-state";
-import { TagInput } from "./tag-input";
+import { TagInput } from "@/components/common/tag-input";
 
 const statuses = Object.keys(statusLabels) as IncidentStatus[];
 const severities = Object.keys(severityLabels) as Severity[];

@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { createIngestKeyAction } from "@/lib/actions/intake/create-ingest-key";
-import { CopyButton } from "./copy-button";
+import { CopyButton } from "@/components/common/copy-button";
 import { useHydrated } from "@/components/hooks/use-hydrated";
 import { curlExample, intakeExamples } from "./examples";
 

@@ -12,7 +12,7 @@ import { Label } from "@/components/ui/label";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { createApiKeyAction } from "@/lib/actions/workspaces/create-api-key";
 import { revokeApiKeyAction } from "@/lib/actions/workspaces/revoke-api-key";
-import { CopyButton } from "./copy-button";
+import { CopyButton } from "@/components/common/copy-button";
 import { useSettingsForm } from "./use-settings-form";
 import { useHydrated } from "@/components/hooks/use-hydrated";
 import { FieldError } from "@/components/forms/form-errors";
@@ -89,7 +89,7 @@ export function ApiKeysPanel({ workspaceSlug, keys }: { workspaceSlug: string; k
                 <code className="flex-1 text-xs break-all" data-testid="new-api-key">
                   {created.key}
                 </code>
-                <CopyButton value={created.key} />
+                <CopyButton text={created.key} />
               </div>
             </div>
           ) : null}

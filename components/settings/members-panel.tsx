@@ -13,7 +13,7 @@ import { changeMemberRoleAction } from "@/lib/actions/workspaces/change-member-r
 import { createInviteAction } from "@/lib/actions/workspaces/create-invite";
 import { removeMemberAction } from "@/lib/actions/workspaces/remove-member";
 import { revokeInviteAction } from "@/lib/actions/workspaces/revoke-invite";
-import { CopyButton } from "./copy-button";
+import { CopyButton } from "@/components/common/copy-button";
 import { useSettingsForm } from "./use-settings-form";
 import { useHydrated } from "@/components/hooks/use-hydrated";
 import { FieldError } from "@/components/forms/form-errors";
@@ -124,7 +124,7 @@ export function MembersPanel({
                 <code className="flex-1 text-xs break-all" data-testid="invite-link">
                   {link}
                 </code>
-                <CopyButton value={link} label="Copy link" />
+                <CopyButton text={link} label="Copy link" />
               </div>
             ) : null}
           </CardContent>

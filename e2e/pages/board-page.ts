@@ -18,7 +18,7 @@
  *   create-incident-dialog      the dialog; fields by label: Title, Description, Service, Team;
  *                               create-incident-severity / create-incident-severity-<P0..P3>,
  *                               create-incident-status / create-incident-status-<status>,
- *                               create-incident-systems (tag input: Enter adds),
+ *                               create-incident-systems-input (tag input: Enter adds),
  *                               create-incident-submit; errors: create-incident-error-<field>
  *   filter-search               text search (debounced; Enter applies at once)
  *   filter-severity, filter-team, filter-service   multi-select triggers (menu of checkboxes)

@@ -12,7 +12,7 @@
  *   incident-severity-select   severity select trigger; options: severity-option-<P0..P3>
  *   incident-next-step         Acknowledge / Start fixing / Resolve / Close / Reopen
  *   incident-team-input        team field; incident-team-save saves it (Enter works too)
- *   incident-affected-systems  tag input; affected-system-input adds (Enter), affected-system-tag per tag
+ *   incident-affected-systems  tag input; incident-affected-systems-input adds (Enter), incident-affected-systems-tag per tag
  *   incident-notes             working-notes textarea; incident-notes-save is its save button
  *   incident-notes-discarded   the user's draft kept aside after a conflict + reload
  *   incident-conflict          the conflict message ("Someone else changed this incident…")

@@ -9,6 +9,7 @@ import { AppError } from "@/lib/errors";
 import { parseInput, toResult, type Result } from "@/lib/result";
 import { apiKeyScopes, type Actor, type ApiKeyScope } from "./actor";
 import { assertCan } from "./permissions";
+import { processState } from "@/lib/process-state";
 
 export const API_KEY_PREFIX = "fd_live_";
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
@@ -127,8 +128,7 @@ type CachedKey = { at: number; actor: Actor; workspaceKind: string };
  */
 export const API_KEY_CACHE_MS = 5_000;
 const API_KEY_CACHE_MAX = 10_000;
-const globalForKeys = globalThis as unknown as { __firedrillApiKeyCache?: { byHash: Map<string, CachedKey>; generation: number } };
-const keyCache = (globalForKeys.__firedrillApiKeyCache ??= { byHash: new Map(), generation: 0 });
+const keyCache = processState("api-key-cache", () => ({ byHash: new Map<string, CachedKey>(), generation: 0 }));
 
 /** Drops a key from the cache (called when it is revoked). */
 export function forgetApiKey(keyId: string): void {

@@ -2,8 +2,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { env } from "@/env";
+import { processSlot } from "@/lib/process-state";
 
-const globalForSecret = globalThis as unknown as { __firedrillAuthSecret?: string };
+const cachedSecret = processSlot<string>("auth-secret");
 
 export const SECRET_FILE = "auth-secret";
 
@@ -15,10 +16,10 @@ export const SECRET_FILE = "auth-secret";
  * instances behind a load balancer must share one secret, which a generated file cannot give them.
  */
 export function authSecret(dataDir: string): string {
-  if (globalForSecret.__firedrillAuthSecret) return globalForSecret.__firedrillAuthSecret;
+  if (cachedSecret.current) return cachedSecret.current;
   const e = env();
   const configured = e.NEXTAUTH_SECRET ?? e.AUTH_SECRET;
-  if (configured) return (globalForSecret.__firedrillAuthSecret = configured);
+  if (configured) return (cachedSecret.current = configured);
   if (e.NODE_ENV === "production" && e.DATABASE_URL) {
     throw new Error(
       "NEXTAUTH_SECRET is required in production on PostgreSQL: set it to a long random string (for example `openssl rand -base64 32`) and restart.",
@@ -42,10 +43,10 @@ export function authSecret(dataDir: string): string {
       secret = fs.readFileSync(file, "utf8").trim();
     }
   }
-  return (globalForSecret.__firedrillAuthSecret = secret);
+  return (cachedSecret.current = secret);
 }
 
 /** Tests switch secrets between cases. */
 export function resetAuthSecretCache(): void {
-  globalForSecret.__firedrillAuthSecret = undefined;
+  cachedSecret.current = undefined;
 }

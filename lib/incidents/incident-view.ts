@@ -1,34 +1,22 @@
-import { eq } from "drizzle-orm";
-import { workspaces } from "@/db/schema";
 import type { Database } from "@/db/client";
 import type { Actor } from "@/lib/auth/shared";
 import { assertCan } from "@/lib/auth";
-import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/result";
+import { readWorkspaceSettings } from "@/lib/workspaces";
 import { mergeFeed, toIncidentDto, type IncidentPayload, type TimelinePayload } from "./incident-dto";
 import { getIncidentById, getStatusHistory, getTimeline } from "./queries";
 import { incidentIdSchema } from "./schemas";
 import { resolveSlaPolicy } from "./sla";
 
-export async function getWorkspaceSettingsRow(db: Database, workspaceId: string) {
-  const [ws] = await db
-    .select({ slug: workspaces.slug, name: workspaces.name, kind: workspaces.kind, settings: workspaces.settings })
-    .from(workspaces)
-    .where(eq(workspaces.id, workspaceId))
-    .limit(1);
-  if (!ws) throw new AppError("not_found:workspace", "Workspace not found.");
-  return ws;
-}
-
 /** The incident with its workspace's SLA policy (404 when it is not in the actor's workspace). */
 export async function loadIncidentPayload(db: Database, actor: Actor, id: string): Promise<IncidentPayload> {
   assertCan(actor, "incident:read");
   const incidentId = parseInput(incidentIdSchema, id);
-  const [row, ws] = await Promise.all([
+  const [row, settings] = await Promise.all([
     getIncidentById(db, { workspaceId: actor.workspaceId, id: incidentId }),
-    getWorkspaceSettingsRow(db, actor.workspaceId),
+    readWorkspaceSettings(db, actor.workspaceId),
   ]);
-  return { incident: toIncidentDto(row), slaPolicy: resolveSlaPolicy(ws.settings) };
+  return { incident: toIncidentDto(row), slaPolicy: resolveSlaPolicy(settings) };
 }
 
 export async function loadTimelinePayload(db: Database, actor: Actor, id: string): Promise<TimelinePayload> {

@@ -1,12 +1,11 @@
-import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { workspaces, type SlaPolicy } from "@/db/schema";
+import type { SlaPolicy } from "@/db/schema";
 import type { Database } from "@/db/client";
 import type { Actor } from "@/lib/auth/shared";
 import { assertCan } from "@/lib/auth";
 import { recordAudit } from "@/lib/audit";
-import { AppError } from "@/lib/errors";
 import { parseInput, toResult, type Result } from "@/lib/result";
+import { writeWorkspaceSetting } from "@/lib/workspaces";
 
 const minutes = z.coerce.number().int("must be whole minutes").min(1, "must be at least 1 minute").max(365 * 24 * 60, "must be at most a year");
 const target = z
@@ -22,12 +21,7 @@ export async function updateSlaPolicy(db: Database, actor: Actor, input: unknown
     assertCan(actor, "workspace:admin");
     const policy = parseInput(slaPolicySchema, input);
     await db.transaction(async (tx) => {
-      const [ws] = await tx.select({ settings: workspaces.settings }).from(workspaces).where(eq(workspaces.id, actor.workspaceId)).for("update");
-      if (!ws) throw new AppError("not_found:workspace", "Workspace not found.");
-      await tx
-        .update(workspaces)
-        .set({ settings: { ...ws.settings, sla: policy } })
-        .where(eq(workspaces.id, actor.workspaceId));
+      await writeWorkspaceSetting(tx, actor.workspaceId, "sla", policy);
       await recordAudit(tx, actor, { action: "workspace.sla", targetType: "workspace", targetId: actor.workspaceId, data: { sla: policy } });
     });
     return policy;

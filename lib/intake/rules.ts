@@ -8,6 +8,7 @@ import { AppError } from "@/lib/errors";
 import { parseInput, toResult, type Result } from "@/lib/result";
 import { z } from "zod";
 import { ruleInputSchema } from "./schemas";
+import { processState } from "@/lib/process-state";
 
 export type EffectiveRule = { minCount: number; windowMs: number; minLevel: EventLevel; severity: Severity | null; enabled: boolean };
 
@@ -25,8 +26,7 @@ function toEffective(row: IntakeRule): EffectiveRule {
  * once; other instances pick it up within RULE_CACHE_MS.
  */
 const RULE_CACHE_MS = 5_000;
-const globalForRules = globalThis as unknown as { __firedrillIntakeRules?: Map<string, { at: number; rules: Map<string, EffectiveRule> }> };
-const ruleCache = (globalForRules.__firedrillIntakeRules ??= new Map());
+const ruleCache = processState("intake-rules", () => new Map<string, { at: number; rules: Map<string, EffectiveRule> }>());
 
 export function forgetRules(workspaceId: string): void {
   ruleCache.delete(workspaceId);

@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors";
+import { processState } from "@/lib/process-state";
 
 /**
  * A sliding-window rate limiter (two fixed windows, weighted), in memory per instance. Cheap enough
@@ -60,11 +61,10 @@ export class RateLimiter {
   }
 }
 
-const globalForLimiters = globalThis as unknown as { __firedrillLimiters?: Map<string, RateLimiter> };
 
 /** A named limiter shared across the process (and across hot reloads in development). */
 export function sharedLimiter(name: string, limit: number, windowMs: number): RateLimiter {
-  const map = (globalForLimiters.__firedrillLimiters ??= new Map());
+  const map = processState("rate-limiters", () => new Map<string, RateLimiter>());
   let limiter = map.get(name);
   if (!limiter || limiter.limit !== limit || limiter.windowMs !== windowMs) {
     limiter = new RateLimiter(limit, windowMs);

@@ -4,10 +4,11 @@ import { createLocalDriver } from "./builtin/local-driver";
 import type { RealtimeDriver } from "./driver";
 import { pusherConfig } from "./pusher/config";
 import { setRealtimeDriver } from "./publish";
+import { processSlot } from "@/lib/process-state";
 
 const log = logger("realtime");
 
-const globalForInstall = globalThis as unknown as { __firedrillRealtime?: Promise<RealtimeDriver> };
+const installing = processSlot<Promise<RealtimeDriver>>("realtime-install");
 
 async function chooseDriver(): Promise<RealtimeDriver> {
   const e = env();
@@ -28,17 +29,17 @@ async function chooseDriver(): Promise<RealtimeDriver> {
  * PostgreSQL, the in-process bus on PGlite. Called at start-up and, idempotently, by the realtime routes.
  */
 export function installRealtime(): Promise<RealtimeDriver> {
-  if (!globalForInstall.__firedrillRealtime) {
-    globalForInstall.__firedrillRealtime = chooseDriver()
+  if (!installing.current) {
+    installing.current = chooseDriver()
       .then((driver) => {
         setRealtimeDriver(driver);
         log.info({ driver: driver.name }, "realtime driver installed");
         return driver;
       })
       .catch((e: unknown) => {
-        globalForInstall.__firedrillRealtime = undefined;
+        installing.current = undefined;
         throw e;
       });
   }
-  return globalForInstall.__firedrillRealtime;
+  return installing.current;
 }

@@ -3,30 +3,31 @@ import type { Actor } from "@/lib/auth/shared";
 import { logger } from "@/lib/logger";
 import type { RealtimeDriver } from "./driver";
 import type { RealtimeEvent, RealtimeMessage } from "./events";
+import { processSlot, processState } from "@/lib/process-state";
 
 const log = logger("realtime");
 
 type Driver = Pick<RealtimeDriver, "publish"> & Partial<RealtimeDriver>;
 
-const globalForBus = globalThis as unknown as { __firedrillBus?: EventEmitter; __firedrillDriver?: Driver };
+const installedDriver = processSlot<Driver>("realtime-driver");
 
 /** In-process fan-out; the realtime drivers forward from it (and into it, from other instances). */
 export function localBus(): EventEmitter {
-  if (!globalForBus.__firedrillBus) {
-    globalForBus.__firedrillBus = new EventEmitter();
-    globalForBus.__firedrillBus.setMaxListeners(0);
-  }
-  return globalForBus.__firedrillBus;
+  return processState("realtime-bus", () => {
+    const bus = new EventEmitter();
+    bus.setMaxListeners(0);
+    return bus;
+  });
 }
 
 /** Installs the driver that carries messages beyond this process (Pusher, or LISTEN/NOTIFY). */
 export function setRealtimeDriver(driver: Driver | undefined): void {
-  globalForBus.__firedrillDriver = driver;
+  installedDriver.current = driver;
 }
 
 /** The installed driver (undefined: messages stay on the in-process bus). */
 export function getRealtimeDriver(): Driver | undefined {
-  return globalForBus.__firedrillDriver;
+  return installedDriver.current;
 }
 
 /** The message a driver carries for `event`, stamped with its workspace and origin. */
@@ -45,7 +46,7 @@ export function toMessage(actor: Pick<Actor, "workspaceId" | "kind" | "id">, eve
 export async function publish(actor: Pick<Actor, "workspaceId" | "kind" | "id">, event: RealtimeEvent): Promise<void> {
   const message = toMessage(actor, event);
   try {
-    const driver = globalForBus.__firedrillDriver;
+    const driver = installedDriver.current;
     if (driver) await driver.publish(message);
     else localBus().emit("message", message);
   } catch (e) {

@@ -1,4 +1,5 @@
 import { logger } from "@/lib/logger";
+import { processState } from "@/lib/process-state";
 
 const log = logger("scheduler");
 
@@ -11,10 +12,9 @@ export type Job = {
 
 type Registry = { jobs: Map<string, { job: Job; timer?: NodeJS.Timeout; running: boolean }>; started: boolean };
 
-const globalForScheduler = globalThis as unknown as { __firedrillScheduler?: Registry };
 
 function registry(): Registry {
-  return (globalForScheduler.__firedrillScheduler ??= { jobs: new Map(), started: false });
+  return processState<Registry>("scheduler", () => ({ jobs: new Map(), started: false }));
 }
 
 /**

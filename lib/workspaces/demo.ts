@@ -1,5 +1,4 @@
-import { eq } from "drizzle-orm";
-import { workspaces } from "@/db/schema";
+import { getDemoWorkspace } from "./queries";
 import type { Database } from "@/db/client";
 import { DEMO_WORKSPACE, resetWorkspaceToSeed } from "@/lib/seed";
 import { systemActor, type Actor } from "@/lib/auth/shared";
@@ -16,7 +15,7 @@ const log = logger("demo");
 export const DEMO_RESET_JOB = "demo-reset";
 
 async function demoWorkspaceId(db: Database): Promise<string> {
-  const [ws] = await db.select({ id: workspaces.id }).from(workspaces).where(eq(workspaces.kind, "demo")).limit(1);
+  const ws = await getDemoWorkspace(db);
   if (!ws) throw new AppError("not_found:workspace", `The demo workspace (${DEMO_WORKSPACE.slug}) does not exist.`);
   return ws.id;
 }

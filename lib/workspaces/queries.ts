@@ -20,6 +20,12 @@ export async function getWorkspaceById(db: Database, id: string): Promise<Worksp
   return row;
 }
 
+/** The public demo workspace (there is one), or undefined before it is seeded. */
+export async function getDemoWorkspace(db: Database): Promise<Workspace | undefined> {
+  const [row] = await db.select().from(workspaces).where(eq(workspaces.kind, "demo")).limit(1);
+  return row;
+}
+
 export async function getMembership(db: Database, where: { workspaceId: string; userId: string }): Promise<Membership | undefined> {
   const [row] = await db
     .select()

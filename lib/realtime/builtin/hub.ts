@@ -2,6 +2,7 @@ import type { EventEmitter } from "node:events";
 import { busEvents, type PresenceSignal } from "../driver";
 import type { RealtimeMessage } from "../events";
 import { localBus } from "../publish";
+import { processState } from "@/lib/process-state";
 
 /** One server-sent-events connection, as the hub sees it. */
 export type HubSubscriber = { send: (event: string, data: unknown) => void };
@@ -11,15 +12,13 @@ export type Hub = {
   size(): number;
 };
 
-const globalForHub = globalThis as unknown as { __firedrillHub?: Hub };
 
 /**
  * The SSE connections of this instance, by workspace. It listens to the in-process bus, which the
  * driver feeds: directly on PGlite, from LISTEN on PostgreSQL (so every instance hears every commit).
  */
 export function realtimeHub(): Hub {
-  globalForHub.__firedrillHub ??= createHub(localBus());
-  return globalForHub.__firedrillHub;
+  return processState("realtime-hub", () => createHub(localBus()));
 }
 
 /** A hub fed by `bus` (the bench runs two "instances" in one process, each with its own bus and hub). */
