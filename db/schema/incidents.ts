@@ -16,8 +16,8 @@ export type IncidentType = (typeof incidentTypes)[number];
 export const remediationModes = ["automated", "manual", "advisory"] as const;
 export type RemediationMode = (typeof remediationModes)[number];
 
-export const actorKinds = ["user", "guest", "api_key", "system"] as const;
-export type ActorKind = (typeof actorKinds)[number];
+export { actorKinds, type ActorKind } from "./columns";
+import { actorKinds } from "./columns";
 
 export const timelineKinds = ["note", "chat", "alert", "action", "system", "field_change", "status_change"] as const;
 export type TimelineKind = (typeof timelineKinds)[number];

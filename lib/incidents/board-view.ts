@@ -1,5 +1,5 @@
 import type { IncidentStatus, Severity } from "@/db/schema";
-import type { BoardCard, BoardData } from "@/lib/incidents/queries";
+import type { BoardCard, BoardData } from "./queries";
 
 /**
  * The board as the browser holds it: dates as ISO strings, so the server render (initialData) and
