@@ -24,12 +24,6 @@ const customCss = `
   --scalar-font: var(--font-geist-sans), ui-sans-serif, system-ui, sans-serif;
   --scalar-font-code: var(--font-geist-mono), ui-monospace, monospace;
   --scalar-custom-header-height: 48px;
-}
-/* Scalar offers its hosted "Ask AI" agent whenever the page is served from localhost; it needs
-   Scalar's servers, which a self-hosted Firedrill does not use, so its button and panel are hidden. */
-.scalar-app .flex.gap-1\\.5.p-3.pt-1\\.5 > button,
-.scalar-app .agent-scalar {
-  display: none !important;
 }`;
 
 export function ApiReference() {
@@ -48,6 +42,8 @@ export function ApiReference() {
           showDeveloperTools: "never",
           hideModels: false,
           documentDownloadType: "json",
+          // Scalar's hosted "Ask AI" agent would call Scalar's servers; a self-hosted Firedrill does not.
+          agent: { disabled: true },
           customCss,
         }}
       />
