@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AppError, isAppError, type ErrorCode, type FieldIssue } from "@/lib/errors";
+import { AppError, asAppError, type ErrorCode, type FieldIssue } from "@/lib/errors";
 
 export type Result<T> =
   | { ok: true; data: T }
@@ -26,8 +26,9 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.in
 }
 
 /** Converts a thrown error into a safe failure result; unexpected errors never leak their message. */
-export function failure(e: unknown): Extract<Result<never>, { ok: false }> {
-  if (isAppError(e)) {
+export function failure(raw: unknown): Extract<Result<never>, { ok: false }> {
+  const e = asAppError(raw);
+  if (e) {
     const fieldErrors: Record<string, string[]> = {};
     for (const issue of e.issues ?? []) (fieldErrors[issue.path] ??= []).push(issue.message);
     return {
@@ -45,7 +46,7 @@ export async function toResult<T>(fn: () => Promise<T>, onUnexpected?: (e: unkno
   try {
     return ok(await fn());
   } catch (e) {
-    if (!isAppError(e)) onUnexpected?.(e);
+    if (!asAppError(e)) onUnexpected?.(e);
     return failure(e);
   }
 }

@@ -24,6 +24,7 @@ const labels: Record<string, string> = {
   incidentType: "type",
   remediationMode: "remediation mode",
   actionable: "actionable",
+  receivesIntake: "receives intake",
   metadata: "metadata",
   notes: "notes",
 };

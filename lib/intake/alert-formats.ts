@@ -2,6 +2,7 @@ import { hash } from "node:crypto";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { zodIssues } from "@/lib/result";
+import { alertTimeSchema, badCharacter, findBadString, safeString } from "@/lib/validation/strings-and-times";
 import type { AlertGroup, NormalizedAlert } from "./alert-groups";
 
 const MAX_ALERTS = 1_000;
@@ -17,8 +18,19 @@ const stringMap = z.unknown().optional().transform((m, ctx): Record<string, stri
   const out: Record<string, string> = {};
   for (const k in m) {
     const v = (m as Record<string, unknown>)[k];
-    if (typeof v === "string") out[k] = v;
-    else if (typeof v === "number" || typeof v === "boolean") out[k] = String(v);
+    const badKey = badCharacter(k);
+    if (badKey) {
+      ctx.addIssue({ code: "custom", message: `has a key that ${badKey}` });
+      return z.NEVER;
+    }
+    if (typeof v === "string") {
+      const bad = badCharacter(v);
+      if (bad) {
+        ctx.addIssue({ code: "custom", message: bad, path: [k] });
+        return z.NEVER;
+      }
+      out[k] = v;
+    } else if (typeof v === "number" || typeof v === "boolean") out[k] = String(v);
     else if (v !== null) {
       ctx.addIssue({ code: "custom", message: `${k} must be a string`, path: [k] });
       return z.NEVER;
@@ -27,41 +39,53 @@ const stringMap = z.unknown().optional().transform((m, ctx): Record<string, stri
   return out;
 });
 
-/** Go's zero time ("0001-01-01T00:00:00Z") means "not set" — a firing alert with no end. */
-const alertTime = z
-  .string()
-  .optional()
-  .nullable()
-  .transform((v, ctx) => {
-    if (!v || v.startsWith("0001-01-01")) return null;
-    const ms = Date.parse(v);
-    if (!Number.isFinite(ms)) {
-      ctx.addIssue({ code: "custom", message: "is not a valid time" });
-      return z.NEVER;
-    }
-    return new Date(ms);
-  });
+/**
+ * Alert times: RFC 3339 real dates from 2000-01-01; Go's zero time ("0001-01-01T00:00:00Z") means
+ * "not set" (a firing alert with no end). A start may be at most a day ahead of our clock; an end
+ * may be further (a firing alert's predicted end).
+ */
+const startTime = alertTimeSchema();
+const endTime = alertTimeSchema({ maxFutureMs: Number.POSITIVE_INFINITY });
 
-const alertSchema = z.looseObject({
-  status: z.enum(["firing", "resolved"], { error: 'must be "firing" or "resolved"' }),
-  labels: stringMap,
-  annotations: stringMap,
-  startsAt: alertTime,
-  endsAt: alertTime,
-  generatorURL: z.string().optional().nullable(),
-  fingerprint: z.string().max(200).optional().nullable(),
-});
+const knownAlertFields = new Set(["status", "labels", "annotations", "startsAt", "endsAt", "generatorURL", "fingerprint"]);
+
+const alertSchema = z
+  .looseObject({
+    status: z.enum(["firing", "resolved"], { error: 'must be "firing" or "resolved"' }),
+    labels: stringMap,
+    annotations: stringMap,
+    startsAt: startTime,
+    endsAt: endTime,
+    generatorURL: safeString().max(4_000, "must be at most 4000 characters").optional().nullable(),
+    fingerprint: safeString().max(200, "must be at most 200 characters").optional().nullable(),
+  })
+  .superRefine((a, ctx) => {
+    // Fields we do not know are kept in the event's raw payload: they must be storable too.
+    for (const k in a) {
+      if (knownAlertFields.has(k)) continue;
+      const badKey = badCharacter(k);
+      if (badKey) {
+        ctx.addIssue({ code: "custom", message: `has a key that ${badKey}` });
+        return;
+      }
+      const bad = findBadString((a as Record<string, unknown>)[k]);
+      if (bad) {
+        ctx.addIssue({ code: "custom", message: bad.message, path: [k, ...bad.path] });
+        return;
+      }
+    }
+  });
 
 const groupSchema = z.looseObject({
   version: z.string().optional(),
-  groupKey: z.string({ error: "is required" }).min(1, "is required").max(2_000),
+  groupKey: safeString("is required").min(1, "is required").max(2_000, "must be at most 2000 characters"),
   status: z.string().optional(),
-  receiver: z.string().optional().nullable(),
+  receiver: safeString().max(1_000, "must be at most 1000 characters").optional().nullable(),
   groupLabels: stringMap,
   commonLabels: stringMap,
   commonAnnotations: stringMap,
-  externalURL: z.string().optional().nullable(),
-  title: z.string().optional().nullable(),
+  externalURL: safeString().max(4_000, "must be at most 4000 characters").optional().nullable(),
+  title: safeString().optional().nullable(),
   alerts: z.array(alertSchema, { error: "must be an array of alerts" }).max(MAX_ALERTS, `must hold at most ${MAX_ALERTS} alerts`),
 });
 

@@ -153,7 +153,7 @@ describe("integration endpoints", () => {
 describe("dead letters", () => {
   it("keeps only the newest entries per workspace", async () => {
     const ws = await createWorkspaceRow(t.db, { slug: "dl", name: "DL" });
-    for (let i = 0; i < 5; i++) await recordDeadLetter(t.db, ws.id, { source: "events", status: 400, reason: `r${i}`, body: `b${i}` }, 3);
+    for (let i = 0; i < 5; i++) await recordDeadLetter(t.db, ws.id, { source: "events", status: 400, reason: `r${i}`, body: `b${i}` }, { count: 3 });
     const rows = await t.db.select().from(deadLetters).where(eq(deadLetters.workspaceId, ws.id));
     expect(rows.map((r) => r.body).sort()).toEqual(["b2", "b3", "b4"]);
   });

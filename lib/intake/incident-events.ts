@@ -6,14 +6,23 @@ import { getIncidentById } from "@/lib/incidents/queries";
 import { incidentIdSchema } from "@/lib/incidents/schemas";
 import { parseInput } from "@/lib/result";
 import { z } from "zod";
-import { eventCursor, getEventRaw, listEventsForIncident, type IncidentEventRow } from "./queries";
+import { eventCursor, getEventRaw, listEventsForIncident, listSignalsForIncident, type IncidentEventRow, type IncidentSignalRow } from "./queries";
 
 export const incidentEventsPageSchema = z.object({
   limit: z.coerce.number().int().min(1, "must be at least 1").max(200, "must be at most 200").default(50),
   before: z.string().max(200).optional(),
 });
 
-export type IncidentEventsPage = { items: IncidentEventRow[]; nextCursor: string | null; total: number };
+export type IncidentEventsPage = {
+  items: IncidentEventRow[];
+  nextCursor: string | null;
+  total: number;
+  /**
+   * With the first page: the incident's alerts (Alertmanager, Grafana signals) with the number of
+   * notifications that named each — re-notifications are counted there, not stored as events.
+   */
+  signals?: { items: IncidentSignalRow[]; total: number; notifications: number };
+};
 
 /** A page of an incident's events for someone allowed to read it (newest first). */
 export async function listIncidentEvents(db: Database, actor: Actor, incidentId: string, input: unknown): Promise<IncidentEventsPage> {
@@ -21,9 +30,12 @@ export async function listIncidentEvents(db: Database, actor: Actor, incidentId:
   const id = parseInput(incidentIdSchema, incidentId);
   const { limit, before } = parseInput(incidentEventsPageSchema, input ?? {});
   const incident = await getIncidentById(db, { workspaceId: actor.workspaceId, id });
-  const rows = await listEventsForIncident(db, { workspaceId: actor.workspaceId, incidentId: id, limit: limit + 1, before });
+  const [rows, signals] = await Promise.all([
+    listEventsForIncident(db, { workspaceId: actor.workspaceId, incidentId: id, limit: limit + 1, before }),
+    before ? undefined : listSignalsForIncident(db, { workspaceId: actor.workspaceId, incidentId: id, limit: 100 }),
+  ]);
   const items = rows.slice(0, limit);
-  return { items, nextCursor: rows.length > limit ? eventCursor(items[items.length - 1]) : null, total: incident.eventCount };
+  return { items, nextCursor: rows.length > limit ? eventCursor(items[items.length - 1]) : null, total: incident.eventCount, ...(signals ? { signals } : {}) };
 }
 
 export async function getIncidentEventPayload(db: Database, actor: Actor, incidentId: string, eventId: string) {

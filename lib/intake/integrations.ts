@@ -10,7 +10,7 @@ import { alertGroupWindowKey, writeAlertGroups, type AlertGroup, type AlertGroup
 import { groupCommitPerHandle } from "./group-commit";
 import { lockWindows } from "./pipeline";
 import { parseAlertmanager, parseGrafana } from "./alert-formats";
-import { bodyHash, claimBatch, type Claim } from "./idempotency";
+import { bodyHash, claimBatch, idempotencyConflict, type Claim } from "./idempotency";
 import { parsePagerDuty, writePagerDutyEvent, type PagerDutyOutcome } from "./pagerduty";
 
 const log = logger("intake");
@@ -28,15 +28,15 @@ export type IntegrationOptions = {
   now?: Date;
   /** false: write this notification alone, never together with concurrent ones (tests of the database locks). */
   coalesce?: boolean;
-  /** The body as received, when there is one: identical retries are recognised by its hash. */
+  /** The body as received, when there is one: its hash goes with the Idempotency-Key. */
   bodyText?: string;
 };
+/** `duplicate`: the notification recorded nothing new (a retry, a re-notification, a replica's copy). */
 export type AlertGroupResult = AlertGroupOutcome & { duplicate: boolean };
 
 /**
- * Runs `write` once per claim set: the Idempotency-Key header and, for alert groups, the hash of the
- * body (Alertmanager and Grafana resend identical bodies on failure). A repeat returns the first
- * answer and writes nothing.
+ * Runs `write` once per claim set (the Idempotency-Key header). A repeat returns the first answer
+ * and writes nothing; the same key with another body is a 422.
  */
 async function once<T>(
   db: Database,
@@ -47,6 +47,7 @@ async function once<T>(
 ): Promise<T> {
   const { outcome, published } = await db.transaction(async (tx) => {
     const batch = await claimBatch(tx, actor.workspaceId, [claims]);
+    if (batch.conflicts.has(0)) throw idempotencyConflict(batch.conflicts.get(0)!);
     if (batch.stored.has(0)) return { outcome: onDuplicate(batch.stored.get(0) as T | null), published: [] as RealtimeEvent[] };
     const out = await write(tx);
     await batch.store(() => out.outcome);
@@ -56,9 +57,9 @@ async function once<T>(
   return outcome;
 }
 
-function headerClaim(scope: string, key: string | undefined) {
+function headerClaim(scope: string, key: string | undefined, body: unknown, bodyText: string | undefined): Claim[] {
   const k = key?.trim();
-  return k ? [{ scope, key: k }] : [];
+  return k ? [{ scope, key: k, bodyHash: bodyHash(bodyText ?? JSON.stringify(body)) }] : [];
 }
 
 type AlertJob = { group: AlertGroup; claims: Claim[]; now: Date };
@@ -73,13 +74,15 @@ const alertCommits = groupCommitPerHandle<Database, QueuedAlertJob, AlertGroupRe
   writeMany: (queued) => writeAlertJobs(db, queued[0].actor, queued.map((q) => q.job)),
 }));
 
-const noOutcome: AlertGroupOutcome = { accepted: 0, firing: 0, resolved: 0, incident: null };
+const noOutcome: AlertGroupOutcome = { accepted: 0, firing: 0, resolved: 0, recorded: 0, incident: null };
 
 /**
- * Writes several notifications in one transaction. Each one's claims (Idempotency-Key, body hash)
- * are taken first, all in one statement: a notification seen before, or earlier in this flush,
- * answers what it answered then and writes nothing. Notifications of one group go in order, one
- * per round; distinct groups share each round's statements.
+ * Writes several notifications in one transaction. Each one's Idempotency-Key claim is taken first,
+ * all in one statement: a notification seen before, or earlier in this flush, answers what it
+ * answered then and writes nothing. Notifications without a key need no claim: a retried or
+ * repeated body changes nothing but its alerts' notification counts (see writeAlertGroups).
+ * Notifications of one group go in order, one per round; distinct groups share each round's
+ * statements.
  */
 async function writeAlertJobs(db: Database, actor: Actor, jobs: AlertJob[]): Promise<AlertGroupResult[]> {
   const ws = actor.workspaceId;
@@ -91,6 +94,8 @@ async function writeAlertJobs(db: Database, actor: Actor, jobs: AlertJob[]): Pro
       claimBatch(tx, ws, jobs.map((j) => j.claims)),
       lockWindows(tx, ws, jobs.map((j) => alertGroupWindowKey(j.group))),
     ]);
+    const conflict = batch.conflicts.values().next();
+    if (!conflict.done) throw idempotencyConflict(conflict.value);
 
     const rounds: { job: number; group: AlertGroup; now: Date }[][] = [];
     const lastRound = new Map<string, number>();
@@ -109,7 +114,10 @@ async function writeAlertJobs(db: Database, actor: Actor, jobs: AlertJob[]): Pro
     for (const [r, round] of rounds.entries()) {
       // Later rounds see what earlier ones did to their windows, so they read them again.
       const out = await writeAlertGroups(tx, actor, round, r === 0 ? locked : undefined);
-      round.forEach((item, n) => (results[item.job] = { ...out.outcomes[n], duplicate: false }));
+      round.forEach((item, n) => {
+        const o = out.outcomes[n];
+        results[item.job] = { ...o, duplicate: o.recorded === 0 && o.incident?.status !== "created" && o.incident?.status !== "resolved" };
+      });
       published.push(...out.published);
     }
     for (const [i, first] of batch.repeatOf) results[i] = { ...results[first], duplicate: true };
@@ -138,8 +146,7 @@ async function ingestAlertGroup(
       const as = integrationActor(actor, integration);
       const job: AlertJob = {
         group,
-        // A retry resends the same bytes: hashing them spares serialising the parsed body again.
-        claims: [...headerClaim(integration, options.idempotencyKey), { scope: `${integration}:body`, key: bodyHash(options.bodyText ?? JSON.stringify(body)) }],
+        claims: headerClaim(integration, options.idempotencyKey, body, options.bodyText),
         now: options.now ?? new Date(),
       };
       if (options.coalesce === false || db instanceof PgTransaction) return (await writeAlertJobs(db, as, [job]))[0];
@@ -169,7 +176,7 @@ export async function ingestPagerDuty(db: Database, actor: Actor, body: unknown,
       return once<PagerDutyOutcome>(
         db,
         as,
-        headerClaim("pagerduty", options.idempotencyKey),
+        headerClaim("pagerduty", options.idempotencyKey, body, options.bodyText),
         (tx) => writePagerDutyEvent(tx, as, event, options.now ?? new Date()),
         (stored) => stored ?? { dedupKey: event.dedupKey, incident: null },
       );

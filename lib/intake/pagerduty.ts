@@ -10,38 +10,66 @@ import { insertIncident } from "@/lib/incidents/create-incident";
 import { applyStatusChange } from "@/lib/incidents/change-status";
 import type { RealtimeEvent } from "@/lib/realtime/events";
 import { zodIssues } from "@/lib/result";
+import { findBadString, isoTimeSchema, safeText } from "@/lib/validation/strings-and-times";
 import { severityFromAlert } from "./levels";
-import { bumpIncidentEvents, insertEvents, loadOpenIncidents, lockWindows, saveWindows, truncate, type NormalizedEvent } from "./pipeline";
+import {
+  bumpIncidentEvents,
+  fitMetadata,
+  incidentService,
+  incidentTitle,
+  insertEvents,
+  loadOpenIncidents,
+  lockWindows,
+  openIncidentsOfServices,
+  saveWindows,
+  truncate,
+  type NormalizedEvent,
+} from "./pipeline";
 
 const pdSeverities = ["critical", "error", "warning", "info"] as const;
 const levelBySeverity = { critical: "CRITICAL", error: "ERROR", warning: "WARNING", info: "INFO" } as const;
 
+const required = (max: number) =>
+  z.string({ error: "is required" }).pipe(safeText(max, { min: 1 }));
+const optionalText = (max: number) => safeText(max).optional().nullable();
+
 const payloadSchema = z.looseObject({
-  summary: z.string({ error: "is required" }).trim().min(1, "is required").max(1024, "must be at most 1024 characters"),
-  source: z.string({ error: "is required" }).trim().min(1, "is required").max(255, "must be at most 255 characters"),
+  summary: required(1024),
+  source: required(255),
   severity: z.enum(pdSeverities, { error: `must be one of ${pdSeverities.join(", ")}` }),
-  timestamp: z.string().optional().nullable(),
-  component: z.string().max(255).optional().nullable(),
-  group: z.string().max(255).optional().nullable(),
-  class: z.string().max(255).optional().nullable(),
+  // PagerDuty's own range check is looser; ours is every intake path's (real dates, 2000 to now + 1 day).
+  timestamp: isoTimeSchema().optional().nullable(),
+  component: optionalText(255),
+  group: optionalText(255),
+  class: optionalText(255),
   custom_details: z.unknown().optional(),
 });
+
+const linkSchema = z.looseObject({ href: safeText(2_048, { min: 1 }), text: optionalText(1_024) });
+const imageSchema = z.looseObject({ src: safeText(2_048, { min: 1 }), href: optionalText(2_048), alt: optionalText(1_024) });
 
 const eventSchema = z.looseObject({
   routing_key: z.string().optional().nullable(),
   event_action: z.enum(["trigger", "acknowledge", "resolve"], { error: "must be trigger, acknowledge or resolve" }),
-  dedup_key: z.string().trim().min(1, "must not be empty").max(255, "must be at most 255 characters").optional().nullable(),
+  dedup_key: safeText(255, { min: 1, minMessage: "must not be empty" }).optional().nullable(),
   payload: z.unknown().optional(),
-  client: z.string().optional().nullable(),
-  client_url: z.string().optional().nullable(),
+  client: optionalText(1_024),
+  client_url: optionalText(2_048),
+  links: z.array(linkSchema, { error: "must be an array of {href, text}" }).max(50, "must hold at most 50 links").optional().nullable(),
+  images: z.array(imageSchema, { error: "must be an array of {src, href, alt}" }).max(50, "must hold at most 50 images").optional().nullable(),
 });
 
 export type PagerDutyEvent =
   | { action: "trigger"; dedupKey: string; generated: boolean; payload: z.output<typeof payloadSchema>; raw: unknown }
   | { action: "acknowledge" | "resolve"; dedupKey: string; raw: unknown };
 
-/** PagerDuty Events API v2. Invalid events are a 400 naming the field, as PagerDuty answers them. */
+/**
+ * PagerDuty Events API v2. Invalid events are a 400 naming the field, as PagerDuty answers them.
+ * The whole body is kept as the event's raw payload, so every string in it must be storable.
+ */
 export function parsePagerDuty(body: unknown): PagerDutyEvent {
+  const bad = findBadString(body);
+  if (bad) throw invalidEvent([{ path: bad.path.map(String).join(".") || "(body)", message: bad.message }]);
   const e = eventSchema.safeParse(body);
   if (!e.success) throw invalidEvent(zodIssues(e.error));
   const { event_action: action, dedup_key } = e.data;
@@ -67,9 +95,11 @@ export type PagerDutyOutcome = {
 };
 
 /**
- * trigger opens (or attaches to the open incident of the dedup key); acknowledge moves it to
- * Investigating; resolve resolves it. Keys dedupe against open incidents only: after a resolve,
- * acknowledge/resolve change nothing and a new trigger opens a new incident.
+ * trigger opens (or attaches to the open incident of the dedup key, else to the open incident of
+ * its service, whoever opened it); acknowledge moves it to Investigating; resolve resolves it.
+ * Acknowledge and resolve change the status only of an incident this dedup key opened: on one it
+ * joined they are recorded, and resolve ends the key's link. Keys dedupe against open incidents
+ * only: after a resolve, acknowledge/resolve change nothing and a new trigger opens a new incident.
  */
 export async function writePagerDutyEvent(
   tx: Database,
@@ -95,6 +125,11 @@ export async function writePagerDutyEvent(
     await insertEvents(tx, ws, [{ ...ev, incidentId: current.id }]);
     const eventCount = await bumpIncidentEvents(tx, ws, current.id, { count: 1, first: ev.timestamp, last: ev.timestamp });
     published.push({ type: "incident.events", incidentId: current.id, eventCount });
+    if (current.fingerprint !== key) {
+      // An incident this key joined (opened by a person or another source): its opener decides its status.
+      if (event.action === "resolve") await saveWindows(tx, ws, [{ key, openIncidentId: null, pending: [], maxTs: null }]);
+      return { outcome: { dedupKey: event.dedupKey, incident: { id: current.id, number: current.number, status: "attached" } }, published };
+    }
     if (event.action === "acknowledge") {
       if (current.status === "triage") {
         const { incident } = await applyStatusChange(tx, integration, current.id, { status: "investigating", reason: "Acknowledged in PagerDuty", at: now });
@@ -113,24 +148,35 @@ export async function writePagerDutyEvent(
   const w = windows.get(key)!;
   const current = open.get(w.openIncidentId ?? "");
   const ev = eventRow(event, now, p.summary, levelBySeverity[p.severity], p);
-  if (current) {
+  // No incident for the key: the open incident of its service takes it, under the service's window
+  // lock (the lock every opener of that service takes).
+  let joined = current;
+  if (!joined) {
+    const service = incidentService(p.component || p.source);
+    await lockWindows(tx, ws, [`svc:${service}`]);
+    joined = (await openIncidentsOfServices(tx, ws, [service])).get(service);
+    if (joined) await saveWindows(tx, ws, [{ key, openIncidentId: joined.id, pending: [], maxTs: null }]);
+  }
+  if (joined) {
+    const current = joined;
     await insertEvents(tx, ws, [{ ...ev, incidentId: current.id }]);
     const eventCount = await bumpIncidentEvents(tx, ws, current.id, { count: 1, first: ev.timestamp, last: ev.timestamp });
     published.push({ type: "incident.events", incidentId: current.id, eventCount });
     return { outcome: { dedupKey: event.dedupKey, incident: { id: current.id, number: current.number, status: "attached" } }, published };
   }
   const draft = createIncidentSchema.parse({
-    title: truncate(p.summary, 200),
+    title: incidentTitle(p.summary, "PagerDuty alert"),
     description: truncate(`${p.summary}\n\nSource: ${p.source}${p.class ? ` · class ${p.class}` : ""}`, 10_000),
-    service: truncate(p.component || p.source, 100),
+    service: incidentService(p.component || p.source),
     team: p.group ? truncate(p.group, 100) : null,
     severity: severityFromAlert(p.severity),
-    affectedSystems: [p.source.slice(0, 100)],
+    affectedSystems: [incidentService(p.source)],
     generatedBy: "pagerduty",
-    metadata: {
+    // custom_details may be up to PagerDuty's 512 KB: what does not fit stays on the event's raw payload.
+    metadata: fitMetadata({
       pagerduty: { dedup_key: event.dedupKey, source: p.source, component: p.component ?? null, group: p.group ?? null, class: p.class ?? null },
       ...(p.custom_details !== undefined ? { custom_details: p.custom_details } : {}),
-    },
+    }),
   });
   const row = await insertIncident(tx, integration, {
     ...draft,
@@ -153,13 +199,12 @@ function eventRow(
   level: NormalizedEvent["level"],
   p?: z.output<typeof payloadSchema>,
 ): NormalizedEvent {
-  const ts = p?.timestamp ? Date.parse(p.timestamp) : NaN;
   return {
     id: randomUUID(),
-    service: truncate(p ? p.component || p.source : "pagerduty", 100),
+    service: p ? incidentService(p.component || p.source) : "pagerduty",
     level,
     message: truncate(message, 4_000),
-    timestamp: Number.isFinite(ts) ? new Date(ts) : now,
+    timestamp: p?.timestamp ?? now,
     fingerprint: null,
     dedupKey: event.dedupKey,
     attributes: p

@@ -19,7 +19,15 @@ export type NormalizedEvent = {
   incidentId: string | null;
 };
 
-export type OpenIncident = { id: string; number: number; status: string; version: number };
+/** An incident intake may attach to: open (triage, investigating, fixing) and receiving intake. */
+export type OpenIncident = { id: string; number: number; status: string; version: number; fingerprint: string | null };
+
+/**
+ * The conditions that make an incident one intake attaches to, written as literals so that the
+ * planner can match them to the partial index of open incidents (`incidents_workspace_service_open_idx`).
+ */
+const OPEN_LIST = sql.raw(openStatuses.map((st) => `'${st}'`).join(", "));
+const receiving = () => sql`${incidents.status} in (${OPEN_LIST}) and ${incidents.receivesIntake}`;
 
 /**
  * Locks the window rows of `keys` (creating missing ones) for the rest of the transaction, in key
@@ -65,17 +73,16 @@ export async function readWindows(tx: Database, workspaceId: string, keys: strin
   const open = new Map<string, OpenIncident>();
   if (keys.length === 0) return { windows, open };
   const query = tx
-    .select({ w: intakeWindows, id: incidents.id, number: incidents.number, status: incidents.status, version: incidents.version })
+    .select({ w: intakeWindows, id: incidents.id, number: incidents.number, status: incidents.status, version: incidents.version, fingerprint: incidents.fingerprint })
     .from(intakeWindows)
-    .leftJoin(
-      incidents,
-      and(eq(incidents.id, intakeWindows.openIncidentId), eq(incidents.workspaceId, workspaceId), inArray(incidents.status, [...openStatuses])),
-    )
+    .leftJoin(incidents, and(eq(incidents.id, intakeWindows.openIncidentId), eq(incidents.workspaceId, workspaceId), receiving()))
     .where(and(eq(intakeWindows.workspaceId, workspaceId), inArray(intakeWindows.key, keys)));
   const rows = options.lock ? await query.orderBy(intakeWindows.key).for("update", { of: intakeWindows }) : await query;
   for (const r of rows) {
     windows.set(r.w.key, r.w);
-    if (r.id && r.number !== null && r.status && r.version !== null) open.set(r.id, { id: r.id, number: r.number, status: r.status, version: r.version });
+    if (r.id && r.number !== null && r.status && r.version !== null) {
+      open.set(r.id, { id: r.id, number: r.number, status: r.status, version: r.version, fingerprint: r.fingerprint });
+    }
   }
   return { windows, open };
 }
@@ -85,10 +92,26 @@ export async function loadOpenIncidents(tx: Database, workspaceId: string, windo
   const ids = Array.from(new Set(Array.from(windows, (w) => w.openIncidentId).filter((id): id is string => !!id)));
   if (ids.length === 0) return new Map();
   const rows = await tx
-    .select({ id: incidents.id, number: incidents.number, status: incidents.status, version: incidents.version })
+    .select({ id: incidents.id, number: incidents.number, status: incidents.status, version: incidents.version, fingerprint: incidents.fingerprint })
     .from(incidents)
-    .where(and(eq(incidents.workspaceId, workspaceId), inArray(incidents.id, ids), inArray(incidents.status, [...openStatuses])));
+    .where(and(eq(incidents.workspaceId, workspaceId), inArray(incidents.id, ids), receiving()));
   return new Map(rows.map((r) => [r.id, r]));
+}
+
+/**
+ * Each service's open incident that receives intake, whoever opened it (the oldest when there are
+ * several). Probes a partial index of open incidents: cheap on every flush.
+ */
+export async function openIncidentsOfServices(tx: Database, workspaceId: string, services: string[]): Promise<Map<string, OpenIncident>> {
+  const out = new Map<string, OpenIncident>();
+  if (services.length === 0) return out;
+  const rows = await tx
+    .select({ id: incidents.id, number: incidents.number, status: incidents.status, version: incidents.version, fingerprint: incidents.fingerprint, service: incidents.service })
+    .from(incidents)
+    .where(and(eq(incidents.workspaceId, workspaceId), inArray(incidents.service, [...new Set(services)]), receiving()))
+    .orderBy(incidents.number);
+  for (const { service, ...r } of rows) if (!out.has(service)) out.set(service, r);
+  return out;
 }
 
 export type WindowUpdate = { key: string; openIncidentId: string | null; pending: PendingEntry[]; maxTs: number | null };
@@ -138,24 +161,31 @@ export async function insertEvents(tx: Database, workspaceId: string, rows: Norm
 
 /**
  * The no-transaction path in one round trip: writes the events only if none of `keys` has a window
- * pointing at a still-open incident (those events must attach to it, in a transaction). Returns
- * false, having written nothing, when one has. At most INSERT_CHUNK rows.
+ * pointing at a still-open incident and none of `services` has an open incident (those events must
+ * attach to it, in a transaction). Returns false, having written nothing, when one has. At most
+ * INSERT_CHUNK rows.
  */
 export async function insertEventsUnlessOpen(
   db: Database,
   workspaceId: string,
   keys: string[],
+  services: string[],
   rows: NormalizedEvent[],
 ): Promise<boolean> {
   if (rows.length > INSERT_CHUNK) throw new Error(`insertEventsUnlessOpen takes at most ${INSERT_CHUNK} rows`);
+  const open = OPEN_LIST;
   const [r] = await queryRows<{ inserted: number | string }>(
     db,
     sql`
       with open as (
         select 1 from intake_windows w
           join incidents i on i.id = w.open_incident_id and i.workspace_id = ${workspaceId}::uuid
-                          and i.status in (${sql.join([...openStatuses].map((st) => sql`${st}`), sql`, `)})
+                          and i.status in (${open}) and i.receives_intake
          where w.workspace_id = ${workspaceId}::uuid and w.key in (${sql.join(keys.map((k) => sql`${k}`), sql`, `)})
+        union all
+        select 1 from incidents i
+         where i.workspace_id = ${workspaceId}::uuid and i.service in (${sql.join(services.map((v) => sql`${v}`), sql`, `)})
+           and i.status in (${open}) and i.receives_intake
          limit 1),
       ins as (
         insert into events ${eventColumns}
@@ -293,8 +323,50 @@ export function timeSpan(list: { timestamp: Date }[]): { first: Date; last: Date
   return { first, last };
 }
 
+/** `text` cut to at most `max` UTF-16 units with an ellipsis, never between the halves of a surrogate pair. */
 export function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+  if (text.length <= max) return text;
+  let end = max - 1;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--; // a high surrogate whose low half would be cut off
+  return `${text.slice(0, end)}…`;
+}
+
+/** Incident metadata intake builds is kept under this (the incident API's limit is 64 KiB). */
+const INTAKE_METADATA_BYTES = 48 * 1024;
+
+/**
+ * Metadata that fits the incident's size limit: the largest top-level entries are replaced by a
+ * note (the full values stay on the events' raw payloads) until it fits.
+ */
+export function fitMetadata(metadata: Record<string, unknown>, maxBytes = INTAKE_METADATA_BYTES): Record<string, unknown> {
+  const out = { ...metadata };
+  const size = (v: unknown) => Buffer.byteLength(JSON.stringify(v) ?? "", "utf8");
+  let total = size(out);
+  while (total > maxBytes) {
+    const [key, bytes] = Object.keys(out)
+      .map((k) => [k, size(out[k])] as const)
+      .sort((a, b) => b[1] - a[1])[0];
+    out[key] = { omitted: true, bytes, reason: "too large for incident metadata; the event keeps the full payload" };
+    const now = size(out);
+    if (now >= total) break; // nothing left to shrink
+    total = now;
+  }
+  return out;
+}
+
+/** A title the incident API accepts (3 to 200 characters) from whatever a sender gave. */
+export function incidentTitle(text: string, fallback: string): string {
+  const t = truncate(text.trim(), 200).trim();
+  if (t.length >= 3) return t;
+  const f = truncate(`${t ? `${t}: ` : ""}${fallback}`.trim(), 200);
+  return f.length >= 3 ? f : `${f} alert`.trim();
+}
+
+/** A service name the incident API accepts (1 to 100 characters). */
+export function incidentService(text: string | null | undefined): string {
+  const t = truncate((text ?? "").trim(), 100).trim();
+  return t || "unknown";
 }
 
 /**

@@ -1,11 +1,10 @@
 import { z } from "zod";
 import { eventLevels, severities } from "@/db/schema";
+import { badCharacter, eventTimeSchema, findBadString, safeText } from "@/lib/validation/strings-and-times";
 import { normalizeLevel } from "./levels";
 
 export const MAX_BATCH = 1_000;
 const ATTRIBUTES_MAX_BYTES = 16 * 1024;
-/** Timestamps more than a day ahead of the server clock are a sender's bug, not an event. */
-const MAX_FUTURE_MS = 24 * 60 * 60 * 1000;
 
 /** UTF-8 size check that skips the byte count when the length alone settles it (3 bytes per UTF-16 unit at most). */
 function fitsInBytes(json: string, max: number): boolean {
@@ -30,7 +29,27 @@ function attributesFit(a: Record<string, unknown>, max: number): boolean {
   return true;
 }
 
-const text = (max: number) => z.string().trim().min(1, "is required").max(max, `must be at most ${max} characters`);
+/** Attributes: a JSON object of storable strings (keys too), at most 16 KiB. Flat maps are checked in one pass. */
+const attributesSchema = z
+  .custom<Record<string, unknown>>((a) => typeof a === "object" && a !== null && !Array.isArray(a), { message: "must be an object" })
+  .superRefine((a, ctx) => {
+    for (const k in a) {
+      const v = a[k];
+      const bad = badCharacter(k) ?? (typeof v === "string" ? badCharacter(v) : null);
+      if (bad) {
+        ctx.addIssue({ code: "custom", message: badCharacter(k) ? `has a key that ${bad}` : bad, path: badCharacter(k) ? [] : [k] });
+        return;
+      }
+      if (v !== null && typeof v === "object") {
+        const deep = findBadString(v);
+        if (deep) {
+          ctx.addIssue({ code: "custom", message: deep.message, path: [k, ...deep.path] });
+          return;
+        }
+      }
+    }
+    if (!attributesFit(a, ATTRIBUTES_MAX_BYTES)) ctx.addIssue({ code: "custom", message: "must be at most 16 KiB of JSON" });
+  });
 
 export const levelSchema = z.string({ error: "is required" }).transform((v, ctx) => {
   const level = normalizeLevel(v);
@@ -41,19 +60,10 @@ export const levelSchema = z.string({ error: "is required" }).transform((v, ctx)
   return level;
 });
 
-/** ISO 8601 string, or epoch seconds / milliseconds. */
-export const timestampSchema = z.union([z.string(), z.number()]).transform((v, ctx) => {
-  const ms = typeof v === "number" ? (v < 1e11 ? v * 1000 : v) : Date.parse(v);
-  if (!Number.isFinite(ms)) {
-    ctx.addIssue({ code: "custom", message: "is not a valid ISO 8601 time or epoch number" });
-    return z.NEVER;
-  }
-  if (ms > Date.now() + MAX_FUTURE_MS) {
-    ctx.addIssue({ code: "custom", message: "is more than a day in the future" });
-    return z.NEVER;
-  }
-  return new Date(ms);
-});
+/** ISO 8601 string (a real calendar date), or epoch seconds / milliseconds, from 2000-01-01 to a day ahead. */
+export const timestampSchema = eventTimeSchema();
+
+const text = (max: number) => safeText(max, { min: 1 });
 
 export const eventInputSchema = z.object({
   service: text(100),
@@ -64,18 +74,14 @@ export const eventInputSchema = z.object({
   dedup_key: text(200).optional().nullable(),
   // A plain-object check rather than z.record: the values are free JSON anyway, and record would
   // copy every key of every event of a batch.
-  attributes: z
-    .custom<Record<string, unknown>>((a) => typeof a === "object" && a !== null && !Array.isArray(a), { message: "must be an object" })
-    .refine((a) => attributesFit(a, ATTRIBUTES_MAX_BYTES), { message: "must be at most 16 KiB of JSON" })
-    .optional()
-    .nullable(),
+  attributes: attributesSchema.optional().nullable(),
 });
 export type EventInput = z.input<typeof eventInputSchema>;
 export type ParsedEvent = z.output<typeof eventInputSchema>;
 
 export const ruleInputSchema = z.object({
   /** A service name, or "*" for the workspace default. */
-  service: z.string().trim().min(1, "is required").max(100, "must be at most 100 characters"),
+  service: safeText(100, { min: 1 }),
   minCount: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(1_000, "must be at most 1000"),
   windowSeconds: z.coerce.number().int("must be a whole number").min(10, "must be at least 10 seconds").max(86_400, "must be at most one day"),
   minLevel: levelSchema,
