@@ -11,7 +11,7 @@ import { logger } from "@/lib/logger";
 import { parseJson } from "@/lib/api/json";
 import { sharedLimiter } from "@/lib/rate-limit/limiter";
 import { parseInput, toResult, unwrap, type Result } from "@/lib/result";
-import { storable } from "@/lib/validation/strings-and-times";
+import { isStorableTime, storable } from "@/lib/validation/strings-and-times";
 import { processIntake, intakeEndpoints } from "./process";
 
 const log = logger("intake");
@@ -90,7 +90,7 @@ export async function listDeadLetters(
   const conds = [eq(deadLetters.workspaceId, actor.workspaceId)];
   const [iso, id] = (params.before ?? "").split("|");
   const ts = iso ? new Date(iso) : undefined;
-  if (ts && !Number.isNaN(ts.getTime()) && id && /^[0-9a-f-]{36}$/i.test(id)) {
+  if (ts && isStorableTime(ts.getTime()) && id && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) {
     conds.push(or(lt(deadLetters.createdAt, ts), and(eq(deadLetters.createdAt, ts), lt(deadLetters.id, id)))!);
   }
   const rows = await db

@@ -27,7 +27,7 @@ function parseCursor(before: string | Date | undefined): { ts: Date; id?: string
   const ts = new Date(iso);
   // A time the database cannot hold would be its error (a 500): such a cursor reads as none.
   if (!isStorableTime(ts.getTime())) return undefined;
-  return { ts, id: id && /^[0-9a-f-]{36}$/i.test(id) ? id : undefined };
+  return { ts, id: id && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id) ? id : undefined };
 }
 
 /** Events of an incident, newest first (by event time), one page at a time. */

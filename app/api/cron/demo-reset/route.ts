@@ -1,5 +1,5 @@
 import { getDb } from "@/db";
-import { json, route } from "@/lib/api/http";
+import { json, methodNotAllowed, route } from "@/lib/api/http";
 import { authorizeCron } from "@/lib/cron/authorize";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -17,3 +17,6 @@ async function reset(request: Request) {
 
 export const GET = route(reset);
 export const POST = route(reset);
+
+/** Other methods: 405 with a JSON body naming the allowed ones. */
+export const { PUT, PATCH, DELETE } = methodNotAllowed("GET", "POST", "HEAD");

@@ -1,7 +1,10 @@
 import { getDb } from "@/db";
-import { route } from "@/lib/api/http";
+import { methodNotAllowed, route } from "@/lib/api/http";
 import { realtimeStream } from "@/lib/realtime/handlers";
 
 export const dynamic = "force-dynamic";
 
 export const GET = route(async (request: Request) => realtimeStream(await getDb(), request));
+
+/** Other methods: 405 with a JSON body naming the allowed ones. */
+export const { POST, PUT, PATCH, DELETE } = methodNotAllowed("GET", "HEAD");

@@ -1,6 +1,6 @@
 import { getDb } from "@/db";
 import { keysToCamel } from "@/lib/api/case";
-import { json, readJson, resultResponse, route } from "@/lib/api/http";
+import { json, methodNotAllowed, readJson, resultResponse, route } from "@/lib/api/http";
 import { requireRequestActor } from "@/lib/auth/request-actor";
 import { createIncident } from "@/lib/incidents/create-incident";
 import { listIncidents } from "@/lib/incidents/queries";
@@ -25,3 +25,6 @@ export const POST = route(async (request: Request) => {
   const body = keysToCamel(await readJson(request));
   return resultResponse(await createIncident(db, actor, body), 201, serializeIncident);
 });
+
+/** Other methods: 405 with a JSON body naming the allowed ones. */
+export const { PUT, PATCH, DELETE } = methodNotAllowed("GET", "POST", "HEAD");

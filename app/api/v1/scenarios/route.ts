@@ -1,5 +1,5 @@
 import { getDb } from "@/db";
-import { json, readJson, route } from "@/lib/api/http";
+import { json, methodNotAllowed, readJson, route } from "@/lib/api/http";
 import { requireRequestActor } from "@/lib/auth/request-actor";
 import { parseInput, unwrap } from "@/lib/result";
 import { listScenariosSchema } from "@/lib/simulation/schemas";
@@ -24,3 +24,6 @@ export const POST = route(async (request: Request) => {
   const saved = unwrap(await saveCustomScenario(db, actor, await readJson(request, 256 * 1024)));
   return json(serializeScenario({ ...saved, source: "custom" }), 201);
 });
+
+/** Other methods: 405 with a JSON body naming the allowed ones. */
+export const { PUT, PATCH, DELETE } = methodNotAllowed("GET", "POST", "HEAD");

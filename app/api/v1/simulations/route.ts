@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { getDb } from "@/db";
-import { json, route } from "@/lib/api/http";
+import { json, methodNotAllowed, route } from "@/lib/api/http";
 import { requireRequestActor } from "@/lib/auth/request-actor";
 import { simulationStatuses } from "@/db/schema";
 import { parseInput } from "@/lib/result";
@@ -22,3 +22,6 @@ export const GET = route(async (request: Request) => {
   const rows = await listSimulations(db, actor.workspaceId, input);
   return json({ items: rows.map(serializeSimulation) });
 });
+
+/** Other methods: 405 with a JSON body naming the allowed ones. */
+export const { POST, PUT, PATCH, DELETE } = methodNotAllowed("GET", "HEAD");

@@ -1,5 +1,5 @@
 import { getDb } from "@/db";
-import { json, route } from "@/lib/api/http";
+import { json, methodNotAllowed, route } from "@/lib/api/http";
 import { requireRequestActor } from "@/lib/auth/request-actor";
 import { getSystemsHealth } from "@/lib/simulation/queries";
 
@@ -11,3 +11,6 @@ export const GET = route(async (request: Request) => {
   const actor = await requireRequestActor(db, request, "incident:read");
   return json(await getSystemsHealth(db, actor.workspaceId));
 });
+
+/** Other methods: 405 with a JSON body naming the allowed ones. */
+export const { POST, PUT, PATCH, DELETE } = methodNotAllowed("GET", "HEAD");

@@ -1,6 +1,6 @@
 import { createTextStreamResponse } from "ai";
 import { getDb } from "@/db";
-import { route } from "@/lib/api/http";
+import { methodNotAllowed, route } from "@/lib/api/http";
 import { prepareDiagnosis, streamDiagnosis } from "@/lib/ai/diagnose";
 import { resolveProviders } from "@/lib/ai/providers";
 import { requireDiagnosisActor } from "@/lib/ai/request-actor";
@@ -32,3 +32,6 @@ export const POST = route(async (request: Request, ctx: Ctx) => {
     headers: { "cache-control": "no-store, no-transform", "x-accel-buffering": "no", "x-content-type-options": "nosniff" },
   });
 });
+
+/** Other methods: 405 with a JSON body naming the allowed ones. */
+export const { GET, HEAD, PUT, PATCH, DELETE } = methodNotAllowed("POST");

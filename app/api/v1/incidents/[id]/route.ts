@@ -1,6 +1,6 @@
 import { getDb } from "@/db";
 import { keysToCamel } from "@/lib/api/case";
-import { json, readJson, resultResponse, route } from "@/lib/api/http";
+import { json, methodNotAllowed, readJson, resultResponse, route } from "@/lib/api/http";
 import { requireRequestActor } from "@/lib/auth/request-actor";
 import { deleteIncident } from "@/lib/incidents/delete-incident";
 import { getIncidentById } from "@/lib/incidents/queries";
@@ -47,3 +47,6 @@ export const DELETE = route(async (request: Request, ctx: Ctx) => {
   const actor = await requireRequestActor(db, request, "incident:delete");
   return resultResponse(await deleteIncident(db, actor, (await ctx.params).id), 200);
 });
+
+/** Other methods: 405 with a JSON body naming the allowed ones. */
+export const { POST, PUT } = methodNotAllowed("GET", "PATCH", "DELETE", "HEAD");

@@ -1,6 +1,6 @@
 import { getDb } from "@/db";
 import { keysToSnake } from "@/lib/api/case";
-import { json, route } from "@/lib/api/http";
+import { json, methodNotAllowed, route } from "@/lib/api/http";
 import { requireRequestActor } from "@/lib/auth/request-actor";
 import { listDeadLetters } from "@/lib/intake/dead-letters";
 
@@ -17,3 +17,6 @@ export const GET = route(async (request: Request) => {
   });
   return json({ items: page.items.map((i) => keysToSnake(i)), next_cursor: page.nextCursor, total: page.total });
 });
+
+/** Other methods: 405 with a JSON body naming the allowed ones. */
+export const { POST, PUT, PATCH, DELETE } = methodNotAllowed("GET", "HEAD");

@@ -1,5 +1,5 @@
 import { getDb } from "@/db";
-import { json, readJson, route } from "@/lib/api/http";
+import { json, methodNotAllowed, readJson, route } from "@/lib/api/http";
 import { requireRequestActor } from "@/lib/auth/request-actor";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -28,3 +28,6 @@ export const POST = route(async (request: Request) => {
   const accepted = kind === "alertmanager" ? parseAlertmanager(body).alerts.length : parseEvents(body).length;
   return json({ accepted, incidents: [] }, 202);
 });
+
+/** Other methods: 405 with a JSON body naming the allowed ones. */
+export const { GET, HEAD, PUT, PATCH, DELETE } = methodNotAllowed("POST");

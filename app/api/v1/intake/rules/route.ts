@@ -1,6 +1,6 @@
 import { getDb } from "@/db";
 import { keysToCamel, keysToSnake } from "@/lib/api/case";
-import { json, readJson, resultResponse, route } from "@/lib/api/http";
+import { json, methodNotAllowed, readJson, resultResponse, route } from "@/lib/api/http";
 import { requireRequestActor } from "@/lib/auth/request-actor";
 import { DEFAULT_RULE, listRules, saveRule } from "@/lib/intake/rules";
 
@@ -25,3 +25,6 @@ export const PUT = route(async (request: Request) => {
 });
 
 export const POST = PUT;
+
+/** Other methods: 405 with a JSON body naming the allowed ones. */
+export const { PATCH, DELETE } = methodNotAllowed("GET", "POST", "PUT", "HEAD");

@@ -1,5 +1,5 @@
 import { getDb } from "@/db";
-import { json, route } from "@/lib/api/http";
+import { json, methodNotAllowed, route } from "@/lib/api/http";
 import { requireRequestActor } from "@/lib/auth/request-actor";
 import { unwrap } from "@/lib/result";
 import { serializeScenario } from "@/lib/simulation/serialize";
@@ -22,3 +22,6 @@ export const DELETE = route(async (request: Request, ctx: Ctx) => {
   const actor = await requireRequestActor(db, request, "simulation:run");
   return json(unwrap(await deleteCustomScenario(db, actor, (await ctx.params).id)));
 });
+
+/** Other methods: 405 with a JSON body naming the allowed ones. */
+export const { POST, PUT, PATCH } = methodNotAllowed("GET", "DELETE", "HEAD");

@@ -1,5 +1,5 @@
 import { getDb } from "@/db";
-import { json, route } from "@/lib/api/http";
+import { json, methodNotAllowed, route } from "@/lib/api/http";
 import { requireRequestActor } from "@/lib/auth/request-actor";
 import { getSimulation } from "@/lib/simulation/queries";
 import { serializeSimulation } from "@/lib/simulation/serialize";
@@ -14,3 +14,6 @@ export const GET = route(async (request: Request, ctx: Ctx) => {
   const actor = await requireRequestActor(db, request, "incident:read");
   return json(serializeSimulation(await getSimulation(db, { workspaceId: actor.workspaceId, id: (await ctx.params).id })));
 });
+
+/** Other methods: 405 with a JSON body naming the allowed ones. */
+export const { POST, PUT, PATCH, DELETE } = methodNotAllowed("GET", "HEAD");

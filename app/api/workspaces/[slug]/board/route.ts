@@ -1,5 +1,5 @@
 import { getDb } from "@/db";
-import { json, route } from "@/lib/api/http";
+import { json, methodNotAllowed, route } from "@/lib/api/http";
 import { getCurrentActor } from "@/lib/auth/current-actor";
 import { assertCan } from "@/lib/auth/permissions";
 import { getBoard } from "@/lib/incidents/queries";
@@ -28,3 +28,6 @@ export const GET = route(async (request: Request, ctx: Ctx) => {
   const all = new URL(request.url).searchParams.get("all") === "1";
   return json(toBoardView(board, all ? null : undefined), { headers: { "cache-control": "no-store" } });
 });
+
+/** Other methods: 405 with a JSON body naming the allowed ones. */
+export const { POST, PUT, PATCH, DELETE } = methodNotAllowed("GET", "HEAD");

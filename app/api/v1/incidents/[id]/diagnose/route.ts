@@ -1,5 +1,5 @@
 import { getDb } from "@/db";
-import { resultResponse, route } from "@/lib/api/http";
+import { methodNotAllowed, resultResponse, route } from "@/lib/api/http";
 import { runDiagnosis } from "@/lib/ai/diagnose";
 import { serializeDiagnosis } from "@/lib/ai/queries";
 import { requireDiagnosisActor } from "@/lib/ai/request-actor";
@@ -17,3 +17,6 @@ export const POST = route(async (request: Request, ctx: Ctx) => {
   const result = await runDiagnosis(db, actor, id, { abortSignal: request.signal });
   return resultResponse(result, 201, (d) => serializeDiagnosis({ ...d, requestedBy: actor.name }, id));
 });
+
+/** Other methods: 405 with a JSON body naming the allowed ones. */
+export const { GET, HEAD, PUT, PATCH, DELETE } = methodNotAllowed("POST");

@@ -1,5 +1,5 @@
 import { getDb } from "@/db";
-import { json, route } from "@/lib/api/http";
+import { json, methodNotAllowed, route } from "@/lib/api/http";
 import { requireRequestActor } from "@/lib/auth/request-actor";
 import { listDiagnoses, serializeDiagnosis } from "@/lib/ai/queries";
 import { getIncidentById } from "@/lib/incidents/queries";
@@ -20,3 +20,6 @@ export const GET = route(async (request: Request, ctx: Ctx) => {
   const items = await listDiagnoses(db, { workspaceId: actor.workspaceId, incidentId: id, limit: Number.isFinite(limit) && limit > 0 ? limit : 20 });
   return json({ items: items.map((d) => serializeDiagnosis(d, id)) });
 });
+
+/** Other methods: 405 with a JSON body naming the allowed ones. */
+export const { POST, PUT, PATCH, DELETE } = methodNotAllowed("GET", "HEAD");

@@ -1,6 +1,6 @@
 import { getDb } from "@/db";
 import { keysToSnake } from "@/lib/api/case";
-import { json, route } from "@/lib/api/http";
+import { json, methodNotAllowed, route } from "@/lib/api/http";
 import { requireRequestActor } from "@/lib/auth/request-actor";
 import { listIncidentEvents } from "@/lib/intake/incident-events";
 
@@ -26,3 +26,6 @@ export const GET = route(async (request: Request, ctx: Ctx) => {
       : {}),
   });
 });
+
+/** Other methods: 405 with a JSON body naming the allowed ones. */
+export const { POST, PUT, PATCH, DELETE } = methodNotAllowed("GET", "HEAD");

@@ -1,6 +1,6 @@
 import { getDb } from "@/db";
 import { keysToSnake } from "@/lib/api/case";
-import { json, resultResponse, route } from "@/lib/api/http";
+import { json, methodNotAllowed, resultResponse, route } from "@/lib/api/http";
 import { requireRequestActor } from "@/lib/auth/request-actor";
 import { deleteDeadLetter, getDeadLetter } from "@/lib/intake/dead-letters";
 
@@ -20,3 +20,6 @@ export const DELETE = route(async (request: Request, ctx: Ctx) => {
   const actor = await requireRequestActor(db, request, "workspace:admin");
   return resultResponse(await deleteDeadLetter(db, actor, (await ctx.params).id));
 });
+
+/** Other methods: 405 with a JSON body naming the allowed ones. */
+export const { POST, PUT, PATCH } = methodNotAllowed("GET", "DELETE", "HEAD");

@@ -1,5 +1,5 @@
 import { getDb } from "@/db";
-import { json, readBody, parseJson, route } from "@/lib/api/http";
+import { json, methodNotAllowed, parseJson, readBody, route } from "@/lib/api/http";
 import { requireRequestActor } from "@/lib/auth/request-actor";
 import { unwrap } from "@/lib/result";
 import { startSimulation } from "@/lib/simulation/runs";
@@ -20,3 +20,6 @@ export const POST = route(async (request: Request, ctx: Ctx) => {
     201,
   );
 });
+
+/** Other methods: 405 with a JSON body naming the allowed ones. */
+export const { GET, HEAD, PUT, PATCH, DELETE } = methodNotAllowed("POST");

@@ -1,5 +1,5 @@
 import { getDb } from "@/db";
-import { json, route } from "@/lib/api/http";
+import { json, methodNotAllowed, route } from "@/lib/api/http";
 import { requireRequestActor } from "@/lib/auth/request-actor";
 import { unwrap } from "@/lib/result";
 import { stopSimulation } from "@/lib/simulation/runs";
@@ -15,3 +15,6 @@ export const POST = route(async (request: Request, ctx: Ctx) => {
   const actor = await requireRequestActor(db, request, "simulation:run");
   return json(serializeSimulation(unwrap(await stopSimulation(db, actor, (await ctx.params).id))));
 });
+
+/** Other methods: 405 with a JSON body naming the allowed ones. */
+export const { GET, HEAD, PUT, PATCH, DELETE } = methodNotAllowed("POST");

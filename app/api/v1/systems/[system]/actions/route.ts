@@ -1,5 +1,5 @@
 import { getDb } from "@/db";
-import { json, readJson, route } from "@/lib/api/http";
+import { json, methodNotAllowed, readJson, route } from "@/lib/api/http";
 import { requireRequestActor } from "@/lib/auth/request-actor";
 import { unwrap } from "@/lib/result";
 import { applyWorldAction } from "@/lib/simulation/runs";
@@ -16,3 +16,6 @@ export const POST = route(async (request: Request, ctx: Ctx) => {
   const service = (await ctx.params).system;
   return json(unwrap(await applyWorldAction(db, actor, { ...(body && typeof body === "object" ? body : {}), service })));
 });
+
+/** Other methods: 405 with a JSON body naming the allowed ones. */
+export const { GET, HEAD, PUT, PATCH, DELETE } = methodNotAllowed("POST");

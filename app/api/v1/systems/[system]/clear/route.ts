@@ -1,5 +1,5 @@
 import { getDb } from "@/db";
-import { json, route } from "@/lib/api/http";
+import { json, methodNotAllowed, route } from "@/lib/api/http";
 import { requireRequestActor } from "@/lib/auth/request-actor";
 import { unwrap } from "@/lib/result";
 import { clearFailure } from "@/lib/simulation/runs";
@@ -17,3 +17,6 @@ export const POST = route(async (request: Request, ctx: Ctx) => {
   const result = unwrap(await clearFailure(db, actor, (await ctx.params).system, failure));
   return json({ system: result.system, cleared: result.cleared.map(serializeSimulation) });
 });
+
+/** Other methods: 405 with a JSON body naming the allowed ones. */
+export const { GET, HEAD, PUT, PATCH, DELETE } = methodNotAllowed("POST");

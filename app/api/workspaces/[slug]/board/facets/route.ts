@@ -1,5 +1,5 @@
 import { getDb } from "@/db";
-import { json, route } from "@/lib/api/http";
+import { json, methodNotAllowed, route } from "@/lib/api/http";
 import { getCurrentActor } from "@/lib/auth/current-actor";
 import { assertCan } from "@/lib/auth/permissions";
 import { getIncidentFacets } from "@/lib/incidents/queries";
@@ -16,3 +16,6 @@ export const GET = route(async (_request: Request, ctx: Ctx) => {
   assertCan(actor, "incident:read");
   return json(await getIncidentFacets(db, actor.workspaceId), { headers: { "cache-control": "no-store" } });
 });
+
+/** Other methods: 405 with a JSON body naming the allowed ones. */
+export const { POST, PUT, PATCH, DELETE } = methodNotAllowed("GET", "HEAD");

@@ -1,5 +1,5 @@
 import { getDb } from "@/db";
-import { json, route } from "@/lib/api/http";
+import { json, methodNotAllowed, route } from "@/lib/api/http";
 import { getCurrentActor } from "@/lib/auth/current-actor";
 import { loadIncidentPayload, loadTimelinePayload } from "@/lib/incidents/incident-view";
 
@@ -20,3 +20,6 @@ export const GET = route(async (request: Request, ctx: Ctx) => {
   const payload = part === "timeline" ? await loadTimelinePayload(db, actor, id) : await loadIncidentPayload(db, actor, id);
   return json(payload, { headers: { "cache-control": "no-store" } });
 });
+
+/** Other methods: 405 with a JSON body naming the allowed ones. */
+export const { POST, PUT, PATCH, DELETE } = methodNotAllowed("GET", "HEAD");

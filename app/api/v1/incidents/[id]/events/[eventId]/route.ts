@@ -1,5 +1,5 @@
 import { getDb } from "@/db";
-import { json, route } from "@/lib/api/http";
+import { json, methodNotAllowed, route } from "@/lib/api/http";
 import { requireRequestActor } from "@/lib/auth/request-actor";
 import { getIncidentEventPayload } from "@/lib/intake/incident-events";
 
@@ -14,3 +14,6 @@ export const GET = route(async (request: Request, ctx: Ctx) => {
   const { id, eventId } = await ctx.params;
   return json(await getIncidentEventPayload(db, actor, id, eventId));
 });
+
+/** Other methods: 405 with a JSON body naming the allowed ones. */
+export const { POST, PUT, PATCH, DELETE } = methodNotAllowed("GET", "HEAD");

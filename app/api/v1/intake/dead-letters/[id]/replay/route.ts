@@ -1,5 +1,5 @@
 import { getDb } from "@/db";
-import { resultResponse, route } from "@/lib/api/http";
+import { methodNotAllowed, resultResponse, route } from "@/lib/api/http";
 import { requireRequestActor } from "@/lib/auth/request-actor";
 import { replayDeadLetter } from "@/lib/intake/dead-letters";
 
@@ -13,3 +13,6 @@ export const POST = route(async (request: Request, ctx: Ctx) => {
   const actor = await requireRequestActor(db, request, "workspace:admin");
   return resultResponse(await replayDeadLetter(db, actor, (await ctx.params).id));
 });
+
+/** Other methods: 405 with a JSON body naming the allowed ones. */
+export const { GET, HEAD, PUT, PATCH, DELETE } = methodNotAllowed("POST");

@@ -1,5 +1,5 @@
 import { getDb } from "@/db";
-import { json, parseJson, readBody, route } from "@/lib/api/http";
+import { json, methodNotAllowed, parseJson, readBody, route } from "@/lib/api/http";
 import { requireRequestActor } from "@/lib/auth/request-actor";
 import { unwrap } from "@/lib/result";
 import { triggerFailure } from "@/lib/simulation/runs";
@@ -18,3 +18,6 @@ export const POST = route(async (request: Request, ctx: Ctx) => {
   const row = unwrap(await triggerFailure(db, actor, system, failure, text.trim() ? parseJson(text) : {}));
   return json(serializeSimulation(row), 201);
 });
+
+/** Other methods: 405 with a JSON body naming the allowed ones. */
+export const { GET, HEAD, PUT, PATCH, DELETE } = methodNotAllowed("POST");
