@@ -374,6 +374,8 @@ export async function writeAlertGroups(
   for (const s of steps) {
     if (!s.incident || !s.stillOpen) continue;
     const own = s.alerts.filter((a, i) => a.status === "firing" && s.kinds[i] !== "stale").length;
+    // A body whose firing alerts are all stale says nothing about the rest: no signal was counted.
+    if (s.firing > 0 && own === 0) continue;
     const left = s.status === "created" ? own : (firingLeft.get(s.key) ?? own);
     if (left > 0) continue;
     s.stillOpen = false;
