@@ -4,12 +4,12 @@ import { sql } from "drizzle-orm";
 import type { Severity } from "@/db/schema";
 import { queryRows, type Database } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
-import { createIncidentSchema } from "@/lib/incidents/schemas";
 import { insertIncident } from "@/lib/incidents/create-incident";
 import { applyStatusChange } from "@/lib/incidents/change-status";
 import type { RealtimeEvent } from "@/lib/realtime/events";
 import { levelForSeverity, severityFromAlert } from "./levels";
 import {
+  incidentDraft,
   bumpIncidentsEvents,
   fitMetadata,
   incidentService,
@@ -144,7 +144,7 @@ async function openGroupIncident(tx: Database, integration: Actor, group: AlertG
   const summary = group.commonAnnotations.summary ?? firing[0].annotations.summary ?? group.title ?? "";
   const services = [...new Set(firing.map((a) => incidentService(serviceOf(a.labels, group.commonLabels))))].slice(0, 50);
   const span = timeSpan(evs);
-  const draft = createIncidentSchema.parse({
+  const draft = incidentDraft({
     title: incidentTitle(summary && summary !== name ? `${name}: ${summary}` : name, `${group.source === "grafana" ? "Grafana" : "Alertmanager"} alert`),
     description: truncate(
       group.commonAnnotations.description ?? firing[0].annotations.description ?? `${firing.length} alert(s) firing in group ${group.groupKey}.`,

@@ -191,6 +191,11 @@ describe("sizes are checked where the data lands", () => {
     expect((ev.raw as { payload: { custom_details: { blob: string } } }).payload.custom_details.blob).toHaveLength(200 * 1024);
   });
 
+  it("opens an incident from a PagerDuty summary of two characters, one of them an emoji", async () => {
+    const res = await post("pagerduty", pagerduty({ summary: "x🔥", component: "short-summary" }));
+    expect(res.status).toBe(202);
+  });
+
   it("opens an incident from an alert with a one-letter name and an empty service label", async () => {
     const body = alertmanager({ labels: { alertname: "X", service: "" }, annotations: {} }, { commonLabels: {}, commonAnnotations: {}, groupLabels: {} });
     body.alerts = [body.alerts[0]];
@@ -260,7 +265,7 @@ describe("the route wrapper's last resort", () => {
   });
 
   it("logs a real failure with the request id and answers it in a JSON 500", async () => {
-    const res = await route(async () => {
+    const res = await route(async (_request: Request) => {
       throw new Error("boom");
     })(new Request("http://127.0.0.1/x", { headers: { "x-request-id": "req-abc-1" } }));
     expect(res.status).toBe(500);

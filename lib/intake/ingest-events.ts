@@ -5,7 +5,6 @@ import type { IncidentType } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import { AppError, type FieldIssue } from "@/lib/errors";
-import { createIncidentSchema } from "@/lib/incidents/schemas";
 import { insertIncident } from "@/lib/incidents/create-incident";
 import { logger } from "@/lib/logger";
 import { publishAll } from "@/lib/realtime/publish";
@@ -15,6 +14,7 @@ import { bodyHash, claimBatch, idempotencyConflict } from "./idempotency";
 import { groupCommitPerHandle } from "./group-commit";
 import { levelRank, severityForLevel } from "./levels";
 import {
+  incidentDraft,
   bumpIncidentsEvents,
   incidentService,
   incidentTitle,
@@ -375,7 +375,7 @@ async function writeEvents(
       const latest = countedHere.reduce((a, b) => (b.timestamp >= a.timestamp ? b : a), batch[crossAt]);
       const count = counted.length;
       const minutes = Math.round(rule.windowMs / 6_000) / 10;
-      const draft = createIncidentSchema.parse({
+      const draft = incidentDraft({
         title: incidentTitle(`${service}: ${latest.message}`, "intake threshold crossed"),
         description: truncate(
           `${count} events at ${rule.minLevel} or above within ${minutes} min on ${service} (worst: ${worst}). Latest: ${latest.message}`,

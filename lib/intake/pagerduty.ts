@@ -5,7 +5,6 @@ import { intakeWindows } from "@/db/schema";
 import type { Database } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
-import { createIncidentSchema } from "@/lib/incidents/schemas";
 import { insertIncident } from "@/lib/incidents/create-incident";
 import { applyStatusChange } from "@/lib/incidents/change-status";
 import type { RealtimeEvent } from "@/lib/realtime/events";
@@ -13,6 +12,7 @@ import { zodIssues } from "@/lib/result";
 import { findBadString, isoTimeSchema, safeText } from "@/lib/validation/strings-and-times";
 import { severityFromAlert } from "./levels";
 import {
+  incidentDraft,
   bumpIncidentEvents,
   fitMetadata,
   incidentService,
@@ -164,7 +164,7 @@ export async function writePagerDutyEvent(
     published.push({ type: "incident.events", incidentId: current.id, eventCount });
     return { outcome: { dedupKey: event.dedupKey, incident: { id: current.id, number: current.number, status: "attached" } }, published };
   }
-  const draft = createIncidentSchema.parse({
+  const draft = incidentDraft({
     title: incidentTitle(p.summary, "PagerDuty alert"),
     description: truncate(`${p.summary}\n\nSource: ${p.source}${p.class ? ` · class ${p.class}` : ""}`, 10_000),
     service: incidentService(p.component || p.source),

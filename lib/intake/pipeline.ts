@@ -2,6 +2,10 @@ import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { events, incidents, intakeWindows, openStatuses, type EventLevel, type IntakeWindow, type PendingEntry } from "@/db/schema";
 import { queryRows, type Database } from "@/db/client";
 import { redactApiKeys } from "@/lib/auth/api-keys";
+import type { z } from "zod";
+import { AppError } from "@/lib/errors";
+import { createIncidentSchema } from "@/lib/incidents/schemas";
+import { zodIssues } from "@/lib/result";
 
 /** An event ready to be written, whatever integration it came from. */
 export type NormalizedEvent = {
@@ -355,12 +359,27 @@ export function fitMetadata(metadata: Record<string, unknown>, maxBytes = INTAKE
   return out;
 }
 
+/**
+ * The incident a sender's data opens, validated like any other. Intake builds it to fit (titles,
+ * services, metadata are cut and padded above); should something still not fit, that is the
+ * sender's data, answered as a 422 naming the field, never a 500.
+ */
+export function incidentDraft(input: z.input<typeof createIncidentSchema>): z.output<typeof createIncidentSchema> {
+  const r = createIncidentSchema.safeParse(input);
+  if (r.success) return r.data;
+  const issues = zodIssues(r.error).map((i) => ({ path: `(incident) ${i.path}`, message: i.message }));
+  throw new AppError("unprocessable:payload", `The incident this payload opens is invalid: ${issues.map((i) => `${i.path} ${i.message}`).join("; ")}`, { issues });
+}
+
+/** Characters as the incident schema counts them (code points: an emoji is one). */
+const codePoints = (s: string) => [...s].length;
+
 /** A title the incident API accepts (3 to 200 characters) from whatever a sender gave. */
 export function incidentTitle(text: string, fallback: string): string {
   const t = truncate(text.trim(), 200).trim();
-  if (t.length >= 3) return t;
+  if (codePoints(t) >= 3) return t;
   const f = truncate(`${t ? `${t}: ` : ""}${fallback}`.trim(), 200);
-  return f.length >= 3 ? f : `${f} alert`.trim();
+  return codePoints(f) >= 3 ? f : `${f} alert`.trim();
 }
 
 /** A service name the incident API accepts (1 to 100 characters). */

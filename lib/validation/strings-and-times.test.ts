@@ -15,7 +15,7 @@ describe("strings", () => {
     expect(badCharacter("🔥 ok\u202e\t\n\u0001")).toBeNull();
   });
 
-  it("names the field and trims, with the length limit in UTF-16 units", () => {
+  it("names the field and trims, with the length limit in characters (code points)", () => {
     const schema = z.object({ service: safeText(5, { min: 1 }) });
     expect(schema.parse({ service: "  api " })).toEqual({ service: "api" });
     expect(issuesOf(schema, { service: "a\u0000" })).toEqual(["service must not contain the NUL character (U+0000)"]);

@@ -48,7 +48,7 @@ export const safeString = (error?: string) =>
 
 /**
  * A trimmed, storable string of at most `max` characters (and at least `min` after trimming, when
- * given: "is required" for 1). The length counts UTF-16 units, like the database's limits here.
+ * given: "is required" for 1). Zod counts characters as code points (an emoji is one).
  */
 export function safeText(max: number, options: { min?: number; minMessage?: string } = {}) {
   let s = z.string().trim().max(max, `must be at most ${max} characters`);
