@@ -184,7 +184,7 @@ async function openGroupIncident(tx: Database, integration: Actor, group: AlertG
  */
 function signalDigest(a: NormalizedAlert): string {
   // One-shot hash: half the cost of a createHash object, and this runs for every alert.
-  const time = a.status === "firing" ? (a.startsAt?.toISOString() ?? "") : (a.endsAt?.toISOString() ?? "");
+  const time = a.status === "firing" ? (a.startsAt?.getTime() ?? "") : (a.endsAt?.getTime() ?? "");
   return hash("sha1", `${a.status}\u0000${time}\u0000${JSON.stringify(a.labels)}\u0000${JSON.stringify(a.annotations)}`, "base64");
 }
 
@@ -448,26 +448,24 @@ async function judgeAgainstLatest(tx: Database, workspaceId: string, steps: Step
  * body fires are left out (the incident stays open whatever the rest do, so nothing is counted).
  */
 async function judgeAgainstIncident(tx: Database, steps: Step[]): Promise<Map<string, number>> {
-  const body = steps.flatMap((s, g) =>
-    s.alerts.map((a, i) => ({
-      g,
-      i: s.incident!.id,
-      k: a.fingerprint,
-      d: s.digests[i],
-      t: s.item.now.toISOString(),
-      f: a.status === "firing",
-      s: a.startsAt?.toISOString() ?? null,
-      // Alerts already judged stale against another incident are counted there.
-      x: s.kinds[i] === "stale",
-      c: s.firing === 0,
-    })),
+  // Compact (this runs for every alert of every re-notification): the groups as records, their
+  // alerts as one flat array of [group, fingerprint, digest, firing, start ms, judged stale
+  // elsewhere]. A flat array keeps the planner's row estimate small, so alert_signals is probed by
+  // its index rather than scanned.
+  const groups = steps.map((s, g) => ({ g, i: s.incident!.id, t: s.item.now.getTime(), c: s.firing === 0 }));
+  const alerts = steps.flatMap((s, g) =>
+    s.alerts.map((a, i) => [g, a.fingerprint, s.digests[i], a.status === "firing" ? 1 : 0, a.startsAt?.getTime() ?? null, s.kinds[i] === "stale" ? 1 : 0]),
   );
   const rows = await queryRows<{ g: number; k: string | null; kind: string | null; others: number | null }>(
     tx,
     sql`
-    with body as (
-      select * from json_to_recordset(${JSON.stringify(body)}::json)
-        as r(g int, i uuid, k text, d text, t timestamptz, f boolean, s timestamptz, x boolean, c boolean)
+    with groups as (
+      select * from json_to_recordset(${JSON.stringify(groups)}::json) as s(g int, i uuid, t float8, c boolean)
+    ), body as (
+      select (e->>0)::int as g, s.i, to_timestamp(s.t / 1000.0) as t, s.c, e->>1 as k, e->>2 as d, (e->>3)::int = 1 as f,
+             to_timestamp((e->>4)::float8 / 1000.0) as s, (e->>5)::int = 1 as x
+        from json_array_elements(${JSON.stringify(alerts)}::json) as e
+        join groups s on s.g = (e->>0)::int
     ), judged as (
       select b.g, b.i, b.k, b.t, s.id as sid,
              case when b.x then 'skip'

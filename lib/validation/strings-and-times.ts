@@ -119,6 +119,18 @@ function daysInMonth(year: number, month: number): number {
  * error message. No offset means UTC; a date alone is its midnight UTC.
  */
 export function parseIsoTime(text: string): number | string {
+  // Senders repeat the same times (an alert's start in every re-notification): remember recent ones.
+  const known = parsedTimes.get(text);
+  if (known !== undefined) return known;
+  const parsed = parseIsoTimeUncached(text);
+  if (parsedTimes.size >= 4_096) parsedTimes.clear();
+  parsedTimes.set(text, parsed);
+  return parsed;
+}
+
+const parsedTimes = new Map<string, number | string>();
+
+function parseIsoTimeUncached(text: string): number | string {
   const m = ISO.exec(text.trim());
   if (!m) return "is not an ISO 8601 time (e.g. 2026-11-20T10:02:11Z)";
   const [, y, mo, d, h, mi, s, frac, zone] = m;
