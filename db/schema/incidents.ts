@@ -70,11 +70,11 @@ export const incidents = pgTable(
     index("incidents_workspace_status_created_idx").on(t.workspaceId, t.status, t.createdAt),
     index("incidents_workspace_resolved_idx").on(t.workspaceId, t.resolvedAt),
     index("incidents_workspace_fingerprint_idx").on(t.workspaceId, t.fingerprint),
-    // Intake looks up a service's open incident on every flush that has no window pointing at one:
-    // only the open ones are indexed (a handful per workspace), so the lookup stays a probe.
+    // Intake looks up a service's open real incident on every flush: only those are indexed (a
+    // handful per workspace), so the lookup stays a probe.
     index("incidents_workspace_service_open_idx")
       .on(t.workspaceId, t.service)
-      .where(sql`status in ('triage', 'investigating', 'fixing') and receives_intake`),
+      .where(sql`status in ('triage', 'investigating', 'fixing') and receives_intake and incident_type = 'real'`),
   ],
 );
 

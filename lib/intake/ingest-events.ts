@@ -146,7 +146,8 @@ async function writeEventJobs(db: Database, actor: Actor, settings: EventSetting
   // one (group-commit.ts) must start from no links.
   for (const e of all) e.incidentId = null;
   const byKey = byGroupKey(all);
-  const services = [...new Set(all.map((e) => e.service))];
+  // The service rule is production's: a drill's events (training, synthetic) stay with their run's incident.
+  const services = settings.incidentType === "real" ? [...new Set(all.map((e) => e.service))] : [];
   if (!jobs.some((j) => j.idempotencyKey) && (await tryPlainInsert(db, actor, all, byKey, services))) {
     return jobs.map((j) => ({ accepted: j.events.length, incidents: [] }));
   }
@@ -319,7 +320,7 @@ async function writeEvents(
     if (qualifyingOf(left).length > 0) toDecide.push(k);
   }
   // The keys that may cross, and their services' windows (the lock that serialises openers of a service).
-  const serviceKeys = new Set(toDecide.flatMap((k) => undecided.get(k)!.map((e) => serviceKey(e.service))));
+  const serviceKeys = settings.incidentType === "real" ? new Set(toDecide.flatMap((k) => undecided.get(k)!.map((e) => serviceKey(e.service)))) : [];
   const { windows, open } = await lockWindows(tx, ws, [...toDecide, ...serviceKeys]);
 
   type Fired = { key: string; batch: NormalizedEvent[]; crossAt: number; counted: PendingEntry[]; maxTs: number; rule: EffectiveRule };
@@ -353,7 +354,8 @@ async function writeEvents(
   if (fired.length > 0) {
     // Under the services' locks: an incident a person (or another key) opened for the service since
     // the first look takes these events instead of a second incident.
-    const ofServices = await openIncidentsOfServices(tx, ws, [...new Set(fired.map((f) => f.batch[f.crossAt].service))]);
+    const ofServices =
+      settings.incidentType === "real" ? await openIncidentsOfServices(tx, ws, [...new Set(fired.map((f) => f.batch[f.crossAt].service))]) : new Map<string, OpenIncident>();
     for (const f of fired) {
       const { key: k, batch, crossAt, counted, rule } = f;
       const service = batch[crossAt].service;
@@ -401,8 +403,8 @@ async function writeEvents(
       await linkPendingEvents(tx, ws, incident.id, earlier.map((p) => p.id));
       for (const e of linked) e.incidentId = incident.id;
       windowUpdates.push({ key: k, openIncidentId: incident.id, pending: [], maxTs: f.maxTs });
-      // Other keys of this service that cross later in this flush join it.
-      ofServices.set(service, { id: incident.id, number: incident.number, status: incident.status, version: incident.version, fingerprint: k });
+      // Other keys of this service that cross later in this flush join it (production's only).
+      if (settings.incidentType === "real") ofServices.set(service, { id: incident.id, number: incident.number, status: incident.status, version: incident.version, fingerprint: k });
       created.set(incident.id, { id: incident.id, number: incident.number, status: "created" });
       published.push({ type: "incident.created", incidentId: incident.id, number: incident.number, version: incident.version });
     }

@@ -132,6 +132,19 @@ describe("one incident per service", () => {
     expect((await incidentsOf(s))[0].eventCount).toBe(6);
   });
 
+  it("keeps drills apart: training events never join a real incident of the service, nor real events a training one", async () => {
+    const s = svc("drill");
+    const real = await ok(createIncident(t.db, person, { title: "Real outage", service: s }));
+    const drill = await ok(ingestEvents(t.db, key, [0, 1, 2, 3, 4].map((x) => ev(s, "error", x)), { source: "simulator", incidentType: "training" }));
+    expect(drill.incidents[0].status).toBe("created");
+    expect(drill.incidents[0].id).not.toBe(real.id);
+    const s2 = svc("drill-hand");
+    const training = await ok(createIncident(t.db, person, { title: "Game day", service: s2, incidentType: "training" }));
+    const prod = await ok(ingestEvents(t.db, key, [0, 1, 2, 3, 4].map((x) => ev(s2, "error", x))));
+    expect(prod.incidents[0].status).toBe("created");
+    expect(prod.incidents[0].id).not.toBe(training.id);
+  });
+
   it("leaves an incident that opted out alone: intake opens its own", async () => {
     const s = svc("opt-out");
     const opened = await ok(createIncident(t.db, person, { title: "Planned maintenance", service: s, receivesIntake: false }));

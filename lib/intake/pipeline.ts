@@ -103,8 +103,10 @@ export async function loadOpenIncidents(tx: Database, workspaceId: string, windo
 }
 
 /**
- * Each service's open incident that receives intake, whoever opened it (the oldest when there are
- * several). Probes a partial index of open incidents: cheap on every flush.
+ * Each service's open real incident that receives intake, whoever opened it (the oldest when there
+ * are several). Only real incidents take signals by service: a drill's (training, synthetic)
+ * incidents are keyed by their run and never mix with production's. Probes a partial index of open
+ * real incidents: cheap on every flush.
  */
 export async function openIncidentsOfServices(tx: Database, workspaceId: string, services: string[]): Promise<Map<string, OpenIncident>> {
   const out = new Map<string, OpenIncident>();
@@ -112,7 +114,7 @@ export async function openIncidentsOfServices(tx: Database, workspaceId: string,
   const rows = await tx
     .select({ id: incidents.id, number: incidents.number, status: incidents.status, version: incidents.version, fingerprint: incidents.fingerprint, service: incidents.service })
     .from(incidents)
-    .where(and(eq(incidents.workspaceId, workspaceId), inArray(incidents.service, [...new Set(services)]), receiving()))
+    .where(and(eq(incidents.workspaceId, workspaceId), inArray(incidents.service, [...new Set(services)]), receiving(), sql`${incidents.incidentType} = 'real'`))
     .orderBy(incidents.number);
   for (const { service, ...r } of rows) if (!out.has(service)) out.set(service, r);
   return out;
@@ -165,8 +167,8 @@ export async function insertEvents(tx: Database, workspaceId: string, rows: Norm
 
 /**
  * The no-transaction path in one round trip: writes the events only if none of `keys` has a window
- * pointing at a still-open incident and none of `services` has an open incident (those events must
- * attach to it, in a transaction). Returns false, having written nothing, when one has. At most
+ * pointing at a still-open incident and none of `services` has an open real incident (those events
+ * must attach to it, in a transaction; pass no services when the service rule does not apply). Returns false, having written nothing, when one has. At most
  * INSERT_CHUNK rows.
  */
 export async function insertEventsUnlessOpen(
@@ -186,10 +188,14 @@ export async function insertEventsUnlessOpen(
           join incidents i on i.id = w.open_incident_id and i.workspace_id = ${workspaceId}::uuid
                           and i.status in (${open}) and i.receives_intake
          where w.workspace_id = ${workspaceId}::uuid and w.key in (${sql.join(keys.map((k) => sql`${k}`), sql`, `)})
-        union all
+        ${
+          services.length > 0
+            ? sql`union all
         select 1 from incidents i
          where i.workspace_id = ${workspaceId}::uuid and i.service in (${sql.join(services.map((v) => sql`${v}`), sql`, `)})
-           and i.status in (${open}) and i.receives_intake
+           and i.status in (${open}) and i.receives_intake and i.incident_type = 'real'`
+            : sql``
+        }
          limit 1),
       ins as (
         insert into events ${eventColumns}
