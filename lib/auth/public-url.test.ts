@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { resetEnvCache } from "@/lib/env";
 import { publicOrigin } from "./public-url";
 
@@ -13,6 +13,11 @@ import { GET as demoGuest } from "@/app/api/auth/demo-guest/route";
 // `next start` hands route handlers a request.url on the address it listens on (localhost:<port>),
 // whatever host the visitor used: redirects must not be built from it.
 const listening = "http://localhost:3000";
+
+beforeEach(() => {
+  delete process.env.NEXTAUTH_URL;
+  resetEnvCache();
+});
 
 afterEach(() => {
   delete process.env.NEXTAUTH_URL;

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import { resetEnvCache } from "@/lib/env";
 import { sharedLimiter } from "@/lib/rate-limit/limiter";
 import { SIGN_IN_THROTTLED, throttledSignIn } from "./sign-in-throttle";
 import { SIGN_IN_LIMIT, SIGN_IN_WINDOW_MS } from "./users";
@@ -11,6 +12,9 @@ const attempt = (email: string, ip = "198.51.100.7") =>
   });
 
 beforeEach(() => {
+  // The redirect URL comes from the request's host here, not from a configured public URL.
+  delete process.env.NEXTAUTH_URL;
+  resetEnvCache();
   sharedLimiter("sign-in:ip", SIGN_IN_LIMIT, SIGN_IN_WINDOW_MS).reset();
   sharedLimiter("sign-in:account", SIGN_IN_LIMIT, SIGN_IN_WINDOW_MS).reset();
 });
