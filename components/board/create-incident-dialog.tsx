@@ -283,7 +283,7 @@ export function CreateIncidentDialog({ workspaceSlug, basePath, facets }: { work
               className="mt-0.5"
             />
             <div className="grid gap-0.5">
-              <Label htmlFor="create-incident-receives-intake">Attach incoming events and alerts for this service</Label>
+              <Label htmlFor="create-incident-receives-intake">Attach incoming events and alerts to this incident</Label>
               <p className="text-muted-foreground text-xs">While it is open, intake adds this service&apos;s signals here instead of opening another incident.</p>
             </div>
           </div>
