@@ -91,6 +91,10 @@ test.describe("intake", () => {
       const again = await page.request.post("/api/v1/integrations/alertmanager", { headers, data: notification(replica) });
       expect(await again.json()).toMatchObject({ duplicate: true, recorded: 0, incident: { id: incident.id, status: "attached" } });
     }
+    // Counts of re-notifications answered without a transaction are written within a second.
+    await expect
+      .poll(async () => (await (await page.request.get(`/api/v1/incidents/${incident.id}/events`)).json()).signals.notifications)
+      .toBe(6);
     await page.goto(`/incidents/${incident.id}`);
     const alerts = page.getByTestId("incident-alerts");
     await expect(alerts).toContainText("Alerts: 2 (2 firing)");

@@ -57,6 +57,8 @@ export const intakeWindows = pgTable(
     openIncidentId: uuid("open_incident_id"),
     pending: jsonb("pending").$type<PendingEntry[]>().notNull().default(sql`'[]'::jsonb`),
     maxTs: bigint("max_ts", { mode: "number" }),
+    /** Moves on every write of the row: an alert group's state version (see lib/intake/repeat-notifications.ts). */
+    version: integer("version").notNull().default(0),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   // The key leads: writers look windows up by a list of keys, which the planner only turns into

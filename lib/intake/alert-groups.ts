@@ -8,6 +8,7 @@ import { insertIncident } from "@/lib/incidents/create-incident";
 import { applyStatusChange } from "@/lib/incidents/change-status";
 import type { RealtimeEvent } from "@/lib/realtime/events";
 import { levelForSeverity, severityFromAlert } from "./levels";
+import type { Remembered } from "./repeat-notifications";
 import {
   incidentDraft,
   bumpIncidentsEvents,
@@ -238,7 +239,7 @@ export async function writeAlertGroups(
   items: { group: AlertGroup; now: Date }[],
   /** The groups' windows, already locked in this transaction. */
   locked?: WindowsAndOpen,
-): Promise<{ outcomes: AlertGroupOutcome[]; published: RealtimeEvent[] }> {
+): Promise<{ outcomes: AlertGroupOutcome[]; unchanged: (Omit<Remembered, "hashes"> | null)[]; published: RealtimeEvent[] }> {
   const ws = integration.workspaceId;
   const keys = items.map((i) => alertGroupWindowKey(i.group));
   if (new Set(keys).size !== keys.length) throw new Error("writeAlertGroups: one notification per group at a time");
@@ -326,7 +327,8 @@ export async function writeAlertGroups(
       const kind = s.kinds[i];
       if (kind === "unchanged" || (s.status === "created" && kind === "new")) return; // counted / already built
       const ev = alertEvent(s.item.group, a, s.item.now, kind);
-      const target = kind === "stale" || !s.incident ? s.latest[i]?.incident_id : s.incident.id;
+      // A stale alert goes to the incident that recorded its end (this one, or an earlier one).
+      const target = kind === "stale" ? (s.latest[i]?.incident_id ?? s.incident?.id) : (s.incident?.id ?? s.latest[i]?.incident_id);
       ev.incidentId = target ?? null;
       s.evs.push(ev);
     });
@@ -391,13 +393,17 @@ export async function writeAlertGroups(
     if (changed) published.push({ type: "incident.updated", incidentId: s.incident.id, version: after.version, fields: ["status"] });
     s.status = "resolved";
   }
-  // A window row changes only when its group's incident opens or closes (or was closed by a person).
+  // A window row is written when its group's incident opens or closes (or was closed by a person),
+  // and whenever a notification changed anything: its version then moves, which tells an instance
+  // that remembers the group's unchanged bodies that they may have changed.
+  const wrote = steps.map((s) => s.evs.length > 0 || s.status === "created" || s.status === "resolved" || s.kinds.some((k) => k === "new" || k === "changed"));
   await saveWindows(
     tx,
     ws,
     steps
-      .map((s) => ({ key: s.key, openIncidentId: s.stillOpen ? s.incident!.id : null, pending: [], maxTs: null }))
-      .filter((u) => u.openIncidentId !== windows.get(u.key)!.openIncidentId),
+      .map((s, n) => ({ update: { key: s.key, openIncidentId: s.stillOpen ? s.incident!.id : null, pending: [], maxTs: null }, wrote: wrote[n] }))
+      .filter(({ update, wrote }) => wrote || update.openIncidentId !== windows.get(update.key)!.openIncidentId)
+      .map(({ update }) => update),
   );
   return {
     outcomes: steps.map((s) => ({
@@ -407,6 +413,12 @@ export async function writeAlertGroups(
       recorded: s.evs.length,
       incident: s.incident && s.status ? { id: s.incident.id, number: s.incident.number, status: s.status } : null,
     })),
+    // Notifications that changed nothing, with the state they were judged against.
+    unchanged: steps.map((s, n) =>
+      !wrote[n] && s.stillOpen && s.status === "attached" && s.incident
+        ? { incidentId: s.incident.id, number: s.incident.number, version: windows.get(s.key)!.version, fingerprints: s.alerts.map((a) => a.fingerprint) }
+        : null,
+    ),
     published,
   };
 }

@@ -153,13 +153,22 @@ async function writeEventJobs(db: Database, actor: Actor, settings: EventSetting
   }
   const ws = actor.workspaceId;
   const { results, published } = await db.transaction(async (tx) => {
-    // Claims and the first look at the windows and the services' open incidents go out together
-    // (one round trip, pipelined).
-    const [batch, seen, serviceOpen] = await Promise.all([
+    // Claims and the first look at the windows go out together (one round trip, pipelined).
+    const [batch, seen] = await Promise.all([
       claimBatch(tx, ws, jobs.map((j) => (j.idempotencyKey ? [{ scope: "events", key: j.idempotencyKey, bodyHash: j.bodyHash }] : []))),
       readWindows(tx, ws, [...byKey.keys()]),
-      openIncidentsOfServices(tx, ws, services),
     ]);
+    // The services' open incidents matter only for keys without one of their own: in the steady
+    // state (every busy key attached) this look is skipped.
+    const unattached = new Set<string>();
+    if (services.length > 0) {
+      for (const [k, list] of byKey) {
+        const w = seen.windows.get(k);
+        if (w?.openIncidentId && seen.open.has(w.openIncidentId)) continue;
+        for (const e of list) unattached.add(e.service);
+      }
+    }
+    const serviceOpen = await openIncidentsOfServices(tx, ws, [...unattached]);
     const conflict = batch.conflicts.values().next();
     if (!conflict.done) throw idempotencyConflict(conflict.value);
     const results: IngestResult[] = new Array(jobs.length);

@@ -13,6 +13,7 @@ import { updateIncident } from "@/lib/incidents/update-incident";
 import { ingestEvents } from "./ingest-events";
 import { listIncidentEvents } from "./incident-events";
 import { ingestAlertmanager, ingestPagerDuty } from "./integrations";
+import { flushNotificationCounts } from "./repeat-notifications";
 
 // The rules docs/intake.md states: linking independent of how events are cut into requests, one
 // incident per service (a hand-opened one included), alerts recorded only when they change, stale
@@ -297,6 +298,58 @@ describe("Alertmanager re-notifications and stale notifications", () => {
     const [done] = await t.db.select().from(incidents).where(eq(incidents.id, inc.id));
     // The alerts ended (by Alertmanager's clock) before Firedrill opened the incident: clamped to its creation.
     expect(done.resolvedAt?.getTime()).toBe(inc.createdAt.getTime());
+  });
+});
+
+describe("unchanged re-notifications answered without a transaction", () => {
+  const send = (body: unknown, now?: Date) => {
+    const text = JSON.stringify(body);
+    return ok(ingestAlertmanager(t.db, key, JSON.parse(text), { bodyText: text, ...(now ? { now } : {}) }));
+  };
+  const signalsOf = async (incidentId: string) =>
+    Object.fromEntries((await t.db.select().from(alertSignals).where(eq(alertSignals.incidentId, incidentId))).map((x) => [x.signalKey, x]));
+
+  it("counts a body this instance already judged unchanged (written within a second), and judges it again once the group changed", async () => {
+    const s = svc("fast");
+    const body = notification(s, "firing");
+    const id = (await send(body)).incident!.id;
+    await send(body); // judged in full: unchanged (remembered)
+    for (let i = 0; i < 3; i++) expect(await send(body)).toMatchObject({ duplicate: true, recorded: 0, incident: { id, status: "attached" } });
+    await flushNotificationCounts(t.db);
+    expect(Object.values(await signalsOf(id)).map((x) => x.notifications)).toEqual([5, 5]);
+
+    // Alert 0 resolves: the group's state moved, so the remembered firing body is judged again — its
+    // first alert is now stale (it started before the recorded end) and stays resolved.
+    const one = notification(s, "resolved", { endsAt: new Date().toISOString() });
+    one.alerts = [one.alerts[0]];
+    await send(one);
+    const again = await send(body);
+    expect(again.incident).toMatchObject({ id, status: "attached" });
+    expect(again.recorded).toBe(1);
+    await flushNotificationCounts(t.db);
+    const signals = await signalsOf(id);
+    expect([signals[`${s}-0`].status, signals[`${s}-1`].status]).toEqual(["resolved", "firing"]);
+    const msgs = (await t.db.select().from(events).where(eq(events.incidentId, id))).map((e) => e.message);
+    expect(msgs.filter((m) => m.startsWith("[STALE]")), msgs.join(" | ")).toHaveLength(1);
+  });
+
+  it("remembers both replicas of a high-availability pair, and forgets a group a person resolved", async () => {
+    const s = svc("fast-ha");
+    const a = notification(s, "firing", { replica: "am-a" });
+    const b = notification(s, "firing", { replica: "am-b" });
+    const id = (await send(a)).incident!.id;
+    for (let i = 0; i < 3; i++) {
+      await send(b);
+      await send(a);
+    }
+    await flushNotificationCounts(t.db);
+    expect(Object.values(await signalsOf(id)).map((x) => x.notifications)).toEqual([7, 7]);
+    await ok(changeIncidentStatus(t.db, person, id, { status: "resolved" }));
+    const after = await send(a);
+    // The incident is closed: the same firing body is a new occurrence of nothing — it started before
+    // no recorded end (none was recorded), so it opens a new incident.
+    expect(after.incident?.status).toBe("created");
+    expect(after.incident?.id).not.toBe(id);
   });
 });
 

@@ -8,7 +8,8 @@ import { toResult, type Result } from "@/lib/result";
 import { PgTransaction } from "drizzle-orm/pg-core";
 import { alertGroupWindowKey, writeAlertGroups, type AlertGroup, type AlertGroupOutcome } from "./alert-groups";
 import { groupCommitPerHandle } from "./group-commit";
-import { lockWindows } from "./pipeline";
+import { lockWindows, readWindows } from "./pipeline";
+import { countLater, notificationHash, recall, remember, type Remembered } from "./repeat-notifications";
 import { parseAlertmanager, parseGrafana } from "./alert-formats";
 import { bodyHash, claimBatch, idempotencyConflict, type Claim } from "./idempotency";
 import { parsePagerDuty, writePagerDutyEvent, type PagerDutyOutcome } from "./pagerduty";
@@ -62,7 +63,8 @@ function headerClaim(scope: string, key: string | undefined, body: unknown, body
   return k ? [{ scope, key: k, bodyHash: bodyHash(bodyText ?? JSON.stringify(body)) }] : [];
 }
 
-type AlertJob = { group: AlertGroup; claims: Claim[]; now: Date };
+/** `bodyHash`: of the body as received, for recognising an unchanged re-notification (none in-process). */
+type AlertJob = { group: AlertGroup; claims: Claim[]; now: Date; bodyHash?: string };
 type QueuedAlertJob = { actor: Actor; job: AlertJob };
 
 /** Notifications written together carry at most this many alerts. */
@@ -84,10 +86,17 @@ const noOutcome: AlertGroupOutcome = { accepted: 0, firing: 0, resolved: 0, reco
  * Notifications of one group go in order, one per round; distinct groups share each round's
  * statements.
  */
-async function writeAlertJobs(db: Database, actor: Actor, jobs: AlertJob[]): Promise<AlertGroupResult[]> {
+async function writeAlertJobs(db: Database, actor: Actor, allJobs: AlertJob[]): Promise<AlertGroupResult[]> {
   const ws = actor.workspaceId;
-  const { results, published } = await db.transaction(async (tx) => {
+  const answers: AlertGroupResult[] = new Array(allJobs.length);
+  // Unchanged re-notifications this instance recognises need no transaction (repeat-notifications.ts).
+  const fast = await answerRepeats(db, ws, allJobs, answers);
+  const slow = allJobs.map((_, i) => i).filter((i) => !fast.has(i));
+  if (slow.length === 0) return answers;
+  const jobs = slow.map((i) => allJobs[i]);
+  const { results, published, unchanged } = await db.transaction(async (tx) => {
     const results: AlertGroupResult[] = new Array(jobs.length);
+    const unchanged: (Omit<Remembered, "hashes"> | null)[] = new Array(jobs.length).fill(null);
     // The claims and the groups' window locks go out together (pipelined, one round trip). Locking
     // the window of a notification that turns out to be a repeat costs nothing but the lock.
     const [batch, locked] = await Promise.all([
@@ -117,6 +126,7 @@ async function writeAlertJobs(db: Database, actor: Actor, jobs: AlertJob[]): Pro
       round.forEach((item, n) => {
         const o = out.outcomes[n];
         results[item.job] = { ...o, duplicate: o.recorded === 0 && o.incident?.status !== "created" && o.incident?.status !== "resolved" };
+        unchanged[item.job] = out.unchanged[n];
       });
       published.push(...out.published);
     }
@@ -126,10 +136,53 @@ async function writeAlertJobs(db: Database, actor: Actor, jobs: AlertJob[]): Pro
       const { duplicate: _duplicate, ...outcome } = results[i];
       return outcome;
     });
-    return { results, published };
+    return { results, published, unchanged };
   });
   await publishAll(actor, published);
-  return results;
+  slow.forEach((i, n) => {
+    answers[i] = results[n];
+    const job = allJobs[i];
+    // Committed and unchanged: the same body can be answered without a transaction next time.
+    if (job.bodyHash && unchanged[n]) remember(ws, alertGroupWindowKey(job.group), job.bodyHash, unchanged[n]!);
+  });
+  return answers;
+}
+
+/**
+ * Answers the notifications whose body this instance already judged unchanged against the group's
+ * current state (one read of their windows, no transaction), and counts their alerts'
+ * notifications for later. A group with an earlier notification in this flush that is not such a
+ * repeat keeps its order: its later notifications take the full path too.
+ */
+async function answerRepeats(db: Database, workspaceId: string, jobs: AlertJob[], answers: AlertGroupResult[]): Promise<Set<number>> {
+  const fast = new Set<number>();
+  if (db instanceof PgTransaction) return fast;
+  const known = jobs.map((j) => (j.bodyHash && j.claims.length === 0 ? recall(workspaceId, alertGroupWindowKey(j.group), j.bodyHash) : undefined));
+  if (!known.some(Boolean)) return fast;
+  const { windows, open } = await readWindows(db, workspaceId, [...new Set(jobs.filter((_, i) => known[i]).map((j) => alertGroupWindowKey(j.group)))]);
+  const slowKeys = new Set<string>();
+  jobs.forEach((j, i) => {
+    const key = alertGroupWindowKey(j.group);
+    const r = known[i];
+    const w = windows.get(key);
+    const current = !slowKeys.has(key) && r && w && w.openIncidentId === r.incidentId && open.has(r.incidentId) && w.version === r.version;
+    if (!current || !r) {
+      slowKeys.add(key);
+      return;
+    }
+    fast.add(i);
+    countLater(db, r.incidentId, r.fingerprints, j.now);
+    const firing = j.group.alerts.filter((a) => a.status === "firing").length;
+    answers[i] = {
+      accepted: j.group.alerts.length,
+      firing,
+      resolved: j.group.alerts.length - firing,
+      recorded: 0,
+      incident: { id: r.incidentId, number: r.number, status: "attached" },
+      duplicate: true,
+    };
+  });
+  return fast;
 }
 
 async function ingestAlertGroup(
@@ -148,6 +201,7 @@ async function ingestAlertGroup(
         group,
         claims: headerClaim(integration, options.idempotencyKey, body, options.bodyText),
         now: options.now ?? new Date(),
+        bodyHash: options.bodyText !== undefined ? notificationHash(options.bodyText) : undefined,
       };
       if (options.coalesce === false || db instanceof PgTransaction) return (await writeAlertJobs(db, as, [job]))[0];
       return alertCommits(db).submit(`${as.workspaceId}|${as.kind}:${as.id ?? ""}|${integration}`, { actor: as, job }, Math.max(1, group.alerts.length));

@@ -131,7 +131,7 @@ export async function saveWindows(tx: Database, workspaceId: string, updates: Wi
   );
   await tx.execute(sql`
     update intake_windows as w
-       set open_incident_id = v.open_incident_id, pending = v.pending, max_ts = v.max_ts, updated_at = now()
+       set open_incident_id = v.open_incident_id, pending = v.pending, max_ts = v.max_ts, updated_at = now(), version = w.version + 1
       from (values ${values}) as v(key, open_incident_id, pending, max_ts)
      where w.workspace_id = ${workspaceId}::uuid and w.key = v.key`);
 }
