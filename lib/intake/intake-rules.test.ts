@@ -309,7 +309,7 @@ describe("unchanged re-notifications answered without a transaction", () => {
   const signalsOf = async (incidentId: string) =>
     Object.fromEntries((await t.db.select().from(alertSignals).where(eq(alertSignals.incidentId, incidentId))).map((x) => [x.signalKey, x]));
 
-  it("counts a body this instance already judged unchanged (written within a second), and judges it again once the group changed", async () => {
+  it("counts a body this instance already judged unchanged (written within seconds), and judges it again once the group changed", async () => {
     const s = svc("fast");
     const body = notification(s, "firing");
     const id = (await send(body)).incident!.id;

@@ -8,7 +8,7 @@ import { toResult, type Result } from "@/lib/result";
 import { PgTransaction } from "drizzle-orm/pg-core";
 import { alertGroupWindowKey, writeAlertGroups, type AlertGroup, type AlertGroupOutcome } from "./alert-groups";
 import { groupCommitPerHandle } from "./group-commit";
-import { lockWindows, readWindows } from "./pipeline";
+import { lockWindows, readWindowStates } from "./pipeline";
 import { countLater, notificationHash, recall, remember, type Remembered } from "./repeat-notifications";
 import { parseAlertmanager, parseGrafana } from "./alert-formats";
 import { bodyHash, claimBatch, idempotencyConflict, type Claim } from "./idempotency";
@@ -159,13 +159,13 @@ async function answerRepeats(db: Database, workspaceId: string, jobs: AlertJob[]
   if (db instanceof PgTransaction) return fast;
   const known = jobs.map((j) => (j.bodyHash && j.claims.length === 0 ? recall(workspaceId, alertGroupWindowKey(j.group), j.bodyHash) : undefined));
   if (!known.some(Boolean)) return fast;
-  const { windows, open } = await readWindows(db, workspaceId, [...new Set(jobs.filter((_, i) => known[i]).map((j) => alertGroupWindowKey(j.group)))]);
+  const windows = await readWindowStates(db, workspaceId, [...new Set(jobs.filter((_, i) => known[i]).map((j) => alertGroupWindowKey(j.group)))]);
   const slowKeys = new Set<string>();
   jobs.forEach((j, i) => {
     const key = alertGroupWindowKey(j.group);
     const r = known[i];
     const w = windows.get(key);
-    const current = !slowKeys.has(key) && r && w && w.openIncidentId === r.incidentId && open.has(r.incidentId) && w.version === r.version;
+    const current = !slowKeys.has(key) && r && w && w.openIncidentId === r.incidentId && w.version === r.version;
     if (!current || !r) {
       slowKeys.add(key);
       return;

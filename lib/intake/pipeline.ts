@@ -91,6 +91,30 @@ export async function readWindows(tx: Database, workspaceId: string, keys: strin
   return { windows, open };
 }
 
+/**
+ * Each window's version and whether the incident it points at is still one intake attaches to: the
+ * cheapest look at a group (a hand-written statement: this runs for every re-notification).
+ */
+export async function readWindowStates(
+  db: Database,
+  workspaceId: string,
+  keys: string[],
+): Promise<Map<string, { openIncidentId: string | null; version: number }>> {
+  const out = new Map<string, { openIncidentId: string | null; version: number }>();
+  if (keys.length === 0) return out;
+  const rows = await queryRows<{ key: string; open_incident_id: string | null; version: number }>(
+    db,
+    sql`
+      select w.key, i.id as open_incident_id, w.version
+        from intake_windows w
+        left join incidents i on i.id = w.open_incident_id and i.workspace_id = ${workspaceId}::uuid
+                             and i.status in (${OPEN_LIST}) and i.receives_intake
+       where w.workspace_id = ${workspaceId}::uuid and w.key in (${sql.join(keys.map((k) => sql`${k}`), sql`, `)})`,
+  );
+  for (const r of rows) out.set(r.key, { openIncidentId: r.open_incident_id, version: Number(r.version) });
+  return out;
+}
+
 /** The still-open incidents among those the windows point at (a person may have resolved one since). */
 export async function loadOpenIncidents(tx: Database, workspaceId: string, windows: Iterable<IntakeWindow>): Promise<Map<string, OpenIncident>> {
   const ids = Array.from(new Set(Array.from(windows, (w) => w.openIncidentId).filter((id): id is string => !!id)));

@@ -10,7 +10,7 @@ const log = logger("intake");
  * unchanged. A notification whose exact body this instance has already judged unchanged — against
  * the same state of its group (the window row's `version`, which every change of the group moves)
  * and the same open incident — is answered without a transaction: its alerts' notification counts
- * and last-seen times are added up in memory and written every second, in one statement.
+ * and last-seen times are added up in memory and written every COUNT_FLUSH_MS, in one statement.
  *
  * Several bodies per group are remembered (the two replicas of a high-availability pair differ in
  * `externalURL`). A cold or changed group, a body not seen, a person's change to the incident: the
@@ -28,8 +28,11 @@ export type Remembered = {
 
 const MAX_GROUPS = 20_000;
 const MAX_BODIES_PER_GROUP = 4;
-/** How often counted notifications are written. */
-export const COUNT_FLUSH_MS = 1_000;
+/**
+ * How often counted notifications are written: a few seconds let the re-notifications of a busy
+ * group add up to one row write per alert (Alertmanager itself re-sends a group every few minutes).
+ */
+export const COUNT_FLUSH_MS = 5_000;
 
 const globalForRepeats = globalThis as unknown as { __firedrillRepeats?: Map<string, Remembered> };
 const groups: Map<string, Remembered> = (globalForRepeats.__firedrillRepeats ??= new Map<string, Remembered>());
@@ -86,7 +89,7 @@ export function countLater(db: Database, incidentId: string, fingerprints: strin
   }
 }
 
-/** Writes the counted notifications now (tests call it; the timer calls it every second). Never throws. */
+/** Writes the counted notifications now (tests call it; the timer calls it every COUNT_FLUSH_MS). Never throws. */
 export async function flushNotificationCounts(db: Database): Promise<void> {
   const p = pendingByDb.get(db);
   if (!p) return;
