@@ -22,6 +22,13 @@ test.describe("public demo", () => {
     await expect(board.cardIn("triage", number)).toContainText(title);
   });
 
+  test("the guest redirect goes to the public URL the visitor used, not to the address the server listens on", async ({ page, baseURL }) => {
+    const res = await page.request.get("/api/auth/demo-guest?next=/demo", { maxRedirects: 0 });
+    expect(res.status()).toBe(303);
+    // NEXTAUTH_URL is the public URL here (http://127.0.0.1:<port>); `next start` itself sees localhost.
+    expect(res.headers()["location"]).toBe(`${baseURL}/demo`);
+  });
+
   test("a guest cannot open a team URL or reach team data", async ({ page }) => {
     await page.goto("/demo");
     await new BoardPage(page, "/demo").waitForHydration();

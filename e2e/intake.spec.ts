@@ -61,5 +61,52 @@ test.describe("intake", () => {
     expect(list.status()).toBe(200);
     const body = await list.json();
     expect(body.items.map((e: { message: string }) => e.message).sort()).toEqual(["disk 91%", "disk 95%"]);
+
+    // Alertmanager re-notifies: the incident page counts the notifications, and lists one event per alert.
+    const groupKey = `{}:{alertname="DiskFull", service="${service}-am"}`;
+    const startsAt = new Date(Date.now() - 60_000).toISOString();
+    const notification = (replica: string) =>
+      JSON.stringify({
+        version: "4",
+        groupKey,
+        status: "firing",
+        receiver: "firedrill",
+        externalURL: `http://${replica}:9093`,
+        groupLabels: { alertname: "DiskFull" },
+        commonLabels: { alertname: "DiskFull", service: `${service}-am`, severity: "warning" },
+        commonAnnotations: { summary: "Disk almost full" },
+        alerts: ["db-1", "db-2"].map((instance) => ({
+          status: "firing",
+          labels: { alertname: "DiskFull", service: `${service}-am`, severity: "warning", instance },
+          annotations: { summary: "Disk almost full" },
+          startsAt,
+          endsAt: "0001-01-01T00:00:00Z",
+          fingerprint: `${id}-${instance}`,
+        })),
+      });
+    const opened = await page.request.post("/api/v1/integrations/alertmanager", { headers, data: notification("am-0") });
+    expect(opened.status()).toBe(202);
+    const { incident } = await opened.json();
+    for (const replica of ["am-1", "am-0"]) {
+      const again = await page.request.post("/api/v1/integrations/alertmanager", { headers, data: notification(replica) });
+      expect(await again.json()).toMatchObject({ duplicate: true, recorded: 0, incident: { id: incident.id, status: "attached" } });
+    }
+    // Counts of re-notifications answered without a transaction are written within five seconds.
+    await expect
+      .poll(async () => (await (await page.request.get(`/api/v1/incidents/${incident.id}/events`)).json()).signals.notifications, { timeout: 15_000 })
+      .toBe(6);
+    await page.goto(`/incidents/${incident.id}`);
+    const alerts = page.getByTestId("incident-alerts");
+    await expect(alerts).toContainText("Alerts: 2 (2 firing)");
+    await expect(page.getByTestId("incident-alerts-notifications")).toHaveText("6 notifications received");
+    await expect(alerts.getByTestId("incident-alert-notifications")).toHaveText(["×3", "×3"]);
+    await expect(page.getByTestId("incident-events-list").getByTestId("incident-event")).toHaveCount(2);
+  });
+
+  test("a method an intake route does not serve is a 405 with a JSON body", async ({ page }) => {
+    const res = await page.request.get("/api/v1/events");
+    expect(res.status()).toBe(405);
+    expect(res.headers()["allow"]).toBe("POST");
+    expect(await res.json()).toMatchObject({ code: "method_not_allowed" });
   });
 });

@@ -79,3 +79,35 @@ export function isAppError(e: unknown): e is AppError {
 export function statusForType(type: ErrorType): number {
   return statusByType[type];
 }
+
+/**
+ * The SQLSTATE of a database error (postgres.js and PGlite both carry it as `code`), looking through
+ * wrappers such as Drizzle's query error (`cause`).
+ */
+export function sqlState(e: unknown): string | undefined {
+  for (let cur = e, depth = 0; cur && typeof cur === "object" && depth < 5; cur = (cur as { cause?: unknown }).cause, depth++) {
+    const code = (cur as { code?: unknown }).code;
+    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
+  }
+  return undefined;
+}
+
+/**
+ * A database "data exception" (SQLSTATE class 22: a value out of range, an invalid byte sequence,
+ * bad JSON…) is the caller's data, never our failure: it becomes a 422. Input validation should
+ * refuse such values first; this is the last resort, so a sender that slips one through still gets
+ * a 4xx it will not retry forever.
+ */
+export function dataExceptionError(e: unknown): AppError | undefined {
+  const state = sqlState(e);
+  if (!state?.startsWith("22")) return undefined;
+  return new AppError("unprocessable:data", `A value in the request cannot be stored (database error ${state}); nothing was written.`, {
+    issues: [{ path: "(body)", message: `holds a value the database refuses (SQLSTATE ${state})` }],
+    cause: e,
+  });
+}
+
+/** The error as an AppError when it is one or maps to one (data exceptions), else undefined. */
+export function asAppError(e: unknown): AppError | undefined {
+  return isAppError(e) ? e : dataExceptionError(e);
+}

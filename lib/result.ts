@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/shared";
-import { AppError, isAppError, type ErrorCode, type FieldIssue } from "@/lib/errors";
+import { AppError, asAppError, type ErrorCode, type FieldIssue } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 
 const log = logger("operations");
@@ -30,8 +30,9 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.in
 }
 
 /** Converts a thrown error into a safe failure result; unexpected errors never leak their message. */
-export function failure(e: unknown): Extract<Result<never>, { ok: false }> {
-  if (isAppError(e)) {
+export function failure(raw: unknown): Extract<Result<never>, { ok: false }> {
+  const e = asAppError(raw);
+  if (e) {
     const fieldErrors: Record<string, string[]> = {};
     for (const issue of e.issues ?? []) (fieldErrors[issue.path] ??= []).push(issue.message);
     return {
@@ -53,7 +54,7 @@ export type OperationContext = { op: string; actor?: Pick<Actor, "kind" | "id" |
  * AppErrors (a 404, a refused role, a bad field) are answers, not faults, and are not logged.
  */
 export function logUnexpected(context: OperationContext, e: unknown): void {
-  if (isAppError(e)) return;
+  if (asAppError(e)) return;
   const { op, actor } = context;
   log.error({ err: e, op, actor: actor ? { kind: actor.kind, id: actor.id } : undefined, workspaceId: actor?.workspaceId }, `${op} failed`);
 }

@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { openPglite, openPostgres, type DatabaseHandle } from "@/db/client";
-import { ensureSeeded } from "@/lib/seed";
+import { ensureSeeded } from "@/lib/seed/workspaces";
 import { systemActor } from "@/lib/auth/shared";
 import { apiKeyScopes } from "@/lib/auth/shared";
 import { insertApiKey } from "@/lib/auth";
@@ -16,10 +16,10 @@ import { createUser, findUserByEmail, setPassword } from "@/lib/auth";
 import { env } from "@/env";
 import { isAppError } from "@/lib/errors";
 import { unwrap } from "@/lib/result";
-import { createWorkspace } from "@/lib/workspaces";
-import { resetDemoWorkspace } from "@/lib/workspaces";
-import { addMember } from "@/lib/workspaces";
-import { getWorkspaceBySlug, listMembersOf } from "@/lib/workspaces";
+import { createWorkspace } from "@/lib/workspaces/create-workspace";
+import { resetDemoWorkspace } from "@/lib/workspaces/demo";
+import { addMember } from "@/lib/workspaces/members";
+import { getWorkspaceBySlug, listMembersOf } from "@/lib/workspaces/queries";
 
 const usage = `Firedrill admin CLI
 

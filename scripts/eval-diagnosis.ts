@@ -3,13 +3,13 @@
  * catalog when present) and a set of realistic incidents outside the catalog through the offline
  * engine, and through Groq / Gemini when their keys are set, and prints the results table.
  */
-import { evaluate, summarise, type EvalRow } from "@/lib/diagnosis";
-import { builtInScenarios, type EvalScenario } from "@/lib/diagnosis";
-import { abstainIncidents, realisticIncidents } from "@/lib/diagnosis";
-import { holdoutIncidents } from "@/lib/diagnosis";
-import { fromSimulationCatalog } from "@/lib/diagnosis";
-import { resolveProviders } from "@/lib/diagnosis";
-import { builtinScenarios } from "@/lib/simulation";
+import { evaluate, summarise, type EvalRow } from "@/lib/diagnosis/eval/run-eval";
+import { builtInScenarios, type EvalScenario } from "@/lib/diagnosis/eval/scenarios";
+import { abstainIncidents, realisticIncidents } from "@/lib/diagnosis/eval/realistic";
+import { holdoutIncidents } from "@/lib/diagnosis/eval/holdout";
+import { fromSimulationCatalog } from "@/lib/diagnosis/eval/simulation-adapter";
+import { resolveProviders } from "@/lib/diagnosis/providers";
+import { builtinScenarios } from "@/lib/simulation/scenarios";
 
 function simulationScenarios(): EvalScenario[] {
   return fromSimulationCatalog(builtinScenarios());

@@ -1,5 +1,5 @@
 import { AppHeader } from "@/components/app-shell/app-header";
-import { currentCaller } from "@/lib/auth";
+import { currentCaller } from "@/lib/api/caller";
 import { UserMenu } from "@/components/auth/user-menu";
 import { RealtimeProvider } from "@/components/realtime/realtime-provider";
 

@@ -7,7 +7,7 @@ import { ResetDemoButton } from "@/components/auth/reset-demo-button";
 import { UserMenu } from "@/components/auth/user-menu";
 import { RealtimeProvider } from "@/components/realtime/realtime-provider";
 import { Button } from "@/components/ui/button";
-import { currentCaller } from "@/lib/auth";
+import { currentCaller } from "@/lib/api/caller";
 import { DEMO_SLUG, demoEnabled } from "@/lib/auth";
 import { demoResetIntervalMs } from "@/lib/workspaces";
 import { env } from "@/env";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { BoardScreen } from "@/components/board/board-screen";
 import { DEMO_SLUG } from "@/lib/auth";
-import { pageCaller } from "@/lib/auth";
+import { pageCaller } from "@/lib/api/caller";
 
 export const metadata: Metadata = { title: "Board" };
 export const dynamic = "force-dynamic";

@@ -15,6 +15,7 @@ const errorMessages: Record<string, string> = {
   GitHubEmail: "Your GitHub account has no public or verified email; sign up with email instead.",
   OAuthSignin: "GitHub sign-in failed. Try again.",
   OAuthCallback: "GitHub sign-in failed. Try again.",
+  RateLimited: "Too many sign-in attempts for this account or network. Wait about 15 minutes and try again.",
 };
 
 export function SignInForm({ callbackUrl, github, initialError }: { callbackUrl: string; github: boolean; initialError?: string }) {

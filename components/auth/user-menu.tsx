@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
-import { currentCaller, sessionUser, sessionWorkspaces } from "@/lib/auth";
+import { currentCaller, sessionUser, sessionWorkspaces } from "@/lib/api/caller";
 import { IdentityAvatar } from "./guest-avatar";
 import { UserMenuClient } from "./user-menu-client";
 

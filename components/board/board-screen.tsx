@@ -1,5 +1,5 @@
 import { getDb, type Database } from "@/db";
-import type { Caller } from "@/lib/auth";
+import type { Caller } from "@/lib/api/caller";
 import { assertCan, can } from "@/lib/auth";
 import { getBoard, getIncidentFacets } from "@/lib/incidents";
 import { boardFiltersSchema } from "@/lib/incidents/shared";

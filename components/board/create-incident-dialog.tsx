@@ -15,6 +15,7 @@ import {
   DialogTitle,
   DialogTrigger,
 } from "@/components/ui/dialog";
+import { Checkbox } from "@/components/ui/checkbox";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
@@ -37,9 +38,10 @@ type Draft = {
   team: string;
   affectedSystems: string[];
   status: IncidentStatus;
+  receivesIntake: boolean;
 };
 
-const emptyDraft: Draft = { title: "", description: "", service: "", severity: "P2", team: "", affectedSystems: [], status: "triage" };
+const emptyDraft: Draft = { title: "", description: "", service: "", severity: "P2", team: "", affectedSystems: [], status: "triage", receivesIntake: true };
 const createStatuses: IncidentStatus[] = ["triage", "investigating", "fixing", "resolved"];
 
 type FieldErrors = Record<string, string[]>;
@@ -264,6 +266,19 @@ export function CreateIncidentDialog({ workspaceSlug, basePath, facets }: { work
               describedBy={systems.invalid ? systems.errorId : undefined}
             />
             <FieldError id={systems.errorId} errors={systems.messages} />
+          </div>
+          <div className="flex items-start gap-2">
+            <Checkbox
+              id="create-incident-receives-intake"
+              data-testid="create-incident-receives-intake"
+              checked={draft.receivesIntake}
+              onCheckedChange={(v) => set("receivesIntake", v === true)}
+              className="mt-0.5"
+            />
+            <div className="grid gap-0.5">
+              <Label htmlFor="create-incident-receives-intake">Attach incoming events and alerts to this incident</Label>
+              <p className="text-muted-foreground text-xs">While it is open, intake adds this service&apos;s signals here instead of opening another incident.</p>
+            </div>
           </div>
           <DialogFooter>
             <Button type="button" variant="outline" onClick={() => setOpen(false)}>

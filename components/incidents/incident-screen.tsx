@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { getDb } from "@/db";
-import type { Caller } from "@/lib/auth";
+import type { Caller } from "@/lib/api/caller";
 import { can } from "@/lib/auth";
 import { isAppError } from "@/lib/errors";
 import { loadIncidentPayload, loadTimelinePayload } from "@/lib/incidents";

@@ -51,6 +51,7 @@ const fieldLabels: Record<string, string> = {
   incidentType: "Type",
   remediationMode: "Remediation",
   actionable: "Actionable",
+  receivesIntake: "Receives intake",
 };
 
 function FieldValue({ field, value }: { field: string; value: unknown }) {

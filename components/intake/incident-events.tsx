@@ -8,7 +8,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Skeleton } from "@/components/ui/skeleton";
 import { fetchJson, workspaceUrl } from "@/lib/api/client";
-import type { IncidentEventItem } from "@/lib/intake/incident-events";
+import type { IncidentEventItem, IncidentEventsView, IncidentSignalItem } from "@/lib/intake";
 import { queryKeys } from "@/lib/query-keys";
 import { LevelBadge } from "./level-badge";
 
@@ -25,7 +25,7 @@ export function IncidentEvents({ workspaceSlug, incidentId }: { workspaceSlug: s
     queryKey: queryKeys.incidentEvents(workspaceSlug, incidentId),
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam, signal }) =>
-      fetchJson<{ items: IncidentEventItem[]; nextCursor: string | null; total: number }>(
+      fetchJson<IncidentEventsView>(
         `${workspaceUrl(workspaceSlug, "incidents", incidentId, "events")}?limit=${PAGE_SIZE}${pageParam ? `&before=${encodeURIComponent(pageParam)}` : ""}`,
         { signal },
       ),
@@ -34,6 +34,7 @@ export function IncidentEvents({ workspaceSlug, incidentId }: { workspaceSlug: s
   const [open, setOpen] = React.useState<IncidentEventItem | null>(null);
   const items = query.data?.pages.flatMap((p) => p.items) ?? [];
   const total = query.data?.pages[0]?.total;
+  const signals = query.data?.pages[0]?.signals;
 
   return (
     <Card data-testid="incident-events">
@@ -44,6 +45,7 @@ export function IncidentEvents({ workspaceSlug, incidentId }: { workspaceSlug: s
         </CardDescription>
       </CardHeader>
       <CardContent className="space-y-2">
+        {signals && signals.total > 0 ? <IncidentAlerts signals={signals} /> : null}
         {query.isPending ? (
           <div className="space-y-2">
             {Array.from({ length: 3 }, (_, i) => (
@@ -84,6 +86,60 @@ export function IncidentEvents({ workspaceSlug, incidentId }: { workspaceSlug: s
       </CardContent>
       <RawPayloadDialog workspaceSlug={workspaceSlug} incidentId={incidentId} event={open} onClose={() => setOpen(null)} />
     </Card>
+  );
+}
+
+/** A short name for an alert: its alertname and the labels that tell instances apart. */
+function alertName(s: IncidentSignalItem): string {
+  const { alertname, instance, pod, job } = s.labels;
+  const where = instance ?? pod ?? job;
+  return `${alertname ?? s.signalKey}${where ? ` · ${where}` : ""}`;
+}
+
+/**
+ * The incident's alerts with how many notifications named each: a re-notification that changed
+ * nothing is counted here (and moves "last seen"), not listed as an event.
+ */
+function IncidentAlerts({ signals }: { signals: { items: IncidentSignalItem[]; total: number; notifications: number } }) {
+  const firing = signals.items.filter((s) => s.status === "firing").length;
+  return (
+    <div className="rounded-md border" data-testid="incident-alerts">
+      <div className="text-muted-foreground flex flex-wrap items-baseline justify-between gap-2 border-b px-3 py-1.5 text-xs">
+        <span className="text-foreground font-medium">
+          Alerts: {signals.total} ({firing} firing)
+        </span>
+        <span data-testid="incident-alerts-notifications">
+          {signals.notifications.toLocaleString("en")} notification{signals.notifications === 1 ? "" : "s"} received
+        </span>
+      </div>
+      <ul className="divide-y text-sm">
+        {signals.items.map((s) => (
+          <li key={`${s.source}:${s.signalKey}`} className="flex items-center gap-3 px-3 py-1.5" data-testid="incident-alert">
+            <span
+              className={
+                s.status === "firing"
+                  ? "rounded bg-red-500/15 px-1.5 py-0.5 text-xs font-medium text-red-700 dark:text-red-300"
+                  : "rounded bg-emerald-500/15 px-1.5 py-0.5 text-xs font-medium text-emerald-700 dark:text-emerald-300"
+              }
+            >
+              {s.status}
+            </span>
+            <span className="min-w-0 flex-1 truncate font-mono text-xs" title={JSON.stringify(s.labels)}>
+              {alertName(s)}
+            </span>
+            <span className="text-muted-foreground text-xs tabular-nums" data-testid="incident-alert-notifications" title="Notifications that named this alert">
+              ×{s.notifications.toLocaleString("en")}
+            </span>
+            <time className="text-muted-foreground w-32 shrink-0 text-right font-mono text-xs" dateTime={s.lastSeenAt} title="Last notified" suppressHydrationWarning>
+              {formatTime(s.lastSeenAt)}
+            </time>
+          </li>
+        ))}
+      </ul>
+      {signals.total > signals.items.length ? (
+        <p className="text-muted-foreground border-t px-3 py-1.5 text-xs">Showing {signals.items.length} of {signals.total} alerts.</p>
+      ) : null}
+    </div>
   );
 }
 

@@ -1,6 +1,6 @@
 import { getDb } from "@/db";
 import { ScenarioBuilder } from "@/components/simulation/scenario-builder";
-import type { Caller } from "@/lib/auth";
+import type { Caller } from "@/lib/api/caller";
 import { findBuiltinScenario } from "@/lib/simulation";
 import { getScenario, getWorkspaceWorld } from "@/lib/simulation";
 

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { PlusIcon } from "lucide-react";
 import { getDb } from "@/db";
 import { Button } from "@/components/ui/button";
-import type { Caller } from "@/lib/auth";
+import type { Caller } from "@/lib/api/caller";
 import { can } from "@/lib/auth";
 import { serializeScenarioSummary } from "@/lib/simulation/shared";
 import { listScenarios } from "@/lib/simulation";

@@ -50,6 +50,8 @@ export const incidents = pgTable(
     /** Key that groups signals into this incident while it is open (service, groupKey, dedup_key…). */
     fingerprint: text("fingerprint"),
     eventCount: integer("event_count").notNull().default(0),
+    /** false: intake never attaches events or alerts to this incident (it still counts towards nothing). */
+    receivesIntake: boolean("receives_intake").notNull().default(true),
     firstEventAt: timestamp("first_event_at", { withTimezone: true }),
     lastEventAt: timestamp("last_event_at", { withTimezone: true }),
     /** Optimistic concurrency: every write bumps it; a write carrying an older version is refused. */
@@ -68,6 +70,11 @@ export const incidents = pgTable(
     index("incidents_workspace_status_created_idx").on(t.workspaceId, t.status, t.createdAt),
     index("incidents_workspace_resolved_idx").on(t.workspaceId, t.resolvedAt),
     index("incidents_workspace_fingerprint_idx").on(t.workspaceId, t.fingerprint),
+    // Intake looks up a service's open real incident on every flush: only those are indexed (a
+    // handful per workspace), so the lookup stays a probe.
+    index("incidents_workspace_service_open_idx")
+      .on(t.workspaceId, t.service)
+      .where(sql`status in ('triage', 'investigating', 'fixing') and receives_intake and incident_type = 'real'`),
   ],
 );
 

@@ -57,6 +57,8 @@ export const intakeWindows = pgTable(
     openIncidentId: uuid("open_incident_id"),
     pending: jsonb("pending").$type<PendingEntry[]>().notNull().default(sql`'[]'::jsonb`),
     maxTs: bigint("max_ts", { mode: "number" }),
+    /** Moves on every write of the row: an alert group's state version (see lib/intake/repeat-notifications.ts). */
+    version: integer("version").notNull().default(0),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   // The key leads: writers look windows up by a list of keys, which the planner only turns into
@@ -85,10 +87,16 @@ export const alertSignals = pgTable(
     startsAt: timestamp("starts_at", { withTimezone: true }),
     endsAt: timestamp("ends_at", { withTimezone: true }),
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
-    /** Hash of status, end, labels and annotations: a repeated notification is compared by it alone. */
+    /** Hash of status, start (firing) or end (resolved), labels and annotations: a repeated notification is compared by it alone. */
     digest: text("digest"),
+    /** Notifications that named this alert (re-notifications and high-availability replicas included). */
+    notifications: integer("notifications").notNull().default(1),
   },
-  (t) => [uniqueIndex("alert_signals_incident_key_idx").on(t.incidentId, t.signalKey)],
+  (t) => [
+    uniqueIndex("alert_signals_incident_key_idx").on(t.incidentId, t.signalKey),
+    // An alert's latest record across incidents (stale firing notifications are judged by it).
+    index("alert_signals_workspace_key_idx").on(t.workspaceId, t.signalKey),
+  ],
 );
 
 /** Requests already processed (Idempotency-Key header, or the hash of an identical webhook body), for 24 h. */
@@ -101,6 +109,8 @@ export const idempotencyKeys = pgTable(
     scope: text("scope").notNull(),
     key: text("key").notNull(),
     response: jsonb("response").$type<unknown>(),
+    /** SHA-256 of the request body the key was first used with: the same key with another body is a 422. */
+    bodyHash: text("body_hash"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   // The key leads the primary key: a flush looks its claims up by key, and with the workspace first

@@ -6,7 +6,7 @@ import { apiKeys } from "@/db/schema";
 import { systemActor, type Actor } from "./actor";
 import { authenticateApiKey, generateApiKey, hashApiKey, insertApiKey, revokeApiKey, API_KEY_CACHE_MS, API_KEY_PREFIX } from "./api-keys";
 import { assertCan, can } from "./permissions";
-import { presentedApiKey } from "./caller";
+import { presentedApiKey } from "@/lib/api/caller";
 
 let t: TestDatabase;
 let admin: Actor;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { resetEnvCache } from "@/env";
-import { getAuthOptions } from "./auth-options";
+import { getAuthOptions } from "@/lib/api/next-auth";
 import { verifiedGithubEmail } from "./github-email";
 import { resetAuthSecretCache } from "./secret";
 

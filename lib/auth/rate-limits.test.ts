@@ -4,7 +4,7 @@ import { resetEnvCache } from "@/env";
 import { sharedLimiter } from "@/lib/rate-limit/limiter";
 import type { Actor } from "./actor";
 import { consumeDemoWrite } from "./demo-policy";
-import { clientIp } from "./session";
+import { clientIp } from "./client-ip";
 import { createUser, SIGN_IN_LIMIT, SIGN_IN_WINDOW_MS, verifyCredentials } from "./users";
 
 let t: TestDatabase;

@@ -2,7 +2,7 @@ import { encode } from "next-auth/jwt";
 import type { Database } from "@/db/client";
 import { resetEnvCache } from "@/env";
 import type { Actor } from "./actor";
-import { resolveCaller } from "./caller";
+import { resolveCaller } from "@/lib/api/caller";
 import type { GuestIdentity } from "./guest";
 
 /**

@@ -1,6 +1,6 @@
 import type { Database } from "@/db/client";
 import type { Incident } from "@/db/schema";
-import { listEventsForIncident } from "@/lib/intake/queries";
+import { listEventsForIncident } from "@/lib/intake";
 import { getWorkspaceWorld } from "@/lib/simulation";
 import { defaultTopology, dependenciesOf, dependencyMap, dependentsOf, type DependencyMap } from "@/lib/topology";
 

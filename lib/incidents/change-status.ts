@@ -11,13 +11,15 @@ import { lockIncident, statusTimestamps, updateIncidentRow, writeStatusHistory }
 
 /**
  * Moves an incident inside the caller's transaction. Any move, forward or back, is allowed and
- * recorded with its actor; moving to the status it already has changes nothing.
+ * recorded with its actor; moving to the status it already has changes nothing. `resolvedAt` (for
+ * a move to resolved) is when the problem ended by the sender's account, such as an alert's
+ * `endsAt`: it is kept between the incident's creation and `at`, while the history row keeps `at`.
  */
 export async function applyStatusChange(
   tx: Database,
   actor: Actor,
   incidentId: string,
-  change: { status: IncidentStatus; version?: number; reason?: string | null; at?: Date },
+  change: { status: IncidentStatus; version?: number; reason?: string | null; at?: Date; resolvedAt?: Date | null },
 ): Promise<{ incident: Incident; changed: boolean }> {
   const current = await lockIncident(tx, { workspaceId: actor.workspaceId, id: incidentId });
   if (change.version !== undefined && change.version !== current.version) {
@@ -30,7 +32,7 @@ export async function applyStatusChange(
   const incident = await updateIncidentRow(
     tx,
     { workspaceId: actor.workspaceId, id: incidentId },
-    { status: change.status, ...statusTimestamps(current, change.status, at) },
+    { status: change.status, ...statusTimestamps(current, change.status, at), ...resolvedAtOverride(current, change, at) },
   );
   await writeStatusHistory(tx, actor, { incidentId, from: current.status, to: change.status, reason: change.reason, at });
   await recordAudit(tx, actor, {
@@ -40,6 +42,12 @@ export async function applyStatusChange(
     data: { from: current.status, to: change.status },
   });
   return { incident, changed: true };
+}
+
+function resolvedAtOverride(current: Incident, change: { status: IncidentStatus; resolvedAt?: Date | null }, at: Date): { resolvedAt?: Date } {
+  if (change.status !== "resolved" || !change.resolvedAt || current.resolvedAt) return {};
+  const ms = Math.min(Math.max(change.resolvedAt.getTime(), current.createdAt.getTime()), at.getTime());
+  return { resolvedAt: new Date(ms) };
 }
 
 export async function changeIncidentStatus(db: Database, actor: Actor, id: string, input: unknown): Promise<Result<Incident>> {

@@ -40,6 +40,7 @@ export async function insertIncident(tx: Database, actor: Actor, draft: Incident
       incidentType: draft.incidentType,
       remediationMode: draft.remediationMode,
       actionable: draft.actionable,
+      receivesIntake: draft.receivesIntake,
       generatedBy: draft.generatedBy,
       metadata: draft.metadata,
       notes: draft.notes,

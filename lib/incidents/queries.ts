@@ -4,6 +4,7 @@ import type { Database } from "@/db/client";
 import { AppError } from "@/lib/errors";
 import type { BoardFilters, ListIncidentsInput } from "./schemas";
 import { listIncidentsSchema } from "./schemas";
+import { isStorableTime } from "@/lib/validation/strings-and-times";
 
 export async function findIncident(db: Database, where: { workspaceId: string; id: string }): Promise<Incident | undefined> {
   const [row] = await db
@@ -165,7 +166,9 @@ function encodeCursor(c: Cursor): string {
 function decodeCursor(raw: string): Cursor {
   try {
     const c = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as Cursor;
-    if (typeof c.createdAt !== "string" || typeof c.id !== "string" || Number.isNaN(Date.parse(c.createdAt))) throw new Error();
+    // Only what the database can compare: a uuid and a storable time (else its error would be a 500).
+    if (typeof c.createdAt !== "string" || typeof c.id !== "string" || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(c.id)) throw new Error();
+    if (!isStorableTime(Date.parse(c.createdAt))) throw new Error();
     return c;
   } catch {
     throw new AppError("bad_request:cursor", "The cursor is not valid.", { issues: [{ path: "cursor", message: "is not valid" }] });

@@ -1,15 +1,18 @@
 import { z } from "zod";
 import { incidentStatuses, incidentTypes, remediationModes, severities } from "@/db/schema";
+import { checkJsonStrings, safeText } from "@/lib/validation/strings-and-times";
 
 export const METADATA_MAX_BYTES = 64 * 1024;
 
-const trimmed = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
+/** Trimmed, at most `max` characters, and storable (no NUL, no lone surrogate: the field is named). */
+const trimmed = (max: number) => safeText(max);
 
 export const severitySchema = z.enum(severities);
 export const statusSchema = z.enum(incidentStatuses);
 
 export const metadataSchema = z
   .record(z.string(), z.unknown())
+  .superRefine(checkJsonStrings)
   .refine((m) => Buffer.byteLength(JSON.stringify(m), "utf8") <= METADATA_MAX_BYTES, {
     message: `must be at most ${METADATA_MAX_BYTES / 1024} KiB of JSON`,
   });
@@ -36,6 +39,8 @@ export const createIncidentSchema = z.object({
   generatedBy: trimmed(100).default("manual"),
   metadata: metadataSchema.default({}),
   notes: trimmed(50_000).default(""),
+  /** false: intake never attaches events to this incident (see docs/intake.md, "One incident per service"). */
+  receivesIntake: z.boolean({ error: "must be true or false" }).default(true),
 });
 export type CreateIncidentInput = z.input<typeof createIncidentSchema>;
 
@@ -57,6 +62,7 @@ export const updateIncidentSchema = z
     actionable: z.boolean().optional(),
     metadata: metadataSchema.optional(),
     notes: trimmed(50_000).optional(),
+    receivesIntake: z.boolean({ error: "must be true or false" }).optional(),
     /** A status move may ride along with the edit; both commit together or not at all. */
     status: statusSchema.optional(),
     reason: trimmed(500).optional(),

@@ -21,6 +21,7 @@ const labels: Record<string, string> = {
   incidentType: "type",
   remediationMode: "remediation mode",
   actionable: "actionable",
+  receivesIntake: "receives intake",
   metadata: "metadata",
   notes: "notes",
   generatedBy: "source",

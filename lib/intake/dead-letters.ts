@@ -8,41 +8,70 @@ import { assertCan } from "@/lib/auth";
 import { recordAudit } from "@/lib/audit";
 import { AppError, type FieldIssue } from "@/lib/errors";
 import { logger } from "@/lib/logger";
-import { parseJson } from "@/lib/api/http";
+import { parseJson } from "@/lib/json";
+import { sharedLimiter } from "@/lib/rate-limit/limiter";
 import { parseInput, toResult, unwrap, type Result } from "@/lib/result";
-import { processIntake, intakeEndpoints, type IntakeEndpoint } from "./process";
+import { isStorableTime, storable } from "@/lib/validation/strings-and-times";
+import { processIntake, intakeEndpoints } from "./senders";
 
 const log = logger("intake");
 
 /** Dead letters kept per workspace: the newest ones win. */
 export const DEAD_LETTER_LIMIT = 10_000;
+/** Body bytes kept per workspace: the newest letters win (a 1 MiB body costs what it weighs). */
+export const DEAD_LETTER_MAX_BYTES = 64 * 1024 * 1024;
+/** Body bytes one caller may add per minute; beyond it a letter keeps only the start of its body. */
+export const DEAD_LETTER_BYTES_PER_MINUTE = 8 * 1024 * 1024;
+/** What is kept of a body over the caller's budget (enough to see what it was). */
+const OVER_BUDGET_PREFIX = 1024;
 
 /**
  * Keeps the raw body of a rejected request so an admin can see what was sent and replay it once the
  * mapping is fixed. Never throws: losing a dead letter must not turn a 4xx into a 500.
+ *
+ * Budgeted by bytes, not requests: each caller (`budgetKey`, the API key) may add
+ * DEAD_LETTER_BYTES_PER_MINUTE of bodies a minute, and a workspace keeps at most DEAD_LETTER_LIMIT
+ * letters and DEAD_LETTER_MAX_BYTES of bodies. A body past the caller's budget is cut to its first
+ * kilobyte (said in the reason; such a letter cannot be replayed). NUL characters, which no text
+ * column can hold (and which are never valid in JSON text), are stored as U+FFFD.
  */
 export async function recordDeadLetter(
   db: Database,
   workspaceId: string,
-  entry: { source: IntakeEndpoint; status: number; reason: string; issues?: FieldIssue[]; body: string; contentType?: string | null },
-  limit = DEAD_LETTER_LIMIT,
+  entry: { source: string; status: number; reason: string; issues?: FieldIssue[]; body: string; contentType?: string | null; budgetKey?: string },
+  limits: { count?: number; bytes?: number } = {},
 ): Promise<void> {
   try {
+    let body = entry.body;
+    let reason = entry.reason;
+    const bytes = Buffer.byteLength(body, "utf8");
+    const budget = sharedLimiter("dead-letter-bytes", DEAD_LETTER_BYTES_PER_MINUTE, 60_000).take(
+      `${workspaceId}:${entry.budgetKey ?? "-"}`,
+      Math.max(1, bytes),
+    );
+    if (!budget.allowed) {
+      body = body.slice(0, OVER_BUDGET_PREFIX);
+      reason = `${reason} [body of ${bytes} bytes cut to its first ${OVER_BUDGET_PREFIX}: this caller's dead-letter budget of ${DEAD_LETTER_BYTES_PER_MINUTE / 1024 / 1024} MiB a minute is spent]`;
+    }
     await db.transaction(async (tx) => {
       await tx.insert(deadLetters).values({
         workspaceId,
-        source: entry.source,
+        source: storable(entry.source).slice(0, 200),
         status: entry.status,
-        reason: entry.reason.slice(0, 2_000),
-        issues: (entry.issues ?? []).slice(0, 200),
-        body: redactApiKeys(entry.body),
-        contentType: entry.contentType ?? null,
+        reason: storable(reason).slice(0, 2_000),
+        issues: (entry.issues ?? []).slice(0, 200).map((i) => ({ path: storable(i.path).slice(0, 500), message: storable(i.message).slice(0, 500) })),
+        body: storable(redactApiKeys(body)),
+        contentType: entry.contentType ? storable(entry.contentType).slice(0, 200) : null,
       });
-      // An index walk over at most `limit` entries of this workspace; older ones go.
+      // The newest letters of this workspace within both the count and the byte limit; older ones go.
+      // octet_length reads a stored body's size without decompressing it.
       await tx.execute(sql`
         delete from dead_letters where id in (
-          select id from dead_letters where workspace_id = ${workspaceId}::uuid
-           order by created_at desc, id desc offset ${limit})`);
+          select id from (
+            select id, row_number() over w as n, sum(octet_length(body)) over w as bytes
+              from dead_letters where workspace_id = ${workspaceId}::uuid
+            window w as (order by created_at desc, id desc)) s
+           where s.n > ${limits.count ?? DEAD_LETTER_LIMIT} or s.bytes > ${limits.bytes ?? DEAD_LETTER_MAX_BYTES})`);
     });
   } catch (err) {
     log.error({ err }, "could not record a dead letter");
@@ -61,7 +90,7 @@ export async function listDeadLetters(
   const conds = [eq(deadLetters.workspaceId, actor.workspaceId)];
   const [iso, id] = (params.before ?? "").split("|");
   const ts = iso ? new Date(iso) : undefined;
-  if (ts && !Number.isNaN(ts.getTime()) && id && /^[0-9a-f-]{36}$/i.test(id)) {
+  if (ts && isStorableTime(ts.getTime()) && id && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) {
     conds.push(or(lt(deadLetters.createdAt, ts), and(eq(deadLetters.createdAt, ts), lt(deadLetters.id, id)))!);
   }
   const rows = await db

@@ -7,12 +7,54 @@ import { incidentIdSchema } from "@/lib/incidents/shared";
 import { parseInput } from "@/lib/result";
 import { z } from "zod";
 import { cursorPageSchema } from "./schemas";
-import { eventCursor, getEventRaw, listEventsForIncident, type IncidentEventRow } from "./queries";
+import { eventCursor, getEventRaw, listEventsForIncident, listSignalsForIncident, type IncidentEventRow, type IncidentSignalRow } from "./queries";
 
-export type IncidentEventsPage = { items: IncidentEventRow[]; nextCursor: string | null; total: number };
+export type IncidentEventsPage = {
+  items: IncidentEventRow[];
+  nextCursor: string | null;
+  total: number;
+  /**
+   * With the first page: the incident's alerts (Alertmanager, Grafana signals) with the number of
+   * notifications that named each — re-notifications are counted there, not stored as events.
+   */
+  signals?: { items: IncidentSignalRow[]; total: number; notifications: number };
+};
 
 /** An event as the incident page lists it (its time as an ISO string; the raw payload comes on demand). */
 export type IncidentEventItem = Pick<IncidentEventRow, "id" | "service" | "level" | "message" | "source" | "fingerprint" | "attributes"> & { timestamp: string };
+
+/** An alert of the incident as the page lists it, with how many notifications named it. */
+export type IncidentSignalItem = Omit<IncidentSignalRow, "startsAt" | "endsAt" | "lastSeenAt"> & { startsAt: string | null; endsAt: string | null; lastSeenAt: string };
+
+/** A page of events as the incident page shows it (times as ISO strings), with the first page's alerts. */
+export type IncidentEventsView = {
+  items: IncidentEventItem[];
+  nextCursor: string | null;
+  total: number;
+  signals?: { items: IncidentSignalItem[]; total: number; notifications: number };
+};
+
+export function incidentEventsView(page: IncidentEventsPage): IncidentEventsView {
+  return {
+    items: page.items.map(incidentEventItem),
+    nextCursor: page.nextCursor,
+    total: page.total,
+    ...(page.signals
+      ? {
+          signals: {
+            total: page.signals.total,
+            notifications: page.signals.notifications,
+            items: page.signals.items.map((s) => ({
+              ...s,
+              startsAt: s.startsAt?.toISOString() ?? null,
+              endsAt: s.endsAt?.toISOString() ?? null,
+              lastSeenAt: s.lastSeenAt.toISOString(),
+            })),
+          },
+        }
+      : {}),
+  };
+}
 
 export function incidentEventItem(e: IncidentEventRow): IncidentEventItem {
   return {
@@ -33,9 +75,12 @@ export async function listIncidentEvents(db: Database, actor: Actor, incidentId:
   const id = parseInput(incidentIdSchema, incidentId);
   const { limit, before } = parseInput(cursorPageSchema, input ?? {});
   const incident = await getIncidentById(db, { workspaceId: actor.workspaceId, id });
-  const rows = await listEventsForIncident(db, { workspaceId: actor.workspaceId, incidentId: id, limit: limit + 1, before });
+  const [rows, signals] = await Promise.all([
+    listEventsForIncident(db, { workspaceId: actor.workspaceId, incidentId: id, limit: limit + 1, before }),
+    before ? undefined : listSignalsForIncident(db, { workspaceId: actor.workspaceId, incidentId: id, limit: 100 }),
+  ]);
   const items = rows.slice(0, limit);
-  return { items, nextCursor: rows.length > limit ? eventCursor(items[items.length - 1]) : null, total: incident.eventCount };
+  return { items, nextCursor: rows.length > limit ? eventCursor(items[items.length - 1]) : null, total: incident.eventCount, ...(signals ? { signals } : {}) };
 }
 
 export async function getIncidentEventPayload(db: Database, actor: Actor, incidentId: string, eventId: string) {

@@ -281,7 +281,7 @@ describe("group commit", () => {
     const services = [svc("gc"), svc("gc"), svc("gc")];
     // 30 single-event calls at once: five errors per service cross each threshold, then more attach.
     const calls = Array.from({ length: 30 }, (_, i) => ({ service: services[i % 3], level: "error", message: `boom ${i}`, timestamp: at(i) }));
-    const results = await Promise.all(calls.map((e) => ingestEvents(t.db, key, e)));
+    const results = await Promise.all(calls.map((e) => ingestEvents(t.db, key, e, { coalesce: true })));
     expect(results.every((r) => r.ok)).toBe(true);
     const answers = results.map((r) => (r.ok ? r.data : null))!;
     const rows = await Promise.all(services.map(async (s) => (await incidentsOf(s))[0]));
@@ -300,8 +300,8 @@ describe("group commit", () => {
     const s = svc("gc-idem");
     const body = errorsAt(s, [0, 1, 2, 3, 4, 5]);
     const [a, b] = await Promise.all([
-      ingestEvents(t.db, key, body, { idempotencyKey: `same-${s}` }),
-      ingestEvents(t.db, key, body, { idempotencyKey: `same-${s}` }),
+      ingestEvents(t.db, key, body, { idempotencyKey: `same-${s}`, coalesce: true }),
+      ingestEvents(t.db, key, body, { idempotencyKey: `same-${s}`, coalesce: true }),
     ]);
     expect(a.ok && b.ok).toBe(true);
     if (!a.ok || !b.ok) return;
@@ -314,8 +314,8 @@ describe("group commit", () => {
   it("keeps one caller's invalid batch from failing the others written with it", async () => {
     const s = svc("gc-isolated");
     const [good, bad] = await Promise.all([
-      ingestEvents(t.db, key, { service: s, level: "info", message: "fine" }),
-      ingestEvents(t.db, key, { service: s, level: "loud", message: "not a level" }),
+      ingestEvents(t.db, key, { service: s, level: "info", message: "fine" }, { coalesce: true }),
+      ingestEvents(t.db, key, { service: s, level: "loud", message: "not a level" }, { coalesce: true }),
     ]);
     expect(good.ok).toBe(true);
     expect(bad.ok).toBe(false);

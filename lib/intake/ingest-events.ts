@@ -1,26 +1,28 @@
 import { uuidv7 } from "@/lib/uuidv7";
-import { PgTransaction } from "drizzle-orm/pg-core";
 import type { Database } from "@/db/client";
 import type { IncidentType } from "@/db/schema";
 import type { Actor } from "@/lib/auth/shared";
 import { assertCan } from "@/lib/auth";
 import { AppError, type FieldIssue } from "@/lib/errors";
-import { createIncidentSchema } from "@/lib/incidents/shared";
 import { insertIncident } from "@/lib/incidents";
 import { publishAll } from "@/lib/realtime";
 import type { RealtimeEvent } from "@/lib/realtime/shared";
 import { toResult, zodIssues, type Result } from "@/lib/result";
-import { claimBatch } from "./idempotency";
+import { bodyHash, claimBatch, idempotencyConflict } from "./idempotency";
 import { groupCommitPerHandle } from "./group-commit";
 import { levelRank, severityForLevel } from "./levels";
 import {
+  incidentDraft,
   bumpIncidentsEvents,
+  incidentService,
+  incidentTitle,
   insertEvents,
   insertEventsUnlessOpen,
   INSERT_CHUNK,
   linkPendingEvents,
   unlinkEvents,
   lockWindows,
+  openIncidentsOfServices,
   readWindows,
   saveWindows,
   timeSpan,
@@ -29,11 +31,11 @@ import {
   type OpenIncident,
   type WindowUpdate,
   type WindowsAndOpen,
-} from "./pipeline";
+} from "./write-path";
 import { loadRules, type EffectiveRule } from "./rules";
 import { MAX_BATCH, eventInputSchema, type ParsedEvent } from "./schemas";
-import { evaluateWindow } from "./threshold";
-import { eventLevels } from "@/db/schema";
+import { firstCrossing } from "./threshold";
+import { eventLevels, type PendingEntry } from "@/db/schema";
 
 export type IngestedIncident = { id: string; number: number; status: "created" | "attached" };
 export type IngestResult = { accepted: number; incidents: IngestedIncident[] };
@@ -46,8 +48,13 @@ export type IngestOptions = {
   incidentType?: IncidentType;
   /** Clock for events without a timestamp (tests and the simulator inject it). */
   now?: Date;
-  /** false: write this call alone, never together with concurrent calls (tests of the database locks). */
+  /**
+   * true when `db` is the app's database handle (not a caller's transaction): concurrent calls of one
+   * caller are then written together (group-commit.ts). The HTTP intake handler sets it.
+   */
   coalesce?: boolean;
+  /** The body as received, when there is one (its hash goes with the Idempotency-Key). */
+  bodyText?: string;
 };
 
 /**
@@ -85,7 +92,7 @@ function groupKey(e: Pick<NormalizedEvent, "fingerprint" | "dedupKey" | "service
 const MAX_EVENTS_PER_FLUSH = 2_500;
 
 type EventSettings = { source: string; incidentType: IncidentType };
-type EventJob = { events: NormalizedEvent[]; idempotencyKey?: string };
+type EventJob = { events: NormalizedEvent[]; idempotencyKey?: string; bodyHash?: string };
 type QueuedEventJob = { actor: Actor; settings: EventSettings; job: EventJob };
 
 /** Concurrent calls of one caller share transactions (one queue per database handle). */
@@ -101,15 +108,22 @@ const eventCommits = groupCommitPerHandle<Database, QueuedEventJob, IngestResult
  * own timestamps, evaluated on the key's small window row, never by scanning `events`.
  *
  * Concurrent calls of the same caller are written together (see group-commit.ts); each still gets
- * its own answer. Inside a caller's transaction, or with `coalesce: false`, the call is written alone.
+ * its own answer, when the caller asks for it with `coalesce: true`; otherwise (inside a caller's
+ * transaction, for instance) the call is written alone.
  */
 export async function ingestEvents(db: Database, actor: Actor, input: unknown, options: IngestOptions = {}): Promise<Result<IngestResult>> {
   return toResult({ op: "intake.ingestEvents", actor },
     async () => {
       assertCan(actor, "event:ingest");
-      const job: EventJob = { events: normalize(parseEvents(input), options), idempotencyKey: options.idempotencyKey?.trim() || undefined };
+      const idempotencyKey = options.idempotencyKey?.trim() || undefined;
+      const job: EventJob = {
+        events: normalize(parseEvents(input), options),
+        idempotencyKey,
+        // The body the key is claimed for: the same key with another body is refused, not dropped.
+        bodyHash: idempotencyKey ? bodyHash(options.bodyText ?? JSON.stringify(input)) : undefined,
+      };
       const settings: EventSettings = { source: options.source ?? "generic", incidentType: options.incidentType ?? "real" };
-      if (options.coalesce === false || db instanceof PgTransaction) return (await writeEventJobs(db, actor, settings, [job]))[0];
+      if (!options.coalesce) return (await writeEventJobs(db, actor, settings, [job]))[0];
       const key = `${actor.workspaceId}|${actor.kind}:${actor.id ?? ""}|${settings.source}|${settings.incidentType}`;
       return eventCommits(db).submit(key, { actor, settings, job }, job.events.length);
     },
@@ -121,7 +135,9 @@ const noResult: IngestResult = { accepted: 0, incidents: [] };
 /**
  * Writes several calls' events in one transaction (or one statement, when none can count towards a
  * threshold). Each call's Idempotency-Key is claimed in the same transaction; a key seen before, or
- * twice in this flush, answers what its first call answered and writes nothing.
+ * twice in this flush, answers what its first call answered and writes nothing. A key reused with
+ * another body is a 422 for that call (the flush fails and group-commit.ts retries each call alone,
+ * so only that call hears of it).
  */
 async function writeEventJobs(db: Database, actor: Actor, settings: EventSettings, jobs: EventJob[]): Promise<IngestResult[]> {
   const all = jobs.flatMap((j) => j.events);
@@ -129,16 +145,31 @@ async function writeEventJobs(db: Database, actor: Actor, settings: EventSetting
   // one (group-commit.ts) must start from no links.
   for (const e of all) e.incidentId = null;
   const byKey = byGroupKey(all);
-  if (!jobs.some((j) => j.idempotencyKey) && (await tryPlainInsert(db, actor, all, byKey))) {
+  // The service rule is production's: a drill's events (training, synthetic) stay with their run's incident.
+  const services = settings.incidentType === "real" ? [...new Set(all.map((e) => e.service))] : [];
+  if (!jobs.some((j) => j.idempotencyKey) && (await tryPlainInsert(db, actor, all, byKey, services))) {
     return jobs.map((j) => ({ accepted: j.events.length, incidents: [] }));
   }
   const ws = actor.workspaceId;
   const { results, published } = await db.transaction(async (tx) => {
     // Claims and the first look at the windows go out together (one round trip, pipelined).
     const [batch, seen] = await Promise.all([
-      claimBatch(tx, ws, jobs.map((j) => (j.idempotencyKey ? [{ scope: "events", key: j.idempotencyKey }] : []))),
+      claimBatch(tx, ws, jobs.map((j) => (j.idempotencyKey ? [{ scope: "events", key: j.idempotencyKey, bodyHash: j.bodyHash }] : []))),
       readWindows(tx, ws, [...byKey.keys()]),
     ]);
+    // The services' open incidents matter only for keys without one of their own: in the steady
+    // state (every busy key attached) this look is skipped.
+    const unattached = new Set<string>();
+    if (services.length > 0) {
+      for (const [k, list] of byKey) {
+        const w = seen.windows.get(k);
+        if (w?.openIncidentId && seen.open.has(w.openIncidentId)) continue;
+        for (const e of list) unattached.add(e.service);
+      }
+    }
+    const serviceOpen = await openIncidentsOfServices(tx, ws, [...unattached]);
+    const conflict = batch.conflicts.values().next();
+    if (!conflict.done) throw idempotencyConflict(conflict.value);
     const results: IngestResult[] = new Array(jobs.length);
     const writing: number[] = [];
     jobs.forEach((j, i) => {
@@ -148,6 +179,7 @@ async function writeEventJobs(db: Database, actor: Actor, settings: EventSetting
     });
     const written = await writeEvents(tx, actor, settings, writing.map((i) => jobs[i].events), {
       seen,
+      serviceOpen,
       byKey: writing.length === jobs.length ? byKey : undefined,
       alsoWrite: (answers) => {
         writing.forEach((i, n) => (results[i] = answers[n]));
@@ -200,22 +232,39 @@ function qualifyingFor(ruleFor: (service: string) => EffectiveRule) {
 }
 
 /**
- * The common case needs no transaction: events of keys with no open incident that cannot count
- * towards a threshold (INFO logs of a healthy service) are one INSERT. Returns false, having written
- * nothing, when anything needs the transaction.
+ * The common case needs no transaction: events of keys and services with no open incident that
+ * cannot count towards a threshold (INFO logs of a healthy service) are one INSERT. Returns false,
+ * having written nothing, when anything needs the transaction.
  */
-async function tryPlainInsert(db: Database, actor: Actor, normalized: NormalizedEvent[], byKey: Map<string, NormalizedEvent[]>): Promise<boolean> {
+async function tryPlainInsert(
+  db: Database,
+  actor: Actor,
+  normalized: NormalizedEvent[],
+  byKey: Map<string, NormalizedEvent[]>,
+  services: string[],
+): Promise<boolean> {
   if (normalized.length > INSERT_CHUNK) return false;
   const qualifyingOf = qualifyingFor(await loadRules(db, actor.workspaceId));
   for (const batch of byKey.values()) if (qualifyingOf(batch).length > 0) return false;
-  // One statement: the open-incident check and the insert (nothing is written when a key has one).
-  return insertEventsUnlessOpen(db, actor.workspaceId, [...byKey.keys()], normalized);
+  // One statement: the open-incident check and the insert (nothing is written when there is one).
+  return insertEventsUnlessOpen(db, actor.workspaceId, [...byKey.keys()], services, normalized);
 }
+
+const serviceKey = (service: string) => `svc:${service}`;
 
 /**
  * The decisions for one flush: every call's events are grouped by key across calls, so a key is
  * looked at (and, when a threshold may be crossed, locked) once per flush however many calls
  * touched it. Returns each call's answer, in order.
+ *
+ * Where an event goes: to its key's open incident; else to its service's open incident, whoever
+ * opened it (a person, another key, an alert group), unless that incident opted out of intake;
+ * else it counts towards its key's threshold. When a key crosses it, the incident is linked to the
+ * events that counted and to the key's events that arrived after the crossing event (in request
+ * order, then array order), never to earlier events that did not count: how a stream of events is
+ * cut into requests does not change what is linked. Opening takes the service's window lock too,
+ * and looks for an open incident of the service again under it, so two keys of one service crossing
+ * at once open one incident.
  */
 async function writeEvents(
   tx: Database,
@@ -225,6 +274,8 @@ async function writeEvents(
   options: {
     /** The windows of (at least) these calls' keys, read without locks. */
     seen: WindowsAndOpen;
+    /** The open incidents of (at least) these calls' services, read without locks. */
+    serviceOpen: Map<string, OpenIncident>;
     /** These calls' events by grouping key, when the caller has it already. */
     byKey?: Map<string, NormalizedEvent[]>;
     /** More writes that need the answers, sent with this flush's last statements. */
@@ -243,28 +294,47 @@ async function writeEvents(
   const published: RealtimeEvent[] = [];
   const windowUpdates: WindowUpdate[] = [];
   const attach = (incident: OpenIncident, batch: NormalizedEvent[]) => {
+    if (batch.length === 0) return;
     for (const e of batch) e.incidentId = incident.id;
     const a = attached.get(incident.id);
     if (a) a.events.push(...batch);
     else attached.set(incident.id, { number: incident.number, events: [...batch] });
   };
 
-  // First a look without locks: events of a key with an open incident just attach to it, and
-  // events that cannot count towards a threshold need no decision. Only keys where a threshold
-  // may be crossed are locked, so concurrent writers of busy services do not queue on each other.
+  // First a look without locks: events of a key or service with an open incident just attach to
+  // it, and events that cannot count towards a threshold need no decision. Only keys where a
+  // threshold may be crossed are locked, so concurrent writers of busy services do not queue on
+  // each other.
   const keys = [...byKey.keys()].sort();
   const { windows: seen, open: seenOpen } = options.seen;
   const toDecide: string[] = [];
+  const undecided = new Map<string, NormalizedEvent[]>();
   for (const k of keys) {
+    const batch = byKey.get(k)!;
     const w = seen.get(k);
     const current = w?.openIncidentId ? seenOpen.get(w.openIncidentId) : undefined;
-    if (current) attach(current, byKey.get(k)!);
-    else if (qualifyingOf(byKey.get(k)!).length > 0) toDecide.push(k);
+    if (current) {
+      attach(current, batch);
+      continue;
+    }
+    const left: NormalizedEvent[] = [];
+    for (const e of batch) {
+      const ofService = options.serviceOpen.get(e.service);
+      if (ofService) attach(ofService, [e]);
+      else left.push(e);
+    }
+    if (left.length === 0) continue;
+    undecided.set(k, left);
+    if (qualifyingOf(left).length > 0) toDecide.push(k);
   }
-  const { windows, open } = await lockWindows(tx, ws, toDecide);
+  // The keys that may cross, and their services' windows (the lock that serialises openers of a service).
+  const serviceKeys = settings.incidentType === "real" ? new Set(toDecide.flatMap((k) => undecided.get(k)!.map((e) => serviceKey(e.service)))) : [];
+  const { windows, open } = await lockWindows(tx, ws, [...toDecide, ...serviceKeys]);
 
+  type Fired = { key: string; batch: NormalizedEvent[]; crossAt: number; counted: PendingEntry[]; maxTs: number; rule: EffectiveRule };
+  const fired: Fired[] = [];
   for (const k of toDecide) {
-    const batch = byKey.get(k)!;
+    const batch = undecided.get(k)!;
     const w = windows.get(k)!;
     const current = w.openIncidentId ? open.get(w.openIncidentId) : undefined;
     if (current) {
@@ -274,57 +344,79 @@ async function writeEvents(
     }
     const rule = ruleFor(batch[0].service);
     const minRank = levelRank(rule.minLevel);
-    const qualifying = qualifyingOf(batch);
+    const positions: number[] = [];
+    const entries: PendingEntry[] = [];
+    batch.forEach((e, i) => {
+      const rank = levelRank(e.level);
+      if (!rule.enabled || rank < minRank) return;
+      positions.push(i);
+      entries.push({ id: e.id, ts: e.timestamp.getTime(), rank });
+    });
     // The window's incident was resolved: counting starts again from an empty window.
     const previous = w.openIncidentId ? [] : w.pending;
-    const verdict = evaluateWindow(
-      previous,
-      qualifying.map((e) => ({ id: e.id, ts: e.timestamp.getTime(), rank: levelRank(e.level) })),
-      { minCount: rule.minCount, windowMs: rule.windowMs },
-    );
-    if (!verdict.fired) {
-      windowUpdates.push({ key: k, openIncidentId: null, pending: verdict.pending, maxTs: verdict.maxTs });
-      continue;
-    }
-    const batchIds = new Set(batch.map((e) => e.id));
-    const earlier = verdict.pending.filter((p) => !batchIds.has(p.id));
-    const worstRank = Math.max(...verdict.pending.map((p) => p.rank ?? minRank));
-    const worst = eventLevels[Math.min(worstRank, eventLevels.length - 1)];
-    const span = timeSpan([...batch, ...earlier.map((p) => ({ timestamp: new Date(p.ts) }))]);
-    const latest = qualifying.reduce((a, b) => (b.timestamp >= a.timestamp ? b : a));
-    const service = batch[0].service;
-    const count = verdict.pending.length;
-    const minutes = Math.round(rule.windowMs / 6_000) / 10;
-    const draft = createIncidentSchema.parse({
-      title: truncate(`${service}: ${latest.message}`, 200),
-      description: truncate(
-        `${count} events at ${rule.minLevel} or above within ${minutes} min on ${service} (worst: ${worst}). Latest: ${latest.message}`,
-        10_000,
-      ),
-      service,
-      severity: rule.severity ?? severityForLevel(worst),
-      incidentType: settings.incidentType,
-      generatedBy: "intake",
-      metadata: {
-        intake: { key: k, source, rule: { minCount: rule.minCount, windowSeconds: rule.windowMs / 1000, minLevel: rule.minLevel } },
-        ...(latest.fingerprint ? { fingerprint: latest.fingerprint } : {}),
-      },
-    });
-    const incident = await insertIncident(tx, actor, {
-      ...draft,
-      source,
-      fingerprint: k,
-      eventCount: earlier.length + batch.length,
-      firstEventAt: span.first,
-      lastEventAt: span.last,
-    });
-    await linkPendingEvents(tx, ws, incident.id, earlier.map((p) => p.id));
-    for (const e of batch) e.incidentId = incident.id;
-    windowUpdates.push({ key: k, openIncidentId: incident.id, pending: [], maxTs: verdict.maxTs });
-    created.set(incident.id, { id: incident.id, number: incident.number, status: "created" });
-    published.push({ type: "incident.created", incidentId: incident.id, number: incident.number, version: incident.version });
+    const crossing = firstCrossing(previous, entries, { minCount: rule.minCount, windowMs: rule.windowMs });
+    if (!crossing.fired) windowUpdates.push({ key: k, openIncidentId: null, pending: crossing.pending, maxTs: crossing.maxTs });
+    else fired.push({ key: k, batch, crossAt: positions[crossing.at], counted: crossing.counted, maxTs: crossing.maxTs, rule });
   }
 
+  if (fired.length > 0) {
+    // Under the services' locks: an incident a person (or another key) opened for the service since
+    // the first look takes these events instead of a second incident.
+    const ofServices =
+      settings.incidentType === "real" ? await openIncidentsOfServices(tx, ws, [...new Set(fired.map((f) => f.batch[f.crossAt].service))]) : new Map<string, OpenIncident>();
+    for (const f of fired) {
+      const { key: k, batch, crossAt, counted, rule } = f;
+      const service = batch[crossAt].service;
+      const existing = ofServices.get(service);
+      if (existing) {
+        attach(existing, batch);
+        windowUpdates.push({ key: k, openIncidentId: existing.id, pending: [], maxTs: f.maxTs });
+        continue;
+      }
+      const countedIds = new Set(counted.map((p) => p.id));
+      const linked = batch.filter((e, i) => i > crossAt || countedIds.has(e.id));
+      const inBatch = new Set(batch.map((e) => e.id));
+      const earlier = counted.filter((p) => !inBatch.has(p.id));
+      const minRank = levelRank(rule.minLevel);
+      const worstRank = Math.max(...counted.map((p) => p.rank ?? minRank));
+      const worst = eventLevels[Math.min(worstRank, eventLevels.length - 1)];
+      const span = timeSpan([...linked, ...earlier.map((p) => ({ timestamp: new Date(p.ts) }))]);
+      const countedHere = batch.filter((e) => countedIds.has(e.id));
+      const latest = countedHere.reduce((a, b) => (b.timestamp >= a.timestamp ? b : a), batch[crossAt]);
+      const count = counted.length;
+      const minutes = Math.round(rule.windowMs / 6_000) / 10;
+      const draft = incidentDraft({
+        title: incidentTitle(`${service}: ${latest.message}`, "intake threshold crossed"),
+        description: truncate(
+          `${count} events at ${rule.minLevel} or above within ${minutes} min on ${service} (worst: ${worst}). Latest: ${latest.message}`,
+          10_000,
+        ),
+        service: incidentService(service),
+        severity: rule.severity ?? severityForLevel(worst),
+        incidentType: settings.incidentType,
+        generatedBy: "intake",
+        metadata: {
+          intake: { key: k, source, rule: { minCount: rule.minCount, windowSeconds: rule.windowMs / 1000, minLevel: rule.minLevel } },
+          ...(latest.fingerprint ? { fingerprint: latest.fingerprint } : {}),
+        },
+      });
+      const incident = await insertIncident(tx, actor, {
+        ...draft,
+        source,
+        fingerprint: k,
+        eventCount: earlier.length + linked.length,
+        firstEventAt: span.first,
+        lastEventAt: span.last,
+      });
+      await linkPendingEvents(tx, ws, incident.id, earlier.map((p) => p.id));
+      for (const e of linked) e.incidentId = incident.id;
+      windowUpdates.push({ key: k, openIncidentId: incident.id, pending: [], maxTs: f.maxTs });
+      // Other keys of this service that cross later in this flush join it (production's only).
+      if (settings.incidentType === "real") ofServices.set(service, { id: incident.id, number: incident.number, status: incident.status, version: incident.version, fingerprint: k });
+      created.set(incident.id, { id: incident.id, number: incident.number, status: "created" });
+      published.push({ type: "incident.created", incidentId: incident.id, number: incident.number, version: incident.version });
+    }
+  }
   // Each call hears of the incidents its own events went to; an incident opened in this flush is
   // "created" for the first call that fed it and "attached" for the others.
   const announced = new Set<string>();

@@ -5,7 +5,7 @@ import { insertWorkspace } from "@/lib/workspaces/queries";
 import { deadLetters, events } from "@/db/schema";
 import { systemActor } from "@/lib/auth/actor";
 import { insertApiKey } from "@/lib/auth/api-keys";
-import { intakeHandler } from "./http";
+import { intakeHandler } from "@/lib/api/intake-handler";
 
 // PagerDuty senders authenticate with our key in `routing_key`: the key must not be kept in plain
 // text where viewers (event payloads) or admins (dead letters) can read it back.

@@ -5,14 +5,27 @@ import { intakeWindows } from "@/db/schema";
 import type { Database } from "@/db/client";
 import type { Actor } from "@/lib/auth/shared";
 import { AppError } from "@/lib/errors";
-import { createIncidentSchema } from "@/lib/incidents/shared";
 import { insertIncident } from "@/lib/incidents";
 import { applyStatusChange } from "@/lib/incidents";
 import type { RealtimeEvent } from "@/lib/realtime/shared";
 import { zodIssues } from "@/lib/result";
-import { severityFromAlert } from "./levels";
+import { findBadString } from "@/lib/validation/strings-and-times";
 import { pagerDutyEventSchema, pagerDutyPayloadSchema } from "./schemas";
-import { bumpIncidentEvents, insertEvents, loadOpenIncidents, lockWindows, saveWindows, truncate, type NormalizedEvent } from "./pipeline";
+import { severityFromAlert } from "./levels";
+import {
+  incidentDraft,
+  bumpIncidentEvents,
+  fitMetadata,
+  incidentService,
+  incidentTitle,
+  insertEvents,
+  loadOpenIncidents,
+  lockWindows,
+  openIncidentsOfServices,
+  saveWindows,
+  truncate,
+  type NormalizedEvent,
+} from "./write-path";
 
 const levelBySeverity = { critical: "CRITICAL", error: "ERROR", warning: "WARNING", info: "INFO" } as const;
 
@@ -20,8 +33,13 @@ export type PagerDutyEvent =
   | { action: "trigger"; dedupKey: string; generated: boolean; payload: z.output<typeof pagerDutyPayloadSchema>; raw: unknown }
   | { action: "acknowledge" | "resolve"; dedupKey: string; raw: unknown };
 
-/** PagerDuty Events API v2. Invalid events are a 400 naming the field, as PagerDuty answers them. */
+/**
+ * PagerDuty Events API v2. Invalid events are a 400 naming the field, as PagerDuty answers them.
+ * The whole body is kept as the event's raw payload, so every string in it must be storable.
+ */
 export function parsePagerDuty(body: unknown): PagerDutyEvent {
+  const bad = findBadString(body);
+  if (bad) throw invalidEvent([{ path: bad.path.map(String).join(".") || "(body)", message: bad.message }]);
   const e = pagerDutyEventSchema.safeParse(body);
   if (!e.success) throw invalidEvent(zodIssues(e.error));
   const { event_action: action, dedup_key } = e.data;
@@ -47,9 +65,11 @@ export type PagerDutyOutcome = {
 };
 
 /**
- * trigger opens (or attaches to the open incident of the dedup key); acknowledge moves it to
- * Investigating; resolve resolves it. Keys dedupe against open incidents only: after a resolve,
- * acknowledge/resolve change nothing and a new trigger opens a new incident.
+ * trigger opens (or attaches to the open incident of the dedup key, else to the open incident of
+ * its service, whoever opened it); acknowledge moves it to Investigating; resolve resolves it.
+ * Acknowledge and resolve change the status only of an incident this dedup key opened: on one it
+ * joined they are recorded, and resolve ends the key's link. Keys dedupe against open incidents
+ * only: after a resolve, acknowledge/resolve change nothing and a new trigger opens a new incident.
  */
 export async function writePagerDutyEvent(
   tx: Database,
@@ -75,6 +95,11 @@ export async function writePagerDutyEvent(
     await insertEvents(tx, ws, [{ ...ev, incidentId: current.id }]);
     const eventCount = await bumpIncidentEvents(tx, ws, current.id, { count: 1, first: ev.timestamp, last: ev.timestamp });
     published.push({ type: "incident.events", incidentId: current.id, eventCount });
+    if (current.fingerprint !== key) {
+      // An incident this key joined (opened by a person or another source): its opener decides its status.
+      if (event.action === "resolve") await saveWindows(tx, ws, [{ key, openIncidentId: null, pending: [], maxTs: null }]);
+      return { outcome: { dedupKey: event.dedupKey, incident: { id: current.id, number: current.number, status: "attached" } }, published };
+    }
     if (event.action === "acknowledge") {
       if (current.status === "triage") {
         const { incident } = await applyStatusChange(tx, integration, current.id, { status: "investigating", reason: "Acknowledged in PagerDuty", at: now });
@@ -93,24 +118,35 @@ export async function writePagerDutyEvent(
   const w = windows.get(key)!;
   const current = open.get(w.openIncidentId ?? "");
   const ev = eventRow(event, now, p.summary, levelBySeverity[p.severity], p);
-  if (current) {
+  // No incident for the key: the open incident of its service takes it, under the service's window
+  // lock (the lock every opener of that service takes).
+  let joined = current;
+  if (!joined) {
+    const service = incidentService(p.component || p.source);
+    await lockWindows(tx, ws, [`svc:${service}`]);
+    joined = (await openIncidentsOfServices(tx, ws, [service])).get(service);
+    if (joined) await saveWindows(tx, ws, [{ key, openIncidentId: joined.id, pending: [], maxTs: null }]);
+  }
+  if (joined) {
+    const current = joined;
     await insertEvents(tx, ws, [{ ...ev, incidentId: current.id }]);
     const eventCount = await bumpIncidentEvents(tx, ws, current.id, { count: 1, first: ev.timestamp, last: ev.timestamp });
     published.push({ type: "incident.events", incidentId: current.id, eventCount });
     return { outcome: { dedupKey: event.dedupKey, incident: { id: current.id, number: current.number, status: "attached" } }, published };
   }
-  const draft = createIncidentSchema.parse({
-    title: truncate(p.summary, 200),
+  const draft = incidentDraft({
+    title: incidentTitle(p.summary, "PagerDuty alert"),
     description: truncate(`${p.summary}\n\nSource: ${p.source}${p.class ? ` · class ${p.class}` : ""}`, 10_000),
-    service: truncate(p.component || p.source, 100),
+    service: incidentService(p.component || p.source),
     team: p.group ? truncate(p.group, 100) : null,
     severity: severityFromAlert(p.severity),
-    affectedSystems: [p.source.slice(0, 100)],
+    affectedSystems: [incidentService(p.source)],
     generatedBy: "pagerduty",
-    metadata: {
+    // custom_details may be up to PagerDuty's 512 KB: what does not fit stays on the event's raw payload.
+    metadata: fitMetadata({
       pagerduty: { dedup_key: event.dedupKey, source: p.source, component: p.component ?? null, group: p.group ?? null, class: p.class ?? null },
       ...(p.custom_details !== undefined ? { custom_details: p.custom_details } : {}),
-    },
+    }),
   });
   const row = await insertIncident(tx, integration, {
     ...draft,
@@ -133,13 +169,12 @@ function eventRow(
   level: NormalizedEvent["level"],
   p?: z.output<typeof pagerDutyPayloadSchema>,
 ): NormalizedEvent {
-  const ts = p?.timestamp ? Date.parse(p.timestamp) : NaN;
   return {
     id: randomUUID(),
-    service: truncate(p ? p.component || p.source : "pagerduty", 100),
+    service: p ? incidentService(p.component || p.source) : "pagerduty",
     level,
     message: truncate(message, 4_000),
-    timestamp: Number.isFinite(ts) ? new Date(ts) : now,
+    timestamp: p?.timestamp ?? now,
     fingerprint: null,
     dedupKey: event.dedupKey,
     attributes: p

@@ -1,5 +1,6 @@
 import { and, desc, eq, lt, or, sql } from "drizzle-orm";
-import { deadLetters, events, type EventLevel } from "@/db/schema";
+import { alertSignals, deadLetters, events, type EventLevel } from "@/db/schema";
+import { isStorableTime } from "@/lib/validation/strings-and-times";
 import type { Database } from "@/db/client";
 
 export type IncidentEventRow = {
@@ -21,11 +22,12 @@ export function eventCursor(row: { timestamp: Date; id: string }): string {
 
 function parseCursor(before: string | Date | undefined): { ts: Date; id?: string } | undefined {
   if (!before) return undefined;
-  if (before instanceof Date) return Number.isNaN(before.getTime()) ? undefined : { ts: before };
+  if (before instanceof Date) return isStorableTime(before.getTime()) ? { ts: before } : undefined;
   const [iso, id] = before.split("|");
   const ts = new Date(iso);
-  if (Number.isNaN(ts.getTime())) return undefined;
-  return { ts, id: id && /^[0-9a-f-]{36}$/i.test(id) ? id : undefined };
+  // A time the database cannot hold would be its error (a 500): such a cursor reads as none.
+  if (!isStorableTime(ts.getTime())) return undefined;
+  return { ts, id: id && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id) ? id : undefined };
 }
 
 /** Events of an incident, newest first (by event time), one page at a time. */
@@ -75,4 +77,45 @@ export async function getEventRaw(
 export async function countDeadLetters(db: Database, workspaceId: string): Promise<number> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(deadLetters).where(eq(deadLetters.workspaceId, workspaceId));
   return row?.n ?? 0;
+}
+
+export type IncidentSignalRow = {
+  signalKey: string;
+  source: string;
+  status: "firing" | "resolved";
+  labels: Record<string, string>;
+  startsAt: Date | null;
+  endsAt: Date | null;
+  lastSeenAt: Date;
+  notifications: number;
+};
+
+/** The alerts (Alertmanager, Grafana) of an incident: firing first, then by last notification. */
+export async function listSignalsForIncident(
+  db: Database,
+  params: { workspaceId: string; incidentId: string; limit: number },
+): Promise<{ items: IncidentSignalRow[]; total: number; notifications: number }> {
+  const where = and(eq(alertSignals.workspaceId, params.workspaceId), eq(alertSignals.incidentId, params.incidentId));
+  const [items, [sum]] = await Promise.all([
+    db
+      .select({
+        signalKey: alertSignals.signalKey,
+        source: alertSignals.source,
+        status: alertSignals.status,
+        labels: alertSignals.labels,
+        startsAt: alertSignals.startsAt,
+        endsAt: alertSignals.endsAt,
+        lastSeenAt: alertSignals.lastSeenAt,
+        notifications: alertSignals.notifications,
+      })
+      .from(alertSignals)
+      .where(where)
+      .orderBy(sql`${alertSignals.status} = 'firing' desc`, desc(alertSignals.lastSeenAt), alertSignals.signalKey)
+      .limit(Math.min(Math.max(1, params.limit), 500)),
+    db
+      .select({ total: sql<number>`count(*)::int`, notifications: sql<number>`coalesce(sum(${alertSignals.notifications}), 0)::int` })
+      .from(alertSignals)
+      .where(where),
+  ]);
+  return { items, total: Number(sum?.total ?? 0), notifications: Number(sum?.notifications ?? 0) };
 }

@@ -2,7 +2,7 @@ import { getDb } from "@/db";
 import { registerJob } from "@/lib/scheduler/scheduler";
 import { withJobLock } from "@/lib/scheduler/advisory-lock";
 import { purgeIdempotencyKeys } from "./idempotency";
-import { purgeIdleWindows } from "./pipeline";
+import { purgeIdleWindows } from "./write-path";
 
 /** Hourly, on one instance at a time: forgets idempotency claims past 24 h and idle window rows. */
 export function onServerStart(): void {

@@ -22,6 +22,41 @@ describe("RateLimiter", () => {
     expect(l.take("k").allowed).toBe(false);
   });
 
+  it("answers a Retry-After that a client can honour exactly: allowed then, refused a second earlier", () => {
+    // Many situations: bursts at several points of a window, costs of 1 to the whole limit.
+    for (const [offset, burst, cost] of [
+      [5_000, 10, 1],
+      [30_000, 10, 1],
+      [59_500, 10, 4],
+      [1_000, 6, 5],
+      [45_000, 4, 10],
+    ] as const) {
+      let now = 60_000 * 10 + offset;
+      const l = new RateLimiter(10, 60_000, () => now);
+      l.take("k", burst);
+      now += 20_000; // into the window, or the next one, with some of the previous still weighing
+      l.take("k", Math.max(0, 10 - burst));
+      const refused = l.take("k", cost);
+      expect(refused.allowed, `${offset}/${burst}/${cost}`).toBe(false);
+      const waitMs = refused.retryAfterSeconds * 1000;
+      const probe = new RateLimiter(10, 60_000, () => now);
+      // The same state, checked without counting: a second short of Retry-After is still refused…
+      now += waitMs - 1000;
+      expect(l.peek("k", cost).allowed, `${offset}/${burst}/${cost} early`).toBe(false);
+      // …and at Retry-After the request goes through.
+      now += 1000;
+      expect(l.take("k", cost).allowed, `${offset}/${burst}/${cost} on time`).toBe(true);
+      expect(probe.take("other").allowed).toBe(true);
+    }
+  });
+
+  it("counts nothing when peeking", () => {
+    const l = new RateLimiter(2, 60_000, () => 1_000);
+    expect(l.peek("k").allowed).toBe(true);
+    expect(l.peek("k").allowed).toBe(true);
+    expect([l.take("k").allowed, l.take("k").allowed, l.take("k").allowed]).toEqual([true, true, false]);
+  });
+
   it("throws a 429 AppError from consume()", () => {
     const l = new RateLimiter(1, 1000, () => 5000);
     l.consume("k");

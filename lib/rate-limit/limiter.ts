@@ -4,6 +4,11 @@ import { processState } from "@/lib/process-state";
 /**
  * A sliding-window rate limiter (two fixed windows, weighted), in memory per instance. Cheap enough
  * for the ingest hot path; each instance enforces the limit on the traffic it serves.
+ *
+ * Retry-After is the exact moment the refused request would fit if the caller sent nothing else
+ * meanwhile (rounded up to a whole second): the weight of the previous window fades linearly, so
+ * that moment is usually inside the current window, or else part-way into the next one, not at a
+ * window boundary. A client that honours it is not refused again.
  */
 export type RateLimitDecision = { allowed: boolean; remaining: number; retryAfterSeconds: number };
 
@@ -21,6 +26,15 @@ export class RateLimiter {
 
   /** Counts `cost` against `key` if it fits under the limit. */
   take(key: string, cost = 1): RateLimitDecision {
+    return this.decide(key, cost, true);
+  }
+
+  /** What take() would answer, without counting anything. */
+  peek(key: string, cost = 1): RateLimitDecision {
+    return this.decide(key, cost, false);
+  }
+
+  private decide(key: string, cost: number, count: boolean): RateLimitDecision {
     const now = this.now();
     this.sweep(now);
     const windowStart = now - (now % this.windowMs);
@@ -33,14 +47,40 @@ export class RateLimiter {
       c.current = 0;
       c.windowStart = windowStart;
     }
-    const elapsed = (now - windowStart) / this.windowMs;
-    const estimate = c.previous * (1 - elapsed) + c.current;
+    const estimate = this.estimate(c, now);
     if (estimate + cost > this.limit) {
-      const retryAfterMs = Math.max(1000, windowStart + this.windowMs - now);
-      return { allowed: false, remaining: Math.max(0, Math.floor(this.limit - estimate)), retryAfterSeconds: Math.ceil(retryAfterMs / 1000) };
+      const retryAfterMs = this.fitsAt(c, cost) - now;
+      return { allowed: false, remaining: Math.max(0, Math.floor(this.limit - estimate)), retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) };
     }
-    c.current += cost;
+    if (count) c.current += cost;
     return { allowed: true, remaining: Math.max(0, Math.floor(this.limit - estimate - cost)), retryAfterSeconds: 0 };
+  }
+
+  /** The weighted count of `c` at `at`, as take() computes it (`at` in c's window or the next one). */
+  private estimate(c: Counter, at: number): number {
+    if (at >= c.windowStart + 2 * this.windowMs) return 0;
+    if (at >= c.windowStart + this.windowMs) return c.current * (1 - (at - c.windowStart - this.windowMs) / this.windowMs);
+    return c.previous * (1 - (at - c.windowStart) / this.windowMs) + c.current;
+  }
+
+  /**
+   * The first millisecond at which `cost` more fits, if nothing else is counted meanwhile: inside
+   * the current window once enough of the previous one has faded, or else part-way into the next
+   * (where this window's count fades in turn). A cost above the limit never fits: the answer is
+   * when the counts are empty.
+   */
+  private fitsAt(c: Counter, cost: number): number {
+    const w = this.windowMs;
+    const room = this.limit - cost;
+    let at: number;
+    if (room < 0) at = c.windowStart + 2 * w;
+    else if (c.current <= room && c.previous > 0) at = c.windowStart + w * (1 - (room - c.current) / c.previous);
+    else if (c.current <= room) at = c.windowStart;
+    else at = c.windowStart + w + w * (1 - room / c.current);
+    at = Math.ceil(at);
+    // Floating-point rounding may leave the estimate a hair over: step to the first millisecond that passes.
+    for (let i = 0; i < 1000 && room >= 0 && this.estimate(c, at) + cost > this.limit; i++) at++;
+    return at;
   }
 
   /** Like take(), but throws a 429 AppError (with Retry-After) when over the limit. */

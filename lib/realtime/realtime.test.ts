@@ -7,8 +7,8 @@ import { memberships, realtimePresence, users, type Workspace } from "@/db/schem
 import type { Actor } from "@/lib/auth/actor";
 import { createIncident } from "@/lib/incidents/create-incident";
 import { changeIncidentStatus } from "@/lib/incidents/change-status";
-import { readCredentials, type Credentials } from "@/lib/auth/session";
-import { stillAllowed } from "@/lib/auth/caller";
+import { readCredentials, type Credentials } from "@/lib/api/session";
+import { stillAllowed } from "@/lib/api/caller";
 import * as pusherAuthRoute from "@/app/api/workspaces/[slug]/realtime/pusher-auth/route";
 import * as presenceRoute from "@/app/api/workspaces/[slug]/realtime/presence/route";
 import * as streamRoute from "@/app/api/workspaces/[slug]/realtime/stream/route";
@@ -24,7 +24,7 @@ import { frameCollector, readSse } from "./testing/sse-reader";
 
 const state = vi.hoisted(() => ({ db: undefined as unknown }));
 vi.mock("@/db", async (importOriginal) => ({ ...(await importOriginal<typeof import("@/db")>()), getDb: async () => state.db }));
-vi.mock("@/lib/auth/session", async (importOriginal) => ({ ...(await importOriginal<typeof import("@/lib/auth/session")>()), readCredentials: vi.fn() }));
+vi.mock("@/lib/api/session", async (importOriginal) => ({ ...(await importOriginal<typeof import("@/lib/api/session")>()), readCredentials: vi.fn() }));
 
 let t: TestDatabase;
 let acme: Workspace;

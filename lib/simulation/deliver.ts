@@ -3,7 +3,7 @@ import { incidents, type Severity, type SimulationIncidentRef, type SimulationRo
 import type { Database } from "@/db/client";
 import { systemActor, type Actor } from "@/lib/auth/shared";
 import { AppError } from "@/lib/errors";
-import { ingestEvents } from "@/lib/intake/ingest-events";
+import { ingestEvents } from "@/lib/intake";
 import { applyIncidentEdit } from "@/lib/incidents";
 import { unitOf } from "./metrics";
 import { impliedStd } from "./patterns";

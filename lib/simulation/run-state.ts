@@ -1,5 +1,5 @@
 import type { SimulationRow, SimulationState } from "@/db/schema";
-import type { EventInput } from "@/lib/intake/schemas";
+import type { EventInput } from "@/lib/intake/shared";
 import { healthChecks, type HealthCheck } from "./health";
 import type { Scenario } from "./schemas";
 import type { Topology } from "@/lib/topology";

@@ -19,7 +19,7 @@ import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { openPglite, openPostgres, type DatabaseHandle } from "@/db/client";
 import { incidents, workspaces, type IncidentStatus, type Severity } from "@/db/schema";
-import { DEFAULT_WORKSPACE, ensureSeeded } from "@/lib/seed";
+import { DEFAULT_WORKSPACE, ensureSeeded } from "@/lib/seed/workspaces";
 import { systemActor } from "@/lib/auth/shared";
 import { insertApiKey } from "@/lib/auth";
 import { args, ensureBuild, flag, freePort, guardRun, makeLog, percentile, printTable, runBench, startServer, stopServer, waitForHealth } from "./support";

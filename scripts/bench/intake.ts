@@ -6,7 +6,9 @@
  * loopback port with the rate limit lifted, and drives it with autocannon:
  *   1. single-event POSTs /api/v1/events at 50 connections (req/s, p50, p99);
  *   2. batches of 500 events (events/s);
- *   3. Alertmanager webhooks carrying groups of 50 alerts (alerts/s);
+ *   3. Alertmanager webhooks carrying groups of 50 alerts (alerts/s), twice: unchanged
+ *      re-notifications of the 200 open groups (what Alertmanager mostly sends: each only counts its
+ *      alerts' notifications), and notifications of new alerts (each alert a new signal and event);
  * each beside its ceiling: the no-op route of the same build (authenticates and parses the same body,
  * writes nothing) and, for rows, postgres.js inserting the same rows straight into `events`. Prints
  * figures, ratios, the CPU time the app and PostgreSQL spend per request or unit, and the server's peak
@@ -24,7 +26,7 @@ import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { openPostgres } from "@/db/client";
-import { insertWorkspace } from "@/lib/workspaces";
+import { insertWorkspace } from "@/lib/workspaces/queries";
 import { systemActor } from "@/lib/auth/shared";
 import { insertApiKey } from "@/lib/auth";
 import { args, ensureBuild, flag, freePort, guardRun, makeLog, printTable, runBench, startServer, stopServer, waitForHealth } from "./support";
@@ -97,6 +99,7 @@ function postgresCpuSeconds(): number {
 // Bodies
 
 let counter = 0;
+const benchStart = Date.now();
 const levels = ["info", "info", "warn", "info", "error", "info", "debug", "info", "info", "info"];
 
 function event(i: number) {
@@ -118,10 +121,16 @@ function batchBody(size: number): string {
   return JSON.stringify(list);
 }
 
-function alertmanagerBody(alerts: number): string {
+/**
+ * A notification of one of 200 alert groups. "repeat": the group's same 50 alerts every time (an
+ * Alertmanager re-notification, unchanged); "new": 50 alerts never seen before (new fingerprints).
+ */
+function alertmanagerBody(alerts: number, kind: "repeat" | "new" = "repeat"): string {
   const n = counter++;
   const group = n % 200;
-  const startsAt = new Date(Date.parse("2026-11-20T10:00:00Z") + n * 1000).toISOString();
+  // Alert times must be real and recent (intake refuses anything a day ahead or before 2000).
+  const startsAt = new Date(benchStart - 3_600_000 + group * 1000).toISOString();
+  const id = (a: number) => (kind === "repeat" ? `${group.toString(16).padStart(8, "0")}${a.toString(16).padStart(8, "0")}` : `n${n.toString(16)}-${a}`);
   return JSON.stringify({
     version: "4",
     groupKey: `{}:{alertname="HighErrorRate", group="${group}"}`,
@@ -134,12 +143,12 @@ function alertmanagerBody(alerts: number): string {
     externalURL: "http://alertmanager:9093",
     alerts: Array.from({ length: alerts }, (_, a) => ({
       status: "firing",
-      labels: { alertname: "HighErrorRate", severity: "critical", service: `svc-${group}`, instance: `pod-${a}:8080` },
-      annotations: { summary: `High 5xx rate on svc-${group}`, description: `pod-${a} returns 5xx for 12% of requests` },
+      labels: { alertname: "HighErrorRate", severity: "critical", service: `svc-${group}`, instance: `pod-${id(a)}:8080` },
+      annotations: { summary: `High 5xx rate on svc-${group}`, description: `pod-${id(a)} returns 5xx for 12% of requests` },
       startsAt,
       endsAt: "0001-01-01T00:00:00Z",
       generatorURL: "http://prometheus:9090/graph?g0.expr=rate",
-      fingerprint: `${group.toString(16).padStart(8, "0")}${a.toString(16).padStart(8, "0")}`,
+      fingerprint: id(a),
     })),
   });
 }
@@ -295,7 +304,8 @@ async function main() {
     const noopBatch = await part("batch", () => cannon("no-op route, 500-event batch", `${base}/api/v1/intake/noop`, key, 10, () => batchBody(500), 500), skipped);
     const batch = await part("batch", () => cannon("POST /api/v1/events, 500-event batch", `${base}/api/v1/events`, key, 10, () => batchBody(500), 500), skipped);
     let noopAm = skipped;
-    let am = skipped;
+    let amRepeat = skipped;
+    let amNew = skipped;
     if (only.has("alertmanager")) {
       // Steady state: the 200 alert groups already have their incidents (opening one takes the
       // workspace's numbering lock, which is not what a stream of notifications mostly does).
@@ -303,7 +313,8 @@ async function main() {
       await load(`${base}/api/v1/integrations/alertmanager`, key, 10, () => alertmanagerBody(50), { amount: 200 });
       for (const p of ["/api/v1/intake/noop?kind=alertmanager", "/api/v1/integrations/alertmanager"]) await warm(`${base}${p}`, 10, () => alertmanagerBody(50));
       noopAm = await cannon("no-op route, Alertmanager 50 alerts", `${base}/api/v1/intake/noop?kind=alertmanager`, key, 10, () => alertmanagerBody(50), 50);
-      am = await cannon("POST alertmanager, 50 alerts", `${base}/api/v1/integrations/alertmanager`, key, 10, () => alertmanagerBody(50), 50);
+      amRepeat = await cannon("POST alertmanager, 50 alerts, unchanged re-notifications", `${base}/api/v1/integrations/alertmanager`, key, 10, () => alertmanagerBody(50), 50);
+      amNew = await cannon("POST alertmanager, 50 new alerts", `${base}/api/v1/integrations/alertmanager`, key, 10, () => alertmanagerBody(50, "new"), 50);
     }
     const raw = await part("batch", () => rawInsert(dbUrl, ws.id), NaN);
     clearInterval(sampler);
@@ -315,10 +326,11 @@ async function main() {
       ["single events p50 / p99 (ms)", `${single.p50} / ${single.p99}`, `${noopSingle.p50} / ${noopSingle.p99} no-op`, "", "p99 < 100 ms"],
       ["500-event batches (events/s)", batch.units.toFixed(0), `${noopBatch.units.toFixed(0)} no-op`, pct(batch.units, noopBatch.units), "≥ 50,000/s"],
       ["", "", `${raw.toFixed(0)} postgres.js`, pct(batch.units, raw), ""],
-      ["Alertmanager, groups of 50 (alerts/s)", am.units.toFixed(0), `${noopAm.units.toFixed(0)} no-op`, pct(am.units, noopAm.units), "≥ 30,000/s"],
+      ["Alertmanager re-notifications, unchanged (alerts/s)", amRepeat.units.toFixed(0), `${noopAm.units.toFixed(0)} no-op`, pct(amRepeat.units, noopAm.units), "≥ 80 % of no-op"],
+      ["Alertmanager new alerts (alerts/s)", amNew.units.toFixed(0), `${noopAm.units.toFixed(0)} no-op`, pct(amNew.units, noopAm.units), ""],
       ["server peak RSS (MiB)", peakRss.toFixed(0), "", "", "< 600 MiB"],
     ]);
-    const failures = [single, batch, am, noopSingle, noopBatch, noopAm].filter((r) => r.non2xx || r.errors);
+    const failures = [single, batch, amRepeat, amNew, noopSingle, noopBatch, noopAm].filter((r) => r.non2xx || r.errors);
     if (failures.length) log(`warning: non-2xx or errors in ${failures.map((f) => f.label).join(", ")}`);
     log(`machine: ${os.cpus().length} CPU(s), ${os.cpus()[0]?.model ?? "unknown"}; Node ${process.version}`);
   } finally {

@@ -5,15 +5,15 @@
  * PGlite in memory by default; PostgreSQL when DATABASE_URL is set (a scratch database, dropped).
  */
 import { createTestDatabase } from "@/db/testing";
-import { insertWorkspace } from "@/lib/workspaces";
+import { insertWorkspace } from "@/lib/workspaces/queries";
 import type { Actor } from "@/lib/auth/shared";
-import { manualClock } from "@/lib/simulation";
-import { builtinScenarios } from "@/lib/simulation";
-import { startSimulation } from "@/lib/simulation";
-import { tickSimulations } from "@/lib/simulation";
-import { defaultTopology } from "@/lib/topology";
-import { healthChecks } from "@/lib/simulation";
-import { worldFor } from "@/lib/simulation";
+import { manualClock } from "@/lib/simulation/clock";
+import { builtinScenarios } from "@/lib/simulation/scenarios";
+import { startSimulation } from "@/lib/simulation/runs";
+import { tickSimulations } from "@/lib/simulation/tick";
+import { defaultTopology } from "@/lib/topology/default-topology";
+import { healthChecks } from "@/lib/simulation/health";
+import { worldFor } from "@/lib/simulation/world";
 
 const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 5) * 1000;
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;

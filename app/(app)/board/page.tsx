@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { BoardScreen } from "@/components/board/board-screen";
-import { pageCaller } from "@/lib/auth";
+import { pageCaller } from "@/lib/api/caller";
 
 export const metadata: Metadata = { title: "Board" };
 

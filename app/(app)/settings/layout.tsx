@@ -1,6 +1,6 @@
 import { settingsSections } from "@/components/settings/sections";
 import { SettingsNav } from "@/components/settings/settings-nav";
-import { currentCaller } from "@/lib/auth";
+import { currentCaller } from "@/lib/api/caller";
 
 export const dynamic = "force-dynamic";
 

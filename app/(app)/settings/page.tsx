@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { pageCaller } from "@/lib/auth";
+import { pageCaller } from "@/lib/api/caller";
 import { getWorkspaceById, listMembersOf } from "@/lib/workspaces";
 
 export const metadata: Metadata = { title: "Settings" };

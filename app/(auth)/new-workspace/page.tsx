@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { CreateWorkspaceForm } from "@/components/auth/create-workspace-form";
-import { sessionUser, sessionWorkspaces } from "@/lib/auth";
+import { sessionUser, sessionWorkspaces } from "@/lib/api/caller";
 
 export const metadata: Metadata = { title: "Create a workspace" };
 export const dynamic = "force-dynamic";

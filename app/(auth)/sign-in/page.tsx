@@ -3,8 +3,8 @@ import { redirect } from "next/navigation";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { safeCallbackUrl } from "@/components/auth/safe-callback";
-import { githubEnabled } from "@/lib/auth";
-import { sessionUser } from "@/lib/auth";
+import { githubEnabled } from "@/lib/api/next-auth";
+import { sessionUser } from "@/lib/api/caller";
 
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";

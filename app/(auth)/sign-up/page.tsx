@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { SignUpForm } from "@/components/auth/sign-up-form";
 import { safeCallbackUrl } from "@/components/auth/safe-callback";
-import { sessionUser } from "@/lib/auth";
+import { sessionUser } from "@/lib/api/caller";
 
 export const metadata: Metadata = { title: "Create an account" };
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { getDatabase } from "@/db";
-import { json } from "@/lib/api/http";
+import { json, methodNotAllowed } from "@/lib/api/http";
 
 export const dynamic = "force-dynamic";
 
@@ -15,3 +15,6 @@ export async function GET() {
     return json({ status: "error", database: { ok: false } }, 503);
   }
 }
+
+/** Other methods: 405 with a JSON body naming the allowed ones. */
+export const { POST, PUT, PATCH, DELETE } = methodNotAllowed("GET", "HEAD");

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { ScenariosScreen } from "@/components/simulation/scenarios-screen";
 import { DEMO_SLUG } from "@/lib/auth";
-import { pageCaller } from "@/lib/auth";
+import { pageCaller } from "@/lib/api/caller";
 
 export const metadata: Metadata = { title: "Scenarios" };
 export const dynamic = "force-dynamic";

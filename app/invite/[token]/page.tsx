@@ -5,7 +5,7 @@ import { getDb } from "@/db";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { AcceptInviteButton } from "@/components/auth/accept-invite-button";
-import { sessionUser } from "@/lib/auth";
+import { sessionUser } from "@/lib/api/caller";
 import { lookupInvite } from "@/lib/workspaces";
 
 export const metadata: Metadata = { title: "Invitation" };

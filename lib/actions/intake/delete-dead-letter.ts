@@ -1,6 +1,6 @@
 "use server";
 
-import { deleteDeadLetter } from "@/lib/intake/dead-letters";
+import { deleteDeadLetter } from "@/lib/intake";
 import { workspaceAction } from "@/lib/actions/define";
 
 /** Deletes a stored rejected request (admins). */

@@ -1,6 +1,6 @@
 "use server";
 
-import { deleteRule } from "@/lib/intake/rules";
+import { deleteRule } from "@/lib/intake";
 import { workspaceAction } from "@/lib/actions/define";
 
 /** Removes a service's threshold rule (admins); the workspace default then applies. */

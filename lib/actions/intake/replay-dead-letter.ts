@@ -1,6 +1,6 @@
 "use server";
 
-import { replayDeadLetter } from "@/lib/intake/dead-letters";
+import { replayDeadLetter } from "@/lib/intake";
 import { workspaceAction } from "@/lib/actions/define";
 
 /** Sends a rejected body through its integration again. */

@@ -1,7 +1,7 @@
 "use server";
 
-import type { RuleInput } from "@/lib/intake/schemas";
-import { saveRule } from "@/lib/intake/rules";
+import type { RuleInput } from "@/lib/intake/shared";
+import { saveRule } from "@/lib/intake";
 import { workspaceAction } from "@/lib/actions/define";
 
 /** Creates or replaces the threshold rule of a service ("*" for the workspace default). */

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { createDocument, type ZodOpenApiObject } from "zod-openapi";
 import { eventLevels } from "@/db/schema";
-import { eventInputSchema, levelSchema, timestampSchema, alertGroupSchema } from "@/lib/intake/schemas";
+import { eventInputSchema, levelSchema, timestampSchema, alertGroupSchema } from "@/lib/intake/shared";
 import { securitySchemes } from "./shared";
 import { incidentPaths } from "./incidents";
 import { intakePaths } from "./intake";

@@ -3,7 +3,7 @@ import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { actorKinds, eventLevels, incidentStatuses, incidentTypes, remediationModes, severities } from "@/db/schema";
 import { attemptSchema, diagnosisSchema, listDiagnosesSchema, providerIds } from "@/lib/diagnosis/shared";
 import { createIncidentSchema, incidentIdSchema, listIncidentsSchema, updateIncidentSchema } from "@/lib/incidents/shared";
-import { cursorPageSchema } from "@/lib/intake/schemas";
+import { cursorPageSchema } from "@/lib/intake/shared";
 import { deletedSchema, idParam, isoTime, jsonBody, jsonResponse, operation, pageOf, snakeCaseKeys, uuid } from "./shared";
 
 const nullableTime = isoTime.nullable();
@@ -25,6 +25,7 @@ export const incidentResponseSchema = z
     actionable: z.boolean(),
     affected_systems: z.array(z.string()),
     remediation_mode: z.enum(remediationModes),
+    receives_intake: z.boolean().meta({ description: "Whether intake attaches the service's events to this incident (see docs/intake.md)." }),
     metadata: z.record(z.string(), z.unknown()),
     notes: z.string(),
     source: z.string().meta({ description: "manual, api, generic, alertmanager, pagerduty, grafana or simulator." }),

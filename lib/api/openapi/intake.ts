@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { eventLevels, severities } from "@/db/schema";
-import { alertGroupSchema, cursorPageSchema, eventInputSchema, MAX_BATCH, pagerDutyEventSchema, pagerDutyPayloadSchema, ruleInputSchema } from "@/lib/intake/schemas";
+import { alertGroupSchema, cursorPageSchema, eventInputSchema, MAX_BATCH, pagerDutyEventSchema, pagerDutyPayloadSchema, ruleInputSchema } from "@/lib/intake/shared";
 import { deletedSchema, idParam, isoTime, jsonBody, jsonResponse, operation, pageOf, snakeCaseKeys, uuid } from "./shared";
 
 const intakeTags = ["Intake"];

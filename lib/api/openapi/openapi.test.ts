@@ -123,6 +123,7 @@ describe("the response schemas", () => {
       generatedBy: "manual",
       incidentType: "real",
       actionable: true,
+      receivesIntake: true,
       affectedSystems: ["payments"],
       remediationMode: "manual",
       metadata: { owner: "payments" },

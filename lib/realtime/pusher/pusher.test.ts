@@ -7,7 +7,7 @@ import { insertWorkspace } from "@/lib/workspaces/queries";
 import type { Workspace } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { memberships, users } from "@/db/schema";
-import { readCredentials } from "@/lib/auth/session";
+import { readCredentials } from "@/lib/api/session";
 import { env, resetEnvCache } from "@/env";
 import * as pusherAuthRoute from "@/app/api/workspaces/[slug]/realtime/pusher-auth/route";
 import { addNote } from "@/lib/incidents/notes";
@@ -21,7 +21,7 @@ import { createPusherDriver, PUSHER_EVENT } from "./pusher-driver";
 
 const state = vi.hoisted(() => ({ db: undefined as unknown }));
 vi.mock("@/db", async (importOriginal) => ({ ...(await importOriginal<typeof import("@/db")>()), getDb: async () => state.db }));
-vi.mock("@/lib/auth/session", async (importOriginal) => ({ ...(await importOriginal<typeof import("@/lib/auth/session")>()), readCredentials: vi.fn() }));
+vi.mock("@/lib/api/session", async (importOriginal) => ({ ...(await importOriginal<typeof import("@/lib/api/session")>()), readCredentials: vi.fn() }));
 
 const app = { appId: "4242", key: "fd-test-key", secret: "fd-test-secret" };
 /** The browser each pusher-js client stands for: the auth route sees this session. */

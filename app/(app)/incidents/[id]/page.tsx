@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db";
 import { IncidentScreen } from "@/components/incidents/incident-screen";
-import { pageCaller } from "@/lib/auth";
+import { pageCaller } from "@/lib/api/caller";
 import { findIncident } from "@/lib/incidents";
 import { incidentIdSchema } from "@/lib/incidents/shared";
 import { incidentKey } from "@/lib/incidents/shared";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { pageCaller } from "@/lib/auth";
+import { pageCaller } from "@/lib/api/caller";
 import { ScenarioBuilderScreen } from "@/components/simulation/scenario-builder-screen";
 
 export const metadata: Metadata = { title: "Scenario builder" };

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getDb } from "@/db";
 import { ApiKeysPanel } from "@/components/settings/api-keys-panel";
 import { listApiKeys } from "@/lib/auth";
-import { pageCaller } from "@/lib/auth";
+import { pageCaller } from "@/lib/api/caller";
 
 export const metadata: Metadata = { title: "API keys" };
 export const dynamic = "force-dynamic";

@@ -5,7 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { pageCaller } from "@/lib/auth";
+import { pageCaller } from "@/lib/api/caller";
 import { listAuditEntries } from "@/lib/workspaces";
 
 export const metadata: Metadata = { title: "Audit log" };

@@ -6,9 +6,9 @@ import { IntakeUrls } from "@/components/intake/intake-urls";
 import { RulesEditor } from "@/components/intake/rules-editor";
 import { listApiKeys } from "@/lib/auth";
 import { can } from "@/lib/auth";
-import { pageCaller } from "@/lib/auth";
-import { listDeadLetters } from "@/lib/intake/dead-letters";
-import { listRules } from "@/lib/intake/rules";
+import { pageCaller } from "@/lib/api/caller";
+import { listDeadLetters } from "@/lib/intake";
+import { listRules } from "@/lib/intake";
 
 export const metadata: Metadata = { title: "Intake" };
 export const dynamic = "force-dynamic";

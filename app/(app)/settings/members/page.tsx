@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db";
 import { MembersPanel } from "@/components/settings/members-panel";
-import { pageCaller } from "@/lib/auth";
+import { pageCaller } from "@/lib/api/caller";
 import { listPendingInvites } from "@/lib/workspaces";
 import { listMembers } from "@/lib/workspaces";
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getDb } from "@/db";
 import { TopologyEditor } from "@/components/simulation/topology-editor";
 import { can } from "@/lib/auth";
-import { pageCaller } from "@/lib/auth";
+import { pageCaller } from "@/lib/api/caller";
 import { getWorkspaceWorld } from "@/lib/simulation";
 
 export const metadata: Metadata = { title: "Topology" };

@@ -1,5 +1,5 @@
 import NextAuth from "next-auth";
-import { getAuthOptions } from "@/lib/auth";
+import { getAuthOptions } from "@/lib/api/next-auth";
 
 export const dynamic = "force-dynamic";
 

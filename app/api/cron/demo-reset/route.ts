@@ -1,6 +1,6 @@
 import { getDb } from "@/db";
-import { json, route } from "@/lib/api/http";
-import { assertCronCaller } from "@/lib/auth";
+import { json, route, methodNotAllowed } from "@/lib/api/http";
+import { assertCronCaller } from "@/lib/api/caller";
 import { env } from "@/env";
 import { AppError } from "@/lib/errors";
 import { runScheduledDemoReset } from "@/lib/workspaces";
@@ -17,3 +17,6 @@ async function reset(request: Request) {
 
 export const GET = route(reset);
 export const POST = route(reset);
+
+/** Other methods: 405 with a JSON body naming the allowed ones. */
+export const { PUT, PATCH, DELETE } = methodNotAllowed("GET", "POST", "HEAD");

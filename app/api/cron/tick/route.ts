@@ -1,6 +1,6 @@
 import { getDb } from "@/db";
-import { json, route } from "@/lib/api/http";
-import { assertCronCaller } from "@/lib/auth";
+import { json, route, methodNotAllowed } from "@/lib/api/http";
+import { assertCronCaller } from "@/lib/api/caller";
 import { tickSimulations } from "@/lib/simulation";
 
 export const dynamic = "force-dynamic";
@@ -13,3 +13,6 @@ async function tick(request: Request) {
 
 export const GET = route(tick);
 export const POST = route(tick);
+
+/** Other methods: 405 with a JSON body naming the allowed ones. */
+export const { PUT, PATCH, DELETE } = methodNotAllowed("GET", "POST", "HEAD");

@@ -1,5 +1,5 @@
 import { keysToCamel } from "@/lib/api/case";
-import { callerRoute, json, readJson, resultResponse, searchParams } from "@/lib/api/http";
+import { callerRoute, json, readJson, resultResponse, searchParams, methodNotAllowed } from "@/lib/api/http";
 import { createIncident } from "@/lib/incidents";
 import { listIncidents } from "@/lib/incidents";
 import { serializeIncident } from "@/lib/api/rest";
@@ -18,3 +18,6 @@ export const POST = callerRoute("incident:write", async ({ db, actor, request })
   const body = keysToCamel(await readJson(request));
   return resultResponse(await createIncident(db, actor, body), 201, serializeIncident);
 });
+
+/** Other methods: 405 with a JSON body naming the allowed ones. */
+export const { PUT, PATCH, DELETE } = methodNotAllowed("GET", "POST", "HEAD");

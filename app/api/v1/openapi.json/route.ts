@@ -1,3 +1,4 @@
+import { methodNotAllowed } from "@/lib/api/http";
 import { createHash } from "node:crypto";
 import { openApiDocument } from "@/lib/api/openapi/document";
 
@@ -18,3 +19,6 @@ export function GET(request: Request): Response {
   if (request.headers.get("if-none-match") === body.etag) return new Response(null, { status: 304, headers });
   return new Response(body.text, { headers });
 }
+
+/** Other methods: 405 with a JSON body naming the allowed ones. */
+export const { POST, PUT, PATCH, DELETE } = methodNotAllowed("GET", "HEAD");

@@ -1,4 +1,4 @@
-import { callerRoute, json, searchParams, readJson } from "@/lib/api/http";
+import { callerRoute, json, searchParams, readJson, methodNotAllowed } from "@/lib/api/http";
 import { parseInput, unwrap } from "@/lib/result";
 import { listScenariosSchema } from "@/lib/simulation/shared";
 import { serializeScenario, serializeScenarioSummary } from "@/lib/simulation/shared";
@@ -18,3 +18,6 @@ export const POST = callerRoute("simulation:run", async ({ db, actor, request })
   const saved = unwrap(await saveCustomScenario(db, actor, await readJson(request, 256 * 1024)));
   return json(serializeScenario({ ...saved, source: "custom" }), 201);
 });
+
+/** Other methods: 405 with a JSON body naming the allowed ones. */
+export const { PUT, PATCH, DELETE } = methodNotAllowed("GET", "POST", "HEAD");

@@ -1,4 +1,4 @@
-import { callerRoute, json, searchParams } from "@/lib/api/http";
+import { callerRoute, json, searchParams, methodNotAllowed } from "@/lib/api/http";
 import { serializeSimulation } from "@/lib/api/rest";
 import { parseInput } from "@/lib/result";
 import { listSimulations } from "@/lib/simulation";
@@ -12,3 +12,6 @@ export const GET = callerRoute("incident:read", async ({ db, actor, request }) =
   const rows = await listSimulations(db, actor.workspaceId, input);
   return json({ items: rows.map(serializeSimulation) });
 });
+
+/** Other methods: 405 with a JSON body naming the allowed ones. */
+export const { POST, PUT, PATCH, DELETE } = methodNotAllowed("GET", "HEAD");

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { IncidentScreen } from "@/components/incidents/incident-screen";
 import { DEMO_SLUG } from "@/lib/auth";
-import { pageCaller } from "@/lib/auth";
+import { pageCaller } from "@/lib/api/caller";
 
 export const metadata: Metadata = { title: "Incident" };
 export const dynamic = "force-dynamic";

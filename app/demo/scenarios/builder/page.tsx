@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { ScenarioBuilderScreen } from "@/components/simulation/scenario-builder-screen";
 import { DEMO_SLUG } from "@/lib/auth";
-import { pageCaller } from "@/lib/auth";
+import { pageCaller } from "@/lib/api/caller";
 
 export const metadata: Metadata = { title: "Scenario builder" };
 export const dynamic = "force-dynamic";

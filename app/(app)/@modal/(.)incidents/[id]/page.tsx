@@ -1,6 +1,6 @@
 import { IncidentDialog } from "@/components/incidents/incident-dialog";
 import { IncidentScreen } from "@/components/incidents/incident-screen";
-import { pageCaller } from "@/lib/auth";
+import { pageCaller } from "@/lib/api/caller";
 
 type Props = { params: Promise<{ id: string }> };
 

@@ -1,5 +1,5 @@
 import { keysToCamel } from "@/lib/api/case";
-import { callerRoute, json, readJson, resultResponse } from "@/lib/api/http";
+import { callerRoute, json, readJson, resultResponse, methodNotAllowed } from "@/lib/api/http";
 import { deleteIncident } from "@/lib/incidents";
 import { getIncidentById } from "@/lib/incidents";
 import { incidentIdSchema } from "@/lib/incidents/shared";
@@ -37,3 +37,6 @@ export const PATCH = callerRoute<{ id: string }>("incident:write", async ({ db, 
 export const DELETE = callerRoute<{ id: string }>("incident:delete", async ({ db, actor, params }) => {
   return resultResponse(await deleteIncident(db, actor, params.id), 200);
 });
+
+/** Other methods: 405 with a JSON body naming the allowed ones. */
+export const { POST, PUT } = methodNotAllowed("GET", "PATCH", "DELETE", "HEAD");

@@ -1,7 +1,7 @@
 import { keysToSnake } from "@/lib/api/case";
-import { callerRoute, json, searchParams } from "@/lib/api/http";
-import { listDeadLetters } from "@/lib/intake/dead-letters";
-import { cursorPageSchema } from "@/lib/intake/schemas";
+import { callerRoute, json, searchParams, methodNotAllowed } from "@/lib/api/http";
+import { listDeadLetters } from "@/lib/intake";
+import { cursorPageSchema } from "@/lib/intake/shared";
 import { parseInput } from "@/lib/result";
 
 export const dynamic = "force-dynamic";
@@ -11,3 +11,6 @@ export const GET = callerRoute("workspace:admin", async ({ db, actor, request })
   const page = await listDeadLetters(db, actor, parseInput(cursorPageSchema, searchParams(request)));
   return json({ items: page.items.map((i) => keysToSnake(i)), next_cursor: page.nextCursor, total: page.total });
 });
+
+/** Other methods: 405 with a JSON body naming the allowed ones. */
+export const { POST, PUT, PATCH, DELETE } = methodNotAllowed("GET", "HEAD");

@@ -1,8 +1,8 @@
-import { callerRoute, json, readJson, route } from "@/lib/api/http";
+import { callerRoute, json, readJson, route, methodNotAllowed } from "@/lib/api/http";
 import { env } from "@/env";
 import { AppError } from "@/lib/errors";
-import { parseAlertmanager } from "@/lib/intake/alert-formats";
-import { parseEvents } from "@/lib/intake/ingest-events";
+import { parseAlertmanager } from "@/lib/intake";
+import { parseEvents } from "@/lib/intake";
 
 export const dynamic = "force-dynamic";
 
@@ -28,3 +28,6 @@ export const POST = route(async (request: Request) => {
   if (env().INTAKE_BENCH_NOOP !== "on") throw new AppError("not_found:route", "Not found.");
   return parseOnly(request);
 });
+
+/** Other methods: 405 with a JSON body naming the allowed ones. */
+export const { GET, HEAD, PUT, PATCH, DELETE } = methodNotAllowed("POST");

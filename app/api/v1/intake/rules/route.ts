@@ -1,6 +1,6 @@
 import { keysToCamel, keysToSnake } from "@/lib/api/case";
-import { callerRoute, json, readJson, resultResponse } from "@/lib/api/http";
-import { DEFAULT_RULE, listRules, saveRule } from "@/lib/intake/rules";
+import { callerRoute, json, readJson, resultResponse, methodNotAllowed } from "@/lib/api/http";
+import { DEFAULT_RULE, listRules, saveRule } from "@/lib/intake";
 
 export const dynamic = "force-dynamic";
 
@@ -19,3 +19,6 @@ export const PUT = callerRoute("workspace:admin", async ({ db, actor, request })
 });
 
 export const POST = PUT;
+
+/** Other methods: 405 with a JSON body naming the allowed ones. */
+export const { PATCH, DELETE } = methodNotAllowed("GET", "POST", "PUT", "HEAD");

@@ -1,4 +1,4 @@
-import { callerRoute, json } from "@/lib/api/http";
+import { callerRoute, json, methodNotAllowed } from "@/lib/api/http";
 import { unwrap } from "@/lib/result";
 import { serializeScenario } from "@/lib/simulation/shared";
 import { deleteCustomScenario, getScenario } from "@/lib/simulation";
@@ -14,3 +14,6 @@ export const GET = callerRoute<{ id: string }>("incident:read", async ({ db, act
 export const DELETE = callerRoute<{ id: string }>("simulation:run", async ({ db, actor, params }) => {
   return json(unwrap(await deleteCustomScenario(db, actor, params.id)));
 });
+
+/** Other methods: 405 with a JSON body naming the allowed ones. */
+export const { POST, PUT, PATCH } = methodNotAllowed("GET", "DELETE", "HEAD");

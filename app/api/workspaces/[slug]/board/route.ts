@@ -1,4 +1,4 @@
-import { callerRoute, json } from "@/lib/api/http";
+import { callerRoute, json, methodNotAllowed } from "@/lib/api/http";
 import { loadBoardSearchParams } from "@/lib/incidents/shared";
 import { toBoardView } from "@/lib/incidents/shared";
 import { getBoard } from "@/lib/incidents";
@@ -19,3 +19,6 @@ export const GET = callerRoute<{ slug: string }>("incident:read", async ({ db, a
   const all = new URL(request.url).searchParams.get("all") === "1";
   return json(toBoardView(board, all ? null : undefined), { headers: { "cache-control": "no-store" } });
 });
+
+/** Other methods: 405 with a JSON body naming the allowed ones. */
+export const { POST, PUT, PATCH, DELETE } = methodNotAllowed("GET", "HEAD");

@@ -1,4 +1,4 @@
-import { callerRoute, resultResponse } from "@/lib/api/http";
+import { callerRoute, resultResponse, methodNotAllowed } from "@/lib/api/http";
 import { runDiagnosis } from "@/lib/diagnosis";
 import { serializeDiagnosis } from "@/lib/api/rest";
 
@@ -10,3 +10,6 @@ export const POST = callerRoute<{ id: string }>("diagnosis:run", async ({ db, ac
   const result = await runDiagnosis(db, actor, params.id, { abortSignal: request.signal });
   return resultResponse(result, 201, (d) => serializeDiagnosis({ ...d, requestedBy: actor.name }, params.id));
 });
+
+/** Other methods: 405 with a JSON body naming the allowed ones. */
+export const { GET, HEAD, PUT, PATCH, DELETE } = methodNotAllowed("POST");

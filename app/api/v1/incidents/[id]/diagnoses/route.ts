@@ -1,4 +1,4 @@
-import { callerRoute, json, searchParams } from "@/lib/api/http";
+import { callerRoute, json, searchParams, methodNotAllowed } from "@/lib/api/http";
 import { serializeDiagnosis } from "@/lib/api/rest";
 import { listDiagnoses } from "@/lib/diagnosis";
 import { listDiagnosesSchema } from "@/lib/diagnosis/shared";
@@ -16,3 +16,6 @@ export const GET = callerRoute<{ id: string }>("incident:read", async ({ db, act
   const items = await listDiagnoses(db, { workspaceId: actor.workspaceId, incidentId: id, limit });
   return json({ items: items.map((d) => serializeDiagnosis(d, id)) });
 });
+
+/** Other methods: 405 with a JSON body naming the allowed ones. */
+export const { POST, PUT, PATCH, DELETE } = methodNotAllowed("GET", "HEAD");

@@ -1,6 +1,6 @@
 import { keysToSnake } from "@/lib/api/case";
-import { callerRoute, json, searchParams } from "@/lib/api/http";
-import { listIncidentEvents } from "@/lib/intake/incident-events";
+import { callerRoute, json, searchParams, methodNotAllowed } from "@/lib/api/http";
+import { listIncidentEvents } from "@/lib/intake";
 
 export const dynamic = "force-dynamic";
 
@@ -9,3 +9,6 @@ export const GET = callerRoute<{ id: string }>("incident:read", async ({ db, act
   const page = await listIncidentEvents(db, actor, params.id, searchParams(request));
   return json({ items: page.items.map((e) => keysToSnake(e)), next_cursor: page.nextCursor, total: page.total });
 });
+
+/** Other methods: 405 with a JSON body naming the allowed ones. */
+export const { POST, PUT, PATCH, DELETE } = methodNotAllowed("GET", "HEAD");

@@ -1,6 +1,6 @@
 import { keysToSnake } from "@/lib/api/case";
-import { callerRoute, json, resultResponse } from "@/lib/api/http";
-import { deleteDeadLetter, getDeadLetter } from "@/lib/intake/dead-letters";
+import { callerRoute, json, resultResponse, methodNotAllowed } from "@/lib/api/http";
+import { deleteDeadLetter, getDeadLetter } from "@/lib/intake";
 
 export const dynamic = "force-dynamic";
 
@@ -12,3 +12,6 @@ export const GET = callerRoute<{ id: string }>("workspace:admin", async ({ db, a
 export const DELETE = callerRoute<{ id: string }>("workspace:admin", async ({ db, actor, params }) => {
   return resultResponse(await deleteDeadLetter(db, actor, params.id));
 });
+
+/** Other methods: 405 with a JSON body naming the allowed ones. */
+export const { POST, PUT, PATCH } = methodNotAllowed("GET", "DELETE", "HEAD");

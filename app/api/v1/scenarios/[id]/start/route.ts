@@ -1,4 +1,4 @@
-import { callerRoute, json, parseJson, readBody } from "@/lib/api/http";
+import { callerRoute, json, parseJson, readBody, methodNotAllowed } from "@/lib/api/http";
 import { unwrap } from "@/lib/result";
 import { startSimulation } from "@/lib/simulation";
 
@@ -14,3 +14,6 @@ export const POST = callerRoute<{ id: string }>("simulation:run", async ({ db, a
     201,
   );
 });
+
+/** Other methods: 405 with a JSON body naming the allowed ones. */
+export const { GET, HEAD, PUT, PATCH, DELETE } = methodNotAllowed("POST");

@@ -1,4 +1,4 @@
-import { callerRoute, json } from "@/lib/api/http";
+import { callerRoute, json, methodNotAllowed } from "@/lib/api/http";
 import { unwrap } from "@/lib/result";
 import { stopSimulation } from "@/lib/simulation";
 import { serializeSimulation } from "@/lib/api/rest";
@@ -9,3 +9,6 @@ export const dynamic = "force-dynamic";
 export const POST = callerRoute<{ id: string }>("simulation:run", async ({ db, actor, params }) => {
   return json(serializeSimulation(unwrap(await stopSimulation(db, actor, params.id))));
 });
+
+/** Other methods: 405 with a JSON body naming the allowed ones. */
+export const { GET, HEAD, PUT, PATCH, DELETE } = methodNotAllowed("POST");

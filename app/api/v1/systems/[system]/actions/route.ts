@@ -1,4 +1,4 @@
-import { callerRoute, json, readJson } from "@/lib/api/http";
+import { callerRoute, json, readJson, methodNotAllowed } from "@/lib/api/http";
 import { unwrap } from "@/lib/result";
 import { applyWorldAction } from "@/lib/simulation";
 
@@ -10,3 +10,6 @@ export const POST = callerRoute<{ system: string }>("simulation:run", async ({ d
   const service = params.system;
   return json(unwrap(await applyWorldAction(db, actor, { ...(body && typeof body === "object" ? body : {}), service })));
 });
+
+/** Other methods: 405 with a JSON body naming the allowed ones. */
+export const { GET, HEAD, PUT, PATCH, DELETE } = methodNotAllowed("POST");

@@ -1,4 +1,4 @@
-import { callerRoute, json, searchParams } from "@/lib/api/http";
+import { callerRoute, json, searchParams, methodNotAllowed } from "@/lib/api/http";
 import { serializeSimulation } from "@/lib/api/rest";
 import { parseInput, unwrap } from "@/lib/result";
 import { clearFailure } from "@/lib/simulation";
@@ -12,3 +12,6 @@ export const POST = callerRoute<{ system: string }>("simulation:run", async ({ d
   const result = unwrap(await clearFailure(db, actor, params.system, failure));
   return json({ system: result.system, cleared: result.cleared.map(serializeSimulation) });
 });
+
+/** Other methods: 405 with a JSON body naming the allowed ones. */
+export const { GET, HEAD, PUT, PATCH, DELETE } = methodNotAllowed("POST");

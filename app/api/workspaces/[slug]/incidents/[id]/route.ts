@@ -1,4 +1,4 @@
-import { callerRoute, json } from "@/lib/api/http";
+import { callerRoute, json, methodNotAllowed } from "@/lib/api/http";
 import { loadIncidentPayload, loadTimelinePayload } from "@/lib/incidents";
 
 export const dynamic = "force-dynamic";
@@ -12,3 +12,6 @@ export const GET = callerRoute<{ slug: string; id: string }>("incident:read", as
   const payload = part === "timeline" ? await loadTimelinePayload(db, actor, params.id) : await loadIncidentPayload(db, actor, params.id);
   return json(payload, { headers: { "cache-control": "no-store" } });
 });
+
+/** Other methods: 405 with a JSON body naming the allowed ones. */
+export const { POST, PUT, PATCH, DELETE } = methodNotAllowed("GET", "HEAD");

@@ -1,5 +1,5 @@
-import { callerRoute, json, parseJson, readBody, searchParams } from "@/lib/api/http";
-import { roomMembers, updatePresence } from "@/lib/realtime";
+import { callerRoute, json, parseJson, readBody, searchParams, methodNotAllowed } from "@/lib/api/http";
+import { roomMembers, updatePresence } from "@/lib/api/realtime";
 
 export const dynamic = "force-dynamic";
 
@@ -15,3 +15,6 @@ export const POST = callerRoute<{ slug: string }>(
   // Presence changes no workspace data: a guest's heartbeats do not count against the demo's write budget.
   { demoWrite: false },
 );
+
+/** Other methods: 405 with a JSON body naming the allowed ones. */
+export const { PUT, PATCH, DELETE } = methodNotAllowed("GET", "POST", "HEAD");

@@ -1,5 +1,5 @@
-import { callerRoute, json, parseJson, readBody } from "@/lib/api/http";
-import { authorizePusherChannel } from "@/lib/realtime";
+import { callerRoute, json, parseJson, readBody, methodNotAllowed } from "@/lib/api/http";
+import { authorizePusherChannel } from "@/lib/api/realtime";
 
 export const dynamic = "force-dynamic";
 
@@ -14,3 +14,6 @@ export const POST = callerRoute<{ slug: string }>(
   // Signing a subscription changes no workspace data: not a demo write.
   { demoWrite: false },
 );
+
+/** Other methods: 405 with a JSON body naming the allowed ones. */
+export const { GET, PUT, PATCH, DELETE } = methodNotAllowed("POST");

@@ -1,5 +1,5 @@
-import { callerRoute } from "@/lib/api/http";
-import { openEventStream } from "@/lib/realtime";
+import { callerRoute, methodNotAllowed } from "@/lib/api/http";
+import { openEventStream } from "@/lib/api/realtime";
 
 export const dynamic = "force-dynamic";
 
@@ -7,3 +7,6 @@ export const dynamic = "force-dynamic";
 export const GET = callerRoute<{ slug: string }>("incident:read", async ({ db, actor, workspace, request }) =>
   openEventStream(db, { actor, workspace }, request.signal),
 );
+
+/** Other methods: 405 with a JSON body naming the allowed ones. */
+export const { POST, PUT, PATCH, DELETE } = methodNotAllowed("GET", "HEAD");

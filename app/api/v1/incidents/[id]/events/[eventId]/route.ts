@@ -1,5 +1,5 @@
-import { callerRoute, json } from "@/lib/api/http";
-import { getIncidentEventPayload } from "@/lib/intake/incident-events";
+import { callerRoute, json, methodNotAllowed } from "@/lib/api/http";
+import { getIncidentEventPayload } from "@/lib/intake";
 
 export const dynamic = "force-dynamic";
 
@@ -8,3 +8,6 @@ export const GET = callerRoute<{ id: string; eventId: string }>("incident:read",
   const { id, eventId } = params;
   return json(await getIncidentEventPayload(db, actor, id, eventId));
 });
+
+/** Other methods: 405 with a JSON body naming the allowed ones. */
+export const { POST, PUT, PATCH, DELETE } = methodNotAllowed("GET", "HEAD");

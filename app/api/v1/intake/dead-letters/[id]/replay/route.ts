@@ -1,5 +1,5 @@
-import { callerRoute, resultResponse } from "@/lib/api/http";
-import { replayDeadLetter } from "@/lib/intake/dead-letters";
+import { callerRoute, resultResponse, methodNotAllowed } from "@/lib/api/http";
+import { replayDeadLetter } from "@/lib/intake";
 
 export const dynamic = "force-dynamic";
 
@@ -7,3 +7,6 @@ export const dynamic = "force-dynamic";
 export const POST = callerRoute<{ id: string }>("workspace:admin", async ({ db, actor, params }) => {
   return resultResponse(await replayDeadLetter(db, actor, params.id));
 });
+
+/** Other methods: 405 with a JSON body naming the allowed ones. */
+export const { GET, HEAD, PUT, PATCH, DELETE } = methodNotAllowed("POST");

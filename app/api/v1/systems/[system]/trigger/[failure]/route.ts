@@ -1,4 +1,4 @@
-import { callerRoute, json, parseJson, readBody } from "@/lib/api/http";
+import { callerRoute, json, parseJson, readBody, methodNotAllowed } from "@/lib/api/http";
 import { unwrap } from "@/lib/result";
 import { triggerFailure } from "@/lib/simulation";
 import { serializeSimulation } from "@/lib/api/rest";
@@ -12,3 +12,6 @@ export const POST = callerRoute<{ system: string; failure: string }>("simulation
   const row = unwrap(await triggerFailure(db, actor, system, failure, text.trim() ? parseJson(text) : {}));
   return json(serializeSimulation(row), 201);
 });
+
+/** Other methods: 405 with a JSON body naming the allowed ones. */
+export const { GET, HEAD, PUT, PATCH, DELETE } = methodNotAllowed("POST");

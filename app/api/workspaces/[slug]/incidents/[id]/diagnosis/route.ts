@@ -1,6 +1,6 @@
 import { createTextStreamResponse } from "ai";
 import { env } from "@/env";
-import { callerRoute } from "@/lib/api/http";
+import { callerRoute, methodNotAllowed } from "@/lib/api/http";
 import { prepareDiagnosis, streamDiagnosis } from "@/lib/diagnosis";
 import { resolveProviders } from "@/lib/diagnosis";
 
@@ -24,3 +24,6 @@ export const POST = callerRoute<{ slug: string; id: string }>("diagnosis:run", a
     headers: { "cache-control": "no-store, no-transform", "x-accel-buffering": "no", "x-content-type-options": "nosniff" },
   });
 });
+
+/** Other methods: 405 with a JSON body naming the allowed ones. */
+export const { GET, PUT, PATCH, DELETE } = methodNotAllowed("POST");

@@ -1,4 +1,4 @@
-import { callerRoute, json } from "@/lib/api/http";
+import { callerRoute, json, methodNotAllowed } from "@/lib/api/http";
 import { incidentIdSchema } from "@/lib/incidents/shared";
 import { parseInput } from "@/lib/result";
 import { getIncidentMetrics } from "@/lib/simulation";
@@ -11,3 +11,6 @@ export const GET = callerRoute<{ slug: string; id: string }>("incident:read", as
     headers: { "cache-control": "no-store" },
   }),
 );
+
+/** Other methods: 405 with a JSON body naming the allowed ones. */
+export const { POST, PUT, PATCH, DELETE } = methodNotAllowed("GET", "HEAD");

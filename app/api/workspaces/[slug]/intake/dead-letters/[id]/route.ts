@@ -1,5 +1,5 @@
-import { callerRoute, json } from "@/lib/api/http";
-import { getDeadLetter } from "@/lib/intake/dead-letters";
+import { callerRoute, json, methodNotAllowed } from "@/lib/api/http";
+import { getDeadLetter } from "@/lib/intake";
 
 export const dynamic = "force-dynamic";
 
@@ -8,3 +8,6 @@ export const GET = callerRoute<{ slug: string; id: string }>("workspace:admin", 
   const letter = await getDeadLetter(db, actor, params.id);
   return json({ id: letter.id, body: letter.body });
 });
+
+/** Other methods: 405 with a JSON body naming the allowed ones. */
+export const { POST, PUT, PATCH, DELETE } = methodNotAllowed("GET", "HEAD");

@@ -6,9 +6,9 @@ import { memberships, users } from "@/db/schema";
 import { resetEnvCache } from "@/env";
 import { sharedLimiter } from "@/lib/rate-limit/limiter";
 import { requestCaller } from "./caller";
-import { newGuestIdentity, signGuest, GUEST_COOKIE } from "./guest";
+import { newGuestIdentity, signGuest, GUEST_COOKIE } from "@/lib/auth/guest";
 import { assertSameOrigin } from "./origin";
-import { resetAuthSecretCache } from "./secret";
+import { resetAuthSecretCache } from "@/lib/auth/secret";
 
 const SECRET = "test-secret-for-session-requests-0123456789";
 let t: TestDatabase;

@@ -1,17 +1,17 @@
 import { z } from "zod";
 import type { Database } from "@/db/client";
 import { env } from "@/env";
-import { stillAllowed, type Caller } from "@/lib/auth";
+import { stillAllowed, type Caller } from "@/lib/api/caller";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/result";
-import { memberOf } from "./presence-identity";
-import { sseResponse } from "./builtin/sse";
-import { parseChannel, presenceChannel, roomSchema } from "./channels";
-import { workspaceChannel } from "./events";
-import { installRealtime } from "./install";
-import { joinPresence, leavePresence, listPresence, PRESENCE_HEARTBEAT_MS } from "./presence";
-import { pusherClientConfig, pusherConfig } from "./pusher/config";
-import { createPusherClient } from "./pusher/pusher-driver";
+import { memberOf } from "@/lib/realtime";
+import { sseResponse } from "@/lib/realtime";
+import { parseChannel, presenceChannel, roomSchema } from "@/lib/realtime/shared";
+import { workspaceChannel } from "@/lib/realtime/shared";
+import { installRealtime } from "@/lib/realtime";
+import { joinPresence, leavePresence, listPresence, PRESENCE_HEARTBEAT_MS } from "@/lib/realtime";
+import { pusherClientConfig, pusherConfig } from "@/lib/realtime";
+import { createPusherClient } from "@/lib/realtime";
 
 /**
  * What the browser's realtime client asks of the server, for a caller already allowed to read the

@@ -3,8 +3,8 @@ import { NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
 import { dataDir } from "@/db";
 import { env } from "@/env";
-import { GUEST_COOKIE, GUEST_COOKIE_MAX_AGE, signGuest, verifyGuest, type GuestIdentity } from "./guest";
-import { authSecret } from "./secret";
+import { GUEST_COOKIE, GUEST_COOKIE_MAX_AGE, signGuest, verifyGuest, type GuestIdentity } from "@/lib/auth";
+import { authSecret } from "@/lib/auth";
 
 /**
  * What a browser request carries: the next-auth session (read with next-auth's own token reader,
@@ -66,15 +66,3 @@ export function guestCookie(identity: GuestIdentity) {
   };
 }
 
-/** The client's IP as the proxy in front reports it, or "unknown". */
-export function clientIp(headers: { get(name: string): string | null }): string {
-  // Each trusted proxy appends the address it saw, so the client is the entry `hops` from the right;
-  // anything further left was written by the client itself and could be forged.
-  const chain = (headers.get("x-forwarded-for") ?? "")
-    .split(",")
-    .map((part) => part.trim())
-    .filter(Boolean);
-  const hops = env().TRUST_PROXY_HOPS;
-  const fromProxy = chain.length ? chain[Math.max(0, chain.length - hops)] : undefined;
-  return fromProxy || headers.get("x-real-ip")?.trim() || "unknown";
-}

@@ -6,10 +6,10 @@ import { dataDir, getDb } from "@/db";
 import { env } from "@/env";
 import { isAppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
-import { clientIp } from "./session";
-import { verifiedGithubEmail } from "./github-email";
-import { authSecret } from "./secret";
-import { upsertOAuthUser, verifyCredentials } from "./users";
+import { clientIp } from "@/lib/auth";
+import { verifiedGithubEmail } from "@/lib/auth";
+import { authSecret } from "@/lib/auth";
+import { upsertOAuthUser, verifyCredentials } from "@/lib/auth";
 
 const log = logger("auth");
 

@@ -1,13 +1,16 @@
 import "server-only";
 import type { Database } from "@/db/client";
 import { API_KEY_PREFIX } from "@/lib/auth";
-import { presentedApiKey, requestCaller } from "@/lib/auth";
-import { DEFAULT_BODY_LIMIT, errorResponse, json, parseJson, readBody } from "@/lib/api/http";
+import { presentedApiKey, requestCaller } from "./caller";
+import { DEFAULT_BODY_LIMIT, errorResponse, json, parseJson, readBody } from "./http";
+import { requestIdOf } from "./request-context";
 import { env } from "@/env";
-import { AppError, isAppError } from "@/lib/errors";
+import { AppError, dataExceptionError, isAppError } from "@/lib/errors";
 import { sharedLimiter } from "@/lib/rate-limit/limiter";
-import { recordDeadLetter } from "./dead-letters";
-import { intakeCost, overloadStatus, processIntake, type IntakeEndpoint } from "./process";
+import { logger } from "@/lib/logger";
+import { processIntake, recordDeadLetter, senders, type IntakeEndpoint } from "@/lib/intake";
+
+const log = logger("intake");
 
 /** PagerDuty senders put the key in `routing_key` and send no header: one of ours there is the caller's key. */
 function routingKey(request: Request, endpoint: IntakeEndpoint, text: string | undefined): string | undefined {
@@ -45,13 +48,17 @@ const rejectable = new Set([400, 413, 422]);
 /**
  * One handler for every intake endpoint: authenticate (401/403, nothing kept), read at most 1 MiB
  * (413), parse (400), rate-limit per key (429, or 503 for Alertmanager/Grafana), then process.
- * Rejected bodies (400/413/422) go to the dead-letter table for inspection and replay.
+ * Rejected bodies (400/413/422) go to the dead-letter table for inspection and replay. Bad input is
+ * never a 5xx: a database data exception that got past validation is a 422 too (and dead-lettered);
+ * a real 500 is logged with the request id, which the answer carries.
  */
 export function intakeHandler(endpoint: IntakeEndpoint, getDb: () => Promise<Database>) {
   return async (request: Request): Promise<Response> => {
+    const requestId = requestIdOf(request);
+    let reject: ((error: AppError, body: string) => Promise<Response>) | undefined;
+    let text: string | undefined;
     try {
       const db = await getDb();
-      let text: string | undefined;
       let tooLarge: AppError | undefined;
       try {
         text = await readBody(request, DEFAULT_BODY_LIMIT);
@@ -63,9 +70,17 @@ export function intakeHandler(endpoint: IntakeEndpoint, getDb: () => Promise<Dat
       }
       const { actor } = await requestCaller(db, request, { permission: "event:ingest", apiKey: routingKey(request, endpoint, text) });
       const contentType = request.headers.get("content-type");
-      const reject = async (error: AppError, body: string) => {
+      reject = async (error: AppError, body: string) => {
         if (rejectable.has(error.status)) {
-          await recordDeadLetter(db, actor.workspaceId, { source: endpoint, status: error.status, reason: error.message, issues: error.issues, body, contentType });
+          await recordDeadLetter(db, actor.workspaceId, {
+            source: endpoint,
+            status: error.status,
+            reason: error.message,
+            issues: error.issues,
+            body,
+            contentType,
+            budgetKey: actor.id ?? actor.kind,
+          });
         }
         return rejection(endpoint, error);
       };
@@ -79,20 +94,28 @@ export function intakeHandler(endpoint: IntakeEndpoint, getDb: () => Promise<Dat
         throw e;
       }
       const limit = env().INTAKE_RATE_LIMIT_PER_MINUTE;
-      const decision = sharedLimiter("intake", limit, 60_000).take(`${actor.workspaceId}:${actor.id ?? actor.kind}`, intakeCost(endpoint, body));
+      const decision = sharedLimiter("intake", limit, 60_000).take(`${actor.workspaceId}:${actor.id ?? actor.kind}`, senders[endpoint].cost(body));
       if (!decision.allowed) {
-        const status = overloadStatus(endpoint);
+        const status = senders[endpoint].overloadStatus;
         return json(
           { error: `Rate limit of ${limit} events per minute for this key reached. Retry after ${decision.retryAfterSeconds} s.`, code: status === 429 ? "rate_limited" : "unavailable:rate_limited" },
           { status, headers: { "retry-after": String(decision.retryAfterSeconds) } },
         );
       }
       const idempotencyKey = request.headers.get("idempotency-key")?.slice(0, 255) || undefined;
-      const result = await processIntake(db, actor, endpoint, body, { idempotencyKey, bodyText: text });
+      // The app's own handle, outside any transaction: concurrent calls of one caller may share one.
+      const result = await processIntake(db, actor, endpoint, body, { idempotencyKey, bodyText: text, coalesce: true });
       if (result.ok) return json(result.data.body, result.data.status);
+      if (result.code === "internal") {
+        // The cause was logged where it happened; this line ties it to the answer the sender got.
+        log.error({ requestId, endpoint }, "intake failed with an internal error");
+        return json({ error: result.error, code: "internal", request_id: requestId }, { status: 500, headers: { "x-request-id": requestId } });
+      }
       return reject(new AppError(result.code, result.error, { issues: result.issues }), text);
     } catch (e) {
-      return errorResponse(e);
+      const data = dataExceptionError(e);
+      if (data && reject) return reject(data, text ?? "");
+      return errorResponse(e, requestId);
     }
   };
 }

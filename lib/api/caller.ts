@@ -9,14 +9,15 @@ import type { Workspace } from "@/db/schema";
 import { env } from "@/env";
 import { AppError, isAppError } from "@/lib/errors";
 import { getMembership, getWorkspaceById, getWorkspaceBySlug, listUserWorkspaces, type UserWorkspace } from "@/lib/workspaces";
-import type { Actor } from "./actor";
-import { authenticateApiKey } from "./api-keys";
-import { consumeDemoWrite, DEMO_SLUG, demoEnabled, guestActor, guestMayEnter, mayBeCurrentWorkspace, workspaceOpen } from "./demo-policy";
-import { newGuestIdentity } from "./guest";
+import type { Actor } from "@/lib/auth/shared";
+import { authenticateApiKey } from "@/lib/auth";
+import { consumeDemoWrite, DEMO_SLUG, demoEnabled, guestActor, guestMayEnter, mayBeCurrentWorkspace, workspaceOpen } from "@/lib/auth";
+import { newGuestIdentity } from "@/lib/auth";
 import { assertSameOrigin } from "./origin";
-import { assertCan, type Permission } from "./permissions";
-import { clientIp, guestCookie, readCredentials, requestCookies, type Credentials } from "./session";
-import { getUserById, type PublicUser } from "./users";
+import { assertCan, type Permission } from "@/lib/auth";
+import { clientIp } from "@/lib/auth";
+import { guestCookie, readCredentials, requestCookies, type Credentials } from "./session";
+import { getUserById, type PublicUser } from "@/lib/auth";
 
 /**
  * Who is calling, answered in one place. Every page, server action, REST route, realtime channel

@@ -4,7 +4,7 @@ import { createTestDatabase, type TestDatabase } from "@/db/testing";
 import { insertWorkspace } from "@/lib/workspaces/queries";
 import { queryRows, type Database } from "@/db/client";
 import { uuidv7 } from "@/lib/uuidv7";
-import { bumpIncidentsEvents, EVENTS_JSON_BYTES, eventsJson, insertEvents, lockWindows, type NormalizedEvent } from "./pipeline";
+import { bumpIncidentsEvents, EVENTS_JSON_BYTES, eventsJson, insertEvents, lockWindows, type NormalizedEvent } from "./write-path";
 
 const OTHER_INCIDENTS = 5_000;
 const OTHER_WINDOWS = 20_000;

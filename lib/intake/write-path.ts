@@ -2,6 +2,10 @@ import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { events, incidents, intakeWindows, openStatuses, type EventLevel, type IntakeWindow, type PendingEntry } from "@/db/schema";
 import { queryRows, type Database } from "@/db/client";
 import { redactApiKeys } from "@/lib/auth";
+import type { z } from "zod";
+import { AppError } from "@/lib/errors";
+import { createIncidentSchema } from "@/lib/incidents/shared";
+import { zodIssues } from "@/lib/result";
 
 /** An event ready to be written, whatever integration it came from. */
 export type NormalizedEvent = {
@@ -19,7 +23,15 @@ export type NormalizedEvent = {
   incidentId: string | null;
 };
 
-export type OpenIncident = { id: string; number: number; status: string; version: number };
+/** An incident intake may attach to: open (triage, investigating, fixing) and receiving intake. */
+export type OpenIncident = { id: string; number: number; status: string; version: number; fingerprint: string | null };
+
+/**
+ * The conditions that make an incident one intake attaches to, written as literals so that the
+ * planner can match them to the partial index of open incidents (`incidents_workspace_service_open_idx`).
+ */
+const OPEN_LIST = sql.raw(openStatuses.map((st) => `'${st}'`).join(", "));
+const receiving = () => sql`${incidents.status} in (${OPEN_LIST}) and ${incidents.receivesIntake}`;
 
 /**
  * Locks the window rows of `keys` (creating missing ones) for the rest of the transaction, in key
@@ -65,19 +77,42 @@ export async function readWindows(tx: Database, workspaceId: string, keys: strin
   const open = new Map<string, OpenIncident>();
   if (keys.length === 0) return { windows, open };
   const query = tx
-    .select({ w: intakeWindows, id: incidents.id, number: incidents.number, status: incidents.status, version: incidents.version })
+    .select({ w: intakeWindows, id: incidents.id, number: incidents.number, status: incidents.status, version: incidents.version, fingerprint: incidents.fingerprint })
     .from(intakeWindows)
-    .leftJoin(
-      incidents,
-      and(eq(incidents.id, intakeWindows.openIncidentId), eq(incidents.workspaceId, workspaceId), inArray(incidents.status, [...openStatuses])),
-    )
+    .leftJoin(incidents, and(eq(incidents.id, intakeWindows.openIncidentId), eq(incidents.workspaceId, workspaceId), receiving()))
     .where(and(eq(intakeWindows.workspaceId, workspaceId), inArray(intakeWindows.key, keys)));
   const rows = options.lock ? await query.orderBy(intakeWindows.key).for("update", { of: intakeWindows }) : await query;
   for (const r of rows) {
     windows.set(r.w.key, r.w);
-    if (r.id && r.number !== null && r.status && r.version !== null) open.set(r.id, { id: r.id, number: r.number, status: r.status, version: r.version });
+    if (r.id && r.number !== null && r.status && r.version !== null) {
+      open.set(r.id, { id: r.id, number: r.number, status: r.status, version: r.version, fingerprint: r.fingerprint });
+    }
   }
   return { windows, open };
+}
+
+/**
+ * Each window's version and whether the incident it points at is still one intake attaches to: the
+ * cheapest look at a group (a hand-written statement: this runs for every re-notification).
+ */
+export async function readWindowStates(
+  db: Database,
+  workspaceId: string,
+  keys: string[],
+): Promise<Map<string, { openIncidentId: string | null; version: number }>> {
+  const out = new Map<string, { openIncidentId: string | null; version: number }>();
+  if (keys.length === 0) return out;
+  const rows = await queryRows<{ key: string; open_incident_id: string | null; version: number }>(
+    db,
+    sql`
+      select w.key, i.id as open_incident_id, w.version
+        from intake_windows w
+        left join incidents i on i.id = w.open_incident_id and i.workspace_id = ${workspaceId}::uuid
+                             and i.status in (${OPEN_LIST}) and i.receives_intake
+       where w.workspace_id = ${workspaceId}::uuid and w.key in (${sql.join(keys.map((k) => sql`${k}`), sql`, `)})`,
+  );
+  for (const r of rows) out.set(r.key, { openIncidentId: r.open_incident_id, version: Number(r.version) });
+  return out;
 }
 
 /** The still-open incidents among those the windows point at (a person may have resolved one since). */
@@ -85,10 +120,28 @@ export async function loadOpenIncidents(tx: Database, workspaceId: string, windo
   const ids = Array.from(new Set(Array.from(windows, (w) => w.openIncidentId).filter((id): id is string => !!id)));
   if (ids.length === 0) return new Map();
   const rows = await tx
-    .select({ id: incidents.id, number: incidents.number, status: incidents.status, version: incidents.version })
+    .select({ id: incidents.id, number: incidents.number, status: incidents.status, version: incidents.version, fingerprint: incidents.fingerprint })
     .from(incidents)
-    .where(and(eq(incidents.workspaceId, workspaceId), inArray(incidents.id, ids), inArray(incidents.status, [...openStatuses])));
+    .where(and(eq(incidents.workspaceId, workspaceId), inArray(incidents.id, ids), receiving()));
   return new Map(rows.map((r) => [r.id, r]));
+}
+
+/**
+ * Each service's open real incident that receives intake, whoever opened it (the oldest when there
+ * are several). Only real incidents take signals by service: a drill's (training, synthetic)
+ * incidents are keyed by their run and never mix with production's. Probes a partial index of open
+ * real incidents: cheap on every flush.
+ */
+export async function openIncidentsOfServices(tx: Database, workspaceId: string, services: string[]): Promise<Map<string, OpenIncident>> {
+  const out = new Map<string, OpenIncident>();
+  if (services.length === 0) return out;
+  const rows = await tx
+    .select({ id: incidents.id, number: incidents.number, status: incidents.status, version: incidents.version, fingerprint: incidents.fingerprint, service: incidents.service })
+    .from(incidents)
+    .where(and(eq(incidents.workspaceId, workspaceId), inArray(incidents.service, [...new Set(services)]), receiving(), sql`${incidents.incidentType} = 'real'`))
+    .orderBy(incidents.number);
+  for (const { service, ...r } of rows) if (!out.has(service)) out.set(service, r);
+  return out;
 }
 
 export type WindowUpdate = { key: string; openIncidentId: string | null; pending: PendingEntry[]; maxTs: number | null };
@@ -102,7 +155,7 @@ export async function saveWindows(tx: Database, workspaceId: string, updates: Wi
   );
   await tx.execute(sql`
     update intake_windows as w
-       set open_incident_id = v.open_incident_id, pending = v.pending, max_ts = v.max_ts, updated_at = now()
+       set open_incident_id = v.open_incident_id, pending = v.pending, max_ts = v.max_ts, updated_at = now(), version = w.version + 1
       from (values ${values}) as v(key, open_incident_id, pending, max_ts)
      where w.workspace_id = ${workspaceId}::uuid and w.key = v.key`);
 }
@@ -138,24 +191,35 @@ export async function insertEvents(tx: Database, workspaceId: string, rows: Norm
 
 /**
  * The no-transaction path in one round trip: writes the events only if none of `keys` has a window
- * pointing at a still-open incident (those events must attach to it, in a transaction). Returns
- * false, having written nothing, when one has. At most INSERT_CHUNK rows.
+ * pointing at a still-open incident and none of `services` has an open real incident (those events
+ * must attach to it, in a transaction; pass no services when the service rule does not apply). Returns false, having written nothing, when one has. At most
+ * INSERT_CHUNK rows.
  */
 export async function insertEventsUnlessOpen(
   db: Database,
   workspaceId: string,
   keys: string[],
+  services: string[],
   rows: NormalizedEvent[],
 ): Promise<boolean> {
   if (rows.length > INSERT_CHUNK) throw new Error(`insertEventsUnlessOpen takes at most ${INSERT_CHUNK} rows`);
+  const open = OPEN_LIST;
   const [r] = await queryRows<{ inserted: number | string }>(
     db,
     sql`
       with open as (
         select 1 from intake_windows w
           join incidents i on i.id = w.open_incident_id and i.workspace_id = ${workspaceId}::uuid
-                          and i.status in (${sql.join([...openStatuses].map((st) => sql`${st}`), sql`, `)})
+                          and i.status in (${open}) and i.receives_intake
          where w.workspace_id = ${workspaceId}::uuid and w.key in (${sql.join(keys.map((k) => sql`${k}`), sql`, `)})
+        ${
+          services.length > 0
+            ? sql`union all
+        select 1 from incidents i
+         where i.workspace_id = ${workspaceId}::uuid and i.service in (${sql.join(services.map((v) => sql`${v}`), sql`, `)})
+           and i.status in (${open}) and i.receives_intake and i.incident_type = 'real'`
+            : sql``
+        }
          limit 1),
       ins as (
         insert into events ${eventColumns}
@@ -293,8 +357,65 @@ export function timeSpan(list: { timestamp: Date }[]): { first: Date; last: Date
   return { first, last };
 }
 
+/** `text` cut to at most `max` UTF-16 units with an ellipsis, never between the halves of a surrogate pair. */
 export function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+  if (text.length <= max) return text;
+  let end = max - 1;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--; // a high surrogate whose low half would be cut off
+  return `${text.slice(0, end)}…`;
+}
+
+/** Incident metadata intake builds is kept under this (the incident API's limit is 64 KiB). */
+const INTAKE_METADATA_BYTES = 48 * 1024;
+
+/**
+ * Metadata that fits the incident's size limit: the largest top-level entries are replaced by a
+ * note (the full values stay on the events' raw payloads) until it fits.
+ */
+export function fitMetadata(metadata: Record<string, unknown>, maxBytes = INTAKE_METADATA_BYTES): Record<string, unknown> {
+  const out = { ...metadata };
+  const size = (v: unknown) => Buffer.byteLength(JSON.stringify(v) ?? "", "utf8");
+  let total = size(out);
+  while (total > maxBytes) {
+    const [key, bytes] = Object.keys(out)
+      .map((k) => [k, size(out[k])] as const)
+      .sort((a, b) => b[1] - a[1])[0];
+    out[key] = { omitted: true, bytes, reason: "too large for incident metadata; the event keeps the full payload" };
+    const now = size(out);
+    if (now >= total) break; // nothing left to shrink
+    total = now;
+  }
+  return out;
+}
+
+/**
+ * The incident a sender's data opens, validated like any other. Intake builds it to fit (titles,
+ * services, metadata are cut and padded above); should something still not fit, that is the
+ * sender's data, answered as a 422 naming the field, never a 500.
+ */
+export function incidentDraft(input: z.input<typeof createIncidentSchema>): z.output<typeof createIncidentSchema> {
+  const r = createIncidentSchema.safeParse(input);
+  if (r.success) return r.data;
+  const issues = zodIssues(r.error).map((i) => ({ path: `(incident) ${i.path}`, message: i.message }));
+  throw new AppError("unprocessable:payload", `The incident this payload opens is invalid: ${issues.map((i) => `${i.path} ${i.message}`).join("; ")}`, { issues });
+}
+
+/** Characters as the incident schema counts them (code points: an emoji is one). */
+const codePoints = (s: string) => [...s].length;
+
+/** A title the incident API accepts (3 to 200 characters) from whatever a sender gave. */
+export function incidentTitle(text: string, fallback: string): string {
+  const t = truncate(text.trim(), 200).trim();
+  if (codePoints(t) >= 3) return t;
+  const f = truncate(`${t ? `${t}: ` : ""}${fallback}`.trim(), 200);
+  return codePoints(f) >= 3 ? f : `${f} alert`.trim();
+}
+
+/** A service name the incident API accepts (1 to 100 characters). */
+export function incidentService(text: string | null | undefined): string {
+  const t = truncate((text ?? "").trim(), 100).trim();
+  return t || "unknown";
 }
 
 /**

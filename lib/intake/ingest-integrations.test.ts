@@ -6,7 +6,7 @@ import { createTestDatabase, type TestDatabase } from "@/db/testing";
 import { insertWorkspace } from "@/lib/workspaces/queries";
 import { alertSignals, events, incidents, incidentStatusHistory } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { ingestAlertmanager, ingestGrafana, ingestPagerDuty } from "./integrations";
+import { ingestAlertmanager, ingestGrafana, ingestPagerDuty } from "./ingest-integrations";
 
 const fixture = (name: string) => JSON.parse(readFileSync(path.join(import.meta.dirname, "fixtures", name), "utf8"));
 
@@ -29,9 +29,20 @@ async function incidentsBySource(source: string) {
 async function history(incidentId: string) {
   return t.db.select().from(incidentStatusHistory).where(eq(incidentStatusHistory.incidentId, incidentId)).orderBy(incidentStatusHistory.createdAt);
 }
-/** A fixture with its group key changed, so each test has its own group. */
+type Labels = Record<string, string>;
+/**
+ * A fixture made its own group: its group key, and a service and alert fingerprints no other test
+ * uses (a firing group joins its service's open incident, and alerts are judged by fingerprint
+ * against their latest record in any incident).
+ */
 function group(name: string, groupKey: string) {
-  return { ...fixture(name), groupKey };
+  const body = fixture(name);
+  const alerts = body.alerts as { labels: Labels; fingerprint: string }[];
+  for (const m of [body.commonLabels, body.groupLabels, ...alerts.map((a) => a.labels)] as (Labels | undefined)[]) {
+    if (m?.service) m.service = `${m.service}-${groupKey}`;
+  }
+  for (const a of alerts) a.fingerprint = `${a.fingerprint}-${groupKey}`;
+  return { ...body, groupKey };
 }
 
 describe("Alertmanager", () => {
@@ -41,13 +52,13 @@ describe("Alertmanager", () => {
     expect(r.data).toMatchObject({ accepted: 2, firing: 2, resolved: 0, duplicate: false, incident: { status: "created" } });
     const [inc] = (await incidentsBySource("alertmanager")).filter((i) => i.id === r.data.incident?.id);
     expect(inc.title).toBe("HighErrorRate: High 5xx rate on checkout");
-    expect(inc.service).toBe("checkout");
+    expect(inc.service).toBe("checkout-am-1");
     expect(inc.team).toBe("payments");
     expect(inc.severity).toBe("P0");
     expect(inc.eventCount).toBe(2);
     expect(inc.metadata.runbook_urls).toEqual(["https://runbooks.example.com/checkout/high-error-rate"]);
     const rows = await t.db.select().from(events).where(eq(events.incidentId, inc.id));
-    expect(rows.map((e) => (e.raw as { fingerprint: string }).fingerprint).sort()).toEqual(["6f2ce4d3a1b07e55", "a90c1e7724d3f810"]);
+    expect(rows.map((e) => (e.raw as { fingerprint: string }).fingerprint).sort()).toEqual(["6f2ce4d3a1b07e55-am-1", "a90c1e7724d3f810-am-1"]);
     expect(rows.every((e) => e.source === "alertmanager" && e.level === "CRITICAL")).toBe(true);
   });
 
@@ -70,14 +81,16 @@ describe("Alertmanager", () => {
     const mixed = await ingestAlertmanager(t.db, key, group("alertmanager-mixed.json", "am-2"));
     expect(mixed.ok && mixed.data).toMatchObject({ firing: 1, resolved: 1, incident: { id, status: "attached" } });
     const signals = await t.db.select().from(alertSignals).where(eq(alertSignals.incidentId, id));
-    expect(Object.fromEntries(signals.map((s) => [s.signalKey, s.status]))).toEqual({ "6f2ce4d3a1b07e55": "firing", a90c1e7724d3f810: "resolved" });
-    expect(signals.find((s) => s.signalKey === "6f2ce4d3a1b07e55")?.endsAt).toBeNull(); // zero endsAt = still firing
+    expect(Object.fromEntries(signals.map((s) => [s.signalKey, s.status]))).toEqual({ "6f2ce4d3a1b07e55-am-2": "firing", "a90c1e7724d3f810-am-2": "resolved" });
+    expect(signals.find((s) => s.signalKey === "6f2ce4d3a1b07e55-am-2")?.endsAt).toBeNull(); // zero endsAt = still firing
 
     const resolved = await ingestAlertmanager(t.db, key, group("alertmanager-resolved.json", "am-2"));
     expect(resolved.ok && resolved.data.incident).toMatchObject({ id, status: "resolved" });
     const [inc] = await t.db.select().from(incidents).where(eq(incidents.id, id));
     expect(inc.status).toBe("resolved");
-    expect(inc.eventCount).toBe(6);
+    // Events only for what changed: 2 new alerts, the mixed body's 2 changes, then the first alert
+    // resolving (the second's repeated resolve is only counted on its signal).
+    expect(inc.eventCount).toBe(5);
     const last = (await history(id)).at(-1)!;
     expect([last.toStatus, last.actorName]).toEqual(["resolved", "Alertmanager"]);
   });
@@ -127,8 +140,8 @@ describe("Alertmanager", () => {
 describe("Alertmanager under concurrency", () => {
   it("writes notifications of one group sent together in order: firing, then resolved", async () => {
     const [fired, done] = await Promise.all([
-      ingestAlertmanager(t.db, key, group("alertmanager-firing.json", "am-together")),
-      ingestAlertmanager(t.db, key, group("alertmanager-resolved.json", "am-together")),
+      ingestAlertmanager(t.db, key, group("alertmanager-firing.json", "am-together"), { coalesce: true }),
+      ingestAlertmanager(t.db, key, group("alertmanager-resolved.json", "am-together"), { coalesce: true }),
     ]);
     if (!fired.ok || !done.ok) throw new Error("ingest failed");
     expect(fired.data.incident?.status).toBe("created");
@@ -139,7 +152,7 @@ describe("Alertmanager under concurrency", () => {
 
   it("counts identical bodies sent at the same moment once", async () => {
     const body = group("alertmanager-firing.json", "am-twice");
-    const [a, b] = await Promise.all([ingestAlertmanager(t.db, key, body), ingestAlertmanager(t.db, key, structuredClone(body))]);
+    const [a, b] = await Promise.all([ingestAlertmanager(t.db, key, body, { coalesce: true }), ingestAlertmanager(t.db, key, structuredClone(body), { coalesce: true })]);
     if (!a.ok || !b.ok) throw new Error("ingest failed");
     expect([a.data.duplicate, b.data.duplicate]).toEqual([false, true]);
     expect(b.data.incident?.id).toBe(a.data.incident?.id);
@@ -160,7 +173,11 @@ describe("Alertmanager under concurrency", () => {
     const created = results.filter((r) => r.ok && r.data.incident?.status === "created");
     expect(created).toHaveLength(1);
     const [inc] = await t.db.select().from(incidents).where(eq(incidents.id, [...ids][0]!));
-    expect(inc.eventCount).toBe(16);
+    // 2 new alerts, then each later body's change of the first alert's start (the second alert,
+    // unchanged, is only counted on its signal).
+    expect(inc.eventCount).toBe(9);
+    const signals = await t.db.select().from(alertSignals).where(eq(alertSignals.incidentId, inc.id));
+    expect(signals.map((s) => s.notifications).sort()).toEqual([8, 8]);
   });
 });
 
@@ -171,7 +188,7 @@ describe("Grafana", () => {
     const id = r.data.incident!.id;
     const [inc] = await t.db.select().from(incidents).where(eq(incidents.id, id));
     expect(inc.source).toBe("grafana");
-    expect(inc.service).toBe("payment-service");
+    expect(inc.service).toBe("payment-service-gf-1");
     expect(inc.severity).toBe("P2");
     expect(inc.metadata.runbook_urls).toEqual(["https://myrunbook.com/runbook/1234"]);
     const evs = await t.db.select().from(events).where(eq(events.incidentId, id));
@@ -223,13 +240,20 @@ describe("PagerDuty", () => {
     expect(again.ok && again.data.incident?.id).not.toBe(id);
   });
 
-  it("generates a dedup key for a trigger without one: always a new alert", async () => {
-    const a = await ingestPagerDuty(t.db, key, trigger(undefined));
-    const b = await ingestPagerDuty(t.db, key, trigger(undefined));
-    if (!a.ok || !b.ok) throw new Error("failed");
+  it("generates a dedup key for a trigger without one: a new alert, which joins its service's open incident", async () => {
+    const forComponent = (component: string) => {
+      const body = trigger(undefined);
+      body.payload.component = component;
+      return body;
+    };
+    const a = await ingestPagerDuty(t.db, key, forComponent("pd-gen-a"));
+    const b = await ingestPagerDuty(t.db, key, forComponent("pd-gen-b"));
+    const c = await ingestPagerDuty(t.db, key, forComponent("pd-gen-a"));
+    if (!a.ok || !b.ok || !c.ok) throw new Error("failed");
     expect(a.data.dedupKey).toMatch(/^[0-9a-f]{32}$/);
-    expect(a.data.dedupKey).not.toBe(b.data.dedupKey);
+    expect(a.data.dedupKey).not.toBe(c.data.dedupKey);
     expect(a.data.incident?.id).not.toBe(b.data.incident?.id);
+    expect(c.data.incident).toMatchObject({ id: a.data.incident?.id, status: "attached" });
   });
 
   it("answers acknowledge/resolve for an unknown key and creates nothing", async () => {

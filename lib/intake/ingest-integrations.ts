@@ -4,12 +4,12 @@ import { assertCan } from "@/lib/auth";
 import { publish, publishAll } from "@/lib/realtime";
 import type { RealtimeEvent } from "@/lib/realtime/shared";
 import { toResult, type Result } from "@/lib/result";
-import { PgTransaction } from "drizzle-orm/pg-core";
 import { alertGroupWindowKey, writeAlertGroups, type AlertGroup, type AlertGroupOutcome } from "./alert-groups";
 import { groupCommitPerHandle } from "./group-commit";
-import { lockWindows } from "./pipeline";
+import { lockWindows, readWindowStates } from "./write-path";
+import { countLater, notificationHash, recall, remember, type Remembered } from "./repeat-notifications";
 import { parseAlertmanager, parseGrafana } from "./alert-formats";
-import { bodyHash, claimBatch, type Claim } from "./idempotency";
+import { bodyHash, claimBatch, idempotencyConflict, type Claim } from "./idempotency";
 import { parsePagerDuty, writePagerDutyEvent, type PagerDutyOutcome } from "./pagerduty";
 
 export const integrationNames = { alertmanager: "Alertmanager", grafana: "Grafana", pagerduty: "PagerDuty" } as const;
@@ -23,17 +23,21 @@ export function integrationActor(actor: Actor, integration: Integration): Actor 
 export type IntegrationOptions = {
   idempotencyKey?: string;
   now?: Date;
-  /** false: write this notification alone, never together with concurrent ones (tests of the database locks). */
+  /**
+   * true when `db` is the app's database handle (not a caller's transaction): concurrent notifications
+   * of one caller are then written together, and repeats this instance already judged are answered
+   * without a transaction. The HTTP intake handler sets it; inside a transaction, leave it off.
+   */
   coalesce?: boolean;
-  /** The body as received, when there is one: identical retries are recognised by its hash. */
+  /** The body as received, when there is one: its hash goes with the Idempotency-Key. */
   bodyText?: string;
 };
+/** `duplicate`: the notification recorded nothing new (a retry, a re-notification, a replica's copy). */
 export type AlertGroupResult = AlertGroupOutcome & { duplicate: boolean };
 
 /**
- * Runs `write` once per claim set: the Idempotency-Key header and, for alert groups, the hash of the
- * body (Alertmanager and Grafana resend identical bodies on failure). A repeat returns the first
- * answer and writes nothing.
+ * Runs `write` once per claim set (the Idempotency-Key header). A repeat returns the first answer
+ * and writes nothing; the same key with another body is a 422.
  */
 async function once<T>(
   db: Database,
@@ -44,6 +48,7 @@ async function once<T>(
 ): Promise<T> {
   const { outcome, published } = await db.transaction(async (tx) => {
     const batch = await claimBatch(tx, actor.workspaceId, [claims]);
+    if (batch.conflicts.has(0)) throw idempotencyConflict(batch.conflicts.get(0)!);
     if (batch.stored.has(0)) return { outcome: onDuplicate(batch.stored.get(0) as T | null), published: [] as RealtimeEvent[] };
     const out = await write(tx);
     await batch.store(() => out.outcome);
@@ -53,12 +58,13 @@ async function once<T>(
   return outcome;
 }
 
-function headerClaim(scope: string, key: string | undefined) {
+function headerClaim(scope: string, key: string | undefined, body: unknown, bodyText: string | undefined): Claim[] {
   const k = key?.trim();
-  return k ? [{ scope, key: k }] : [];
+  return k ? [{ scope, key: k, bodyHash: bodyHash(bodyText ?? JSON.stringify(body)) }] : [];
 }
 
-type AlertJob = { group: AlertGroup; claims: Claim[]; now: Date };
+/** `bodyHash`: of the body as received, for recognising an unchanged re-notification (none in-process). */
+type AlertJob = { group: AlertGroup; claims: Claim[]; now: Date; bodyHash?: string };
 type QueuedAlertJob = { actor: Actor; job: AlertJob };
 
 /** Notifications written together carry at most this many alerts. */
@@ -67,27 +73,38 @@ const MAX_ALERTS_PER_FLUSH = 5_000;
 const alertCommits = groupCommitPerHandle<Database, QueuedAlertJob, AlertGroupResult>((db) => ({
   maxWeight: MAX_ALERTS_PER_FLUSH,
   concurrency: 4,
-  writeMany: (queued) => writeAlertJobs(db, queued[0].actor, queued.map((q) => q.job)),
+  writeMany: (queued) => writeAlertJobs(db, queued[0].actor, queued.map((q) => q.job), { answerKnownRepeats: true }),
 }));
 
-const noOutcome: AlertGroupOutcome = { accepted: 0, firing: 0, resolved: 0, incident: null };
+const noOutcome: AlertGroupOutcome = { accepted: 0, firing: 0, resolved: 0, recorded: 0, incident: null };
 
 /**
- * Writes several notifications in one transaction. Each one's claims (Idempotency-Key, body hash)
- * are taken first, all in one statement: a notification seen before, or earlier in this flush,
- * answers what it answered then and writes nothing. Notifications of one group go in order, one
- * per round; distinct groups share each round's statements.
+ * Writes several notifications in one transaction. Each one's Idempotency-Key claim is taken first,
+ * all in one statement: a notification seen before, or earlier in this flush, answers what it
+ * answered then and writes nothing. Notifications without a key need no claim: a retried or
+ * repeated body changes nothing but its alerts' notification counts (see writeAlertGroups).
+ * Notifications of one group go in order, one per round; distinct groups share each round's
+ * statements.
  */
-async function writeAlertJobs(db: Database, actor: Actor, jobs: AlertJob[]): Promise<AlertGroupResult[]> {
+async function writeAlertJobs(db: Database, actor: Actor, allJobs: AlertJob[], options: { answerKnownRepeats?: boolean } = {}): Promise<AlertGroupResult[]> {
   const ws = actor.workspaceId;
-  const { results, published } = await db.transaction(async (tx) => {
+  const answers: AlertGroupResult[] = new Array(allJobs.length);
+  // Unchanged re-notifications this instance recognises need no transaction (repeat-notifications.ts).
+  const fast = options.answerKnownRepeats ? await answerRepeats(db, ws, allJobs, answers) : new Set<number>();
+  const slow = allJobs.map((_, i) => i).filter((i) => !fast.has(i));
+  if (slow.length === 0) return answers;
+  const jobs = slow.map((i) => allJobs[i]);
+  const { results, published, unchanged } = await db.transaction(async (tx) => {
     const results: AlertGroupResult[] = new Array(jobs.length);
+    const unchanged: (Omit<Remembered, "hashes"> | null)[] = new Array(jobs.length).fill(null);
     // The claims and the groups' window locks go out together (pipelined, one round trip). Locking
     // the window of a notification that turns out to be a repeat costs nothing but the lock.
     const [batch, locked] = await Promise.all([
       claimBatch(tx, ws, jobs.map((j) => j.claims)),
       lockWindows(tx, ws, jobs.map((j) => alertGroupWindowKey(j.group))),
     ]);
+    const conflict = batch.conflicts.values().next();
+    if (!conflict.done) throw idempotencyConflict(conflict.value);
 
     const rounds: { job: number; group: AlertGroup; now: Date }[][] = [];
     const lastRound = new Map<string, number>();
@@ -106,7 +123,11 @@ async function writeAlertJobs(db: Database, actor: Actor, jobs: AlertJob[]): Pro
     for (const [r, round] of rounds.entries()) {
       // Later rounds see what earlier ones did to their windows, so they read them again.
       const out = await writeAlertGroups(tx, actor, round, r === 0 ? locked : undefined);
-      round.forEach((item, n) => (results[item.job] = { ...out.outcomes[n], duplicate: false }));
+      round.forEach((item, n) => {
+        const o = out.outcomes[n];
+        results[item.job] = { ...o, duplicate: o.recorded === 0 && o.incident?.status !== "created" && o.incident?.status !== "resolved" };
+        unchanged[item.job] = out.unchanged[n];
+      });
       published.push(...out.published);
     }
     for (const [i, first] of batch.repeatOf) results[i] = { ...results[first], duplicate: true };
@@ -115,10 +136,52 @@ async function writeAlertJobs(db: Database, actor: Actor, jobs: AlertJob[]): Pro
       const { duplicate: _duplicate, ...outcome } = results[i];
       return outcome;
     });
-    return { results, published };
+    return { results, published, unchanged };
   });
   await publishAll(actor, published);
-  return results;
+  slow.forEach((i, n) => {
+    answers[i] = results[n];
+    const job = allJobs[i];
+    // Committed and unchanged: the same body can be answered without a transaction next time.
+    if (job.bodyHash && unchanged[n]) remember(ws, alertGroupWindowKey(job.group), job.bodyHash, unchanged[n]!);
+  });
+  return answers;
+}
+
+/**
+ * Answers the notifications whose body this instance already judged unchanged against the group's
+ * current state (one read of their windows, no transaction), and counts their alerts'
+ * notifications for later. A group with an earlier notification in this flush that is not such a
+ * repeat keeps its order: its later notifications take the full path too.
+ */
+async function answerRepeats(db: Database, workspaceId: string, jobs: AlertJob[], answers: AlertGroupResult[]): Promise<Set<number>> {
+  const fast = new Set<number>();
+  const known = jobs.map((j) => (j.bodyHash && j.claims.length === 0 ? recall(workspaceId, alertGroupWindowKey(j.group), j.bodyHash) : undefined));
+  if (!known.some(Boolean)) return fast;
+  const windows = await readWindowStates(db, workspaceId, [...new Set(jobs.filter((_, i) => known[i]).map((j) => alertGroupWindowKey(j.group)))]);
+  const slowKeys = new Set<string>();
+  jobs.forEach((j, i) => {
+    const key = alertGroupWindowKey(j.group);
+    const r = known[i];
+    const w = windows.get(key);
+    const current = !slowKeys.has(key) && r && w && w.openIncidentId === r.incidentId && w.version === r.version;
+    if (!current || !r) {
+      slowKeys.add(key);
+      return;
+    }
+    fast.add(i);
+    countLater(db, r.incidentId, r.fingerprints, j.now);
+    const firing = j.group.alerts.filter((a) => a.status === "firing").length;
+    answers[i] = {
+      accepted: j.group.alerts.length,
+      firing,
+      resolved: j.group.alerts.length - firing,
+      recorded: 0,
+      incident: { id: r.incidentId, number: r.number, status: "attached" },
+      duplicate: true,
+    };
+  });
+  return fast;
 }
 
 async function ingestAlertGroup(
@@ -136,11 +199,11 @@ async function ingestAlertGroup(
       const as = integrationActor(actor, integration);
       const job: AlertJob = {
         group,
-        // A retry resends the same bytes: hashing them spares serialising the parsed body again.
-        claims: [...headerClaim(integration, options.idempotencyKey), { scope: `${integration}:body`, key: bodyHash(options.bodyText ?? JSON.stringify(body)) }],
+        claims: headerClaim(integration, options.idempotencyKey, body, options.bodyText),
         now: options.now ?? new Date(),
+        bodyHash: options.bodyText !== undefined ? notificationHash(options.bodyText) : undefined,
       };
-      if (options.coalesce === false || db instanceof PgTransaction) return (await writeAlertJobs(db, as, [job]))[0];
+      if (!options.coalesce) return (await writeAlertJobs(db, as, [job]))[0];
       return alertCommits(db).submit(`${as.workspaceId}|${as.kind}:${as.id ?? ""}|${integration}`, { actor: as, job }, Math.max(1, group.alerts.length));
     },
   );
@@ -166,7 +229,7 @@ export async function ingestPagerDuty(db: Database, actor: Actor, body: unknown,
       return once<PagerDutyOutcome>(
         db,
         as,
-        headerClaim("pagerduty", options.idempotencyKey),
+        headerClaim("pagerduty", options.idempotencyKey, body, options.bodyText),
         (tx) => writePagerDutyEvent(tx, as, event, options.now ?? new Date()),
         (stored) => stored ?? { dedupKey: event.dedupKey, incident: null },
       );
