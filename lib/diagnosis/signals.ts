@@ -1,7 +1,3 @@
-import type { Database } from "@/db/client";
-import type { Incident } from "@/db/schema";
-import { listEventsForIncident } from "@/lib/intake/queries";
-import { getWorkspaceWorld } from "@/lib/simulation";
 import { defaultTopology, dependenciesOf, dependencyMap, dependentsOf, type DependencyMap } from "@/lib/topology";
 
 /**
@@ -53,59 +49,9 @@ export type IncidentSignals = {
 export const MAX_EVENTS = 60;
 const MAX_MESSAGE = 500;
 
-export type EventsLoader = (
-  db: Database,
-  where: { workspaceId: string; incidentId: string; limit: number },
-) => Promise<{ id: string; service: string; level: string; message: string; timestamp: Date; attributes: unknown }[]>;
-
-/** The incident's events, newest first, through intake's own query. */
-export const loadIncidentEvents: EventsLoader = (db, where) => listEventsForIncident(db, where);
-
-export async function collectSignals(
-  db: Database,
-  incident: Incident,
-  options: { topology?: DependencyMap; loadEvents?: EventsLoader } = {},
-): Promise<IncidentSignals> {
-  const topology = options.topology ?? (await workspaceDependencyMap(db, incident.workspaceId));
-  const rows = await (options.loadEvents ?? loadIncidentEvents)(db, {
-    workspaceId: incident.workspaceId,
-    incidentId: incident.id,
-    limit: MAX_EVENTS,
-  });
-  return buildSignals(
-    {
-      title: incident.title,
-      description: incident.description,
-      service: incident.service,
-      severity: incident.severity,
-      affectedSystems: incident.affectedSystems,
-      metadata: incident.metadata,
-      eventCount: incident.eventCount,
-    },
-    rows.map((r) => ({
-      id: r.id,
-      service: r.service,
-      level: r.level,
-      message: r.message,
-      timestamp: r.timestamp.toISOString(),
-      attributes: isRecord(r.attributes) ? r.attributes : undefined,
-    })),
-    topology,
-  );
-}
-
 /** The default topology's dependency map, for incidents whose workspace topology cannot be read. */
 export function defaultDependencyMap(): DependencyMap {
   return dependencyMap(defaultTopology());
-}
-
-/** The workspace's topology (Settings → Topology) as a dependency map, else the default one. */
-async function workspaceDependencyMap(db: Database, workspaceId: string): Promise<DependencyMap> {
-  try {
-    return dependencyMap((await getWorkspaceWorld(db, workspaceId)).topology, { services: 100, dependencies: 30 });
-  } catch {
-    return defaultDependencyMap();
-  }
 }
 
 /** Builds the signals from incident fields and events; metadata is untrusted and read defensively. */
@@ -152,7 +98,7 @@ export function buildSignals(
   };
 }
 
-function isRecord(v: unknown): v is Record<string, unknown> {
+export function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
