@@ -68,7 +68,7 @@ type Spec = {
   expected: EvalScenario["expected"];
 };
 
-function incident(id: string, spec: Spec): RootCauseCase {
+export function incident(id: string, spec: Spec): RootCauseCase {
   const context: Record<string, unknown> = { ...(spec.context ?? {}) };
   if (spec.deploys) context.recent_deploys = spec.deploys;
   if (spec.flags) context.feature_flags = spec.flags;
