@@ -5,6 +5,7 @@
  *
  * The root-cause set (lib/diagnosis/eval/root-cause-set.ts) was written before the engine's causal
  * reasoning; its first-run result is recorded (root-cause-first-run.ts) and printed beside today's.
+ * The blind set (root-cause-blind.ts) was written after it and run once (root-cause-blind-first-run.ts).
  */
 // The eval modules directly, not "@/lib/diagnosis": its index also exports the server-only code
 // (sessions, the database), which cannot load outside Next.js.
@@ -12,8 +13,10 @@ import { confusion, evaluate, summarise, type EvalRow, type EvalSummary } from "
 import { builtInScenarios, type EvalScenario } from "@/lib/diagnosis/eval/scenarios";
 import { abstainIncidents, realisticIncidents } from "@/lib/diagnosis/eval/realistic";
 import { holdoutIncidents } from "@/lib/diagnosis/eval/holdout";
-import { rootCauseSet } from "@/lib/diagnosis/eval/root-cause-set";
-import { rootCauseFirstRun } from "@/lib/diagnosis/eval/root-cause-first-run";
+import { rootCauseSet, type RootCauseCase } from "@/lib/diagnosis/eval/root-cause-set";
+import { rootCauseFirstRun, type RecordedRun } from "@/lib/diagnosis/eval/root-cause-first-run";
+import { rootCauseBlindSet } from "@/lib/diagnosis/eval/root-cause-blind";
+import { rootCauseBlindFirstRun } from "@/lib/diagnosis/eval/root-cause-blind-first-run";
 import { fromSimulationCatalog } from "@/lib/diagnosis/eval/simulation-adapter";
 import { resolveProviders } from "@/lib/diagnosis/providers";
 import { diagnosisCategories } from "@/lib/diagnosis/schema";
@@ -53,14 +56,14 @@ function printTable(title: string, rows: EvalRow[]) {
   }
 }
 
-/** The root-cause set: what the engine answered at first run and what it answers now, case by case. */
-function printRootCauseTable(rows: EvalRow[]) {
-  const first = new Map(rootCauseFirstRun.rows.map((r) => [r.id, r]));
-  console.log(`\nRoot-cause set — first run (recorded ${rootCauseFirstRun.recordedAt}) vs now (offline)`);
+/** A recorded set: what the engine answered at first run and what it answers now, case by case. */
+function printRootCauseTable(title: string, rows: EvalRow[], recorded: RecordedRun, cases: RootCauseCase[]) {
+  const first = new Map(recorded.rows.map((r) => [r.id, r]));
+  console.log(`\n${title} — first run (recorded ${recorded.recordedAt}, engine ${recorded.engineCommit}) vs now (offline)`);
   console.log([pad("scenario", 30), pad("hard", 5), pad("expected", 20), pad("first run", 22), pad("now", 22), pad("top3 then", 10), "top3 now"].join(" "));
   for (const r of rows) {
     const f = first.get(r.id);
-    const c = rootCauseSet.find((x) => x.id === r.id);
+    const c = cases.find((x) => x.id === r.id);
     console.log(
       [
         pad(r.id, 30),
@@ -111,8 +114,8 @@ function line(label: string, s: EvalSummary) {
   );
 }
 
-function recordedSummary(): EvalSummary {
-  const rows = rootCauseFirstRun.rows;
+function recordedSummary(recorded: RecordedRun): EvalSummary {
+  const rows = recorded.rows;
   const n = rows.length || 1;
   const pct = (k: number) => Math.round((k / n) * 1000) / 10;
   return {
@@ -121,10 +124,10 @@ function recordedSummary(): EvalSummary {
     top1: pct(rows.filter((r) => r.top1).length),
     top3: pct(rows.filter((r) => r.top3).length),
     schema: pct(rows.filter((r) => r.schemaValid).length),
-    actions: rootCauseFirstRun.actions,
-    avgMs: rootCauseFirstRun.avgMs,
+    actions: recorded.actions,
+    avgMs: recorded.avgMs,
     maxMs: 0,
-    medianEngineMs: rootCauseFirstRun.medianEngineMs,
+    medianEngineMs: recorded.medianEngineMs,
   };
 }
 
@@ -132,7 +135,7 @@ async function main() {
   const catalog = [...builtInScenarios, ...simulationScenarios()];
   const providers = resolveProviders();
   const summaries: [string, EvalRow[]][] = [];
-  let offline: { catalog: EvalRow[]; rootCause: EvalRow[] } | null = null;
+  let offline: { catalog: EvalRow[]; rootCause: EvalRow[]; blind: EvalRow[] } | null = null;
   for (const provider of providers) {
     const run = async (set: EvalScenario[]) => {
       const rows: EvalRow[] = [];
@@ -149,13 +152,17 @@ async function main() {
     printTable(`Held-out incidents — ${provider.id}`, holdout);
     summaries.push([`${provider.id}: held-out set`, holdout]);
     const rootCause = await run(rootCauseSet);
+    const blind = await run(rootCauseBlindSet);
     if (provider.id === "offline") {
-      printRootCauseTable(rootCause);
-      offline = { catalog: builtIn, rootCause };
+      printRootCauseTable("Root-cause set", rootCause, rootCauseFirstRun, rootCauseSet);
+      printRootCauseTable("Blind set", blind, rootCauseBlindFirstRun, rootCauseBlindSet);
+      offline = { catalog: builtIn, rootCause, blind };
     } else {
       printTable(`Root-cause set — ${provider.id}`, rootCause);
+      printTable(`Blind set — ${provider.id}`, blind);
     }
     summaries.push([`${provider.id}: root-cause set`, rootCause]);
+    summaries.push([`${provider.id}: blind set`, blind]);
   }
 
   console.log("\nSummary");
@@ -165,17 +172,20 @@ async function main() {
   const hardIds = new Set(rootCauseSet.filter((c) => c.hard).map((c) => c.id));
   const firstHard = rootCauseFirstRun.rows.filter((r) => hardIds.has(r.id));
   const catalogNow = summarise(offline.catalog);
-  const first = recordedSummary();
+  const first = recordedSummary(rootCauseFirstRun);
   const now = summarise(offline.rootCause);
   console.log("\nOffline engine: catalog, first run and now, side by side");
   line("built-in catalog (now)", catalogNow);
-  line(`root-cause set, first run (${rootCauseFirstRun.recordedAt})`, first);
+  line(`root-cause set, first run (engine ${rootCauseFirstRun.engineCommit})`, first);
   line("root-cause set, now", now);
+  line(`blind set, first run (engine ${rootCauseBlindFirstRun.engineCommit})`, recordedSummary(rootCauseBlindFirstRun));
+  line("blind set, now", summarise(offline.blind));
   console.log(
     `  of which hard (${hardIds.size}): category top-1 ${pad(Math.round((firstHard.filter((r) => r.categoryOk).length / (firstHard.length || 1)) * 1000) / 10 + "%", 6)} at first run, ${Math.round((offline.rootCause.filter((r) => hardIds.has(r.id) && r.categoryOk).length / (hardIds.size || 1)) * 1000) / 10}% now`,
   );
   printConfusion("Root-cause set, first run: confusion between categories", rootCauseFirstRun.rows.map((r) => ({ expectedCategory: r.expectedCategory, predictedCategory: r.predictedCategory })));
   printConfusion("Root-cause set, now: confusion between categories", offline.rootCause);
+  printConfusion("Blind set, now: confusion between categories", offline.blind);
 
   const allEngine = summarise(summaries.filter(([l]) => l.startsWith("offline")).flatMap(([, rows]) => rows)).medianEngineMs ?? 0;
   const checks: [string, boolean][] = [

@@ -16,14 +16,16 @@ export type RecordedRow = {
   schemaValid: boolean;
 };
 
-export const rootCauseFirstRun: {
+export type RecordedRun = {
   recordedAt: string;
   engineCommit: string;
   actions: number;
   avgMs: number;
   medianEngineMs: number | null;
   rows: RecordedRow[];
-} = {
+};
+
+export const rootCauseFirstRun: RecordedRun = {
   recordedAt: "2026-12-07",
   engineCommit: "8d12150",
   actions: 72.3,
