@@ -110,7 +110,7 @@ function printConfusion(title: string, rows: Pick<EvalRow, "expectedCategory" | 
 function line(label: string, s: EvalSummary) {
   const engine = s.medianEngineMs === null ? "—" : `${s.medianEngineMs} ms`;
   console.log(
-    `${pad(label, 46)} n=${pad(s.n, 3)} category top-1 ${pad(s.category + "%", 6)} root cause top-1 ${pad(s.top1 + "%", 6)} top-3 ${pad(s.top3 + "%", 6)} actions ${pad(s.actions + "%", 6)} schema-valid ${pad(s.schema + "%", 6)} median engine ${pad(engine, 8)} (full chain avg ${s.avgMs} ms)`,
+    `${pad(label, 46)} n=${pad(s.n, 3)} category top-1 ${pad(s.category + "%", 6)} root cause top-1 ${pad(s.top1 + "%", 6)} top-3 ${pad(s.top3 + "%", 6)} actions ${pad(s.actions + "%", 6)} schema-valid ${pad(s.schema + "%", 6)} chain ${pad(s.chain === null ? "—" : s.chain + "%", 6)} median engine ${pad(engine, 8)} (full chain avg ${s.avgMs} ms)`,
   );
 }
 
@@ -124,6 +124,7 @@ function recordedSummary(recorded: RecordedRun): EvalSummary {
     top1: pct(rows.filter((r) => r.top1).length),
     top3: pct(rows.filter((r) => r.top3).length),
     schema: pct(rows.filter((r) => r.schemaValid).length),
+    chain: null,
     actions: recorded.actions,
     avgMs: recorded.avgMs,
     maxMs: 0,

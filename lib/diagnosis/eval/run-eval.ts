@@ -17,6 +17,8 @@ export type EvalRow = {
   actionsFound: number;
   actionsExpected: number;
   schemaValid: boolean;
+  /** The top hypothesis carries a causal chain from a cause to a symptom (after grounding). */
+  chain: boolean;
   abstained: boolean;
   ms: number;
   /** The offline engine alone (analyzeIncident on the same signals), median of three runs. */
@@ -40,7 +42,7 @@ export async function evaluate(scenario: EvalScenario, provider: ProviderEntry):
     ...(provider.id === "offline" ? { engineMs: engineTime(signals) } : {}),
   };
   if (!answer) {
-    return { ...base, predictedCategory: "—", categoryOk: false, top1: false, top3: false, actionsFound: 0, schemaValid: false, abstained: false, skipped: "no valid answer" };
+    return { ...base, predictedCategory: "—", categoryOk: false, top1: false, top3: false, actionsFound: 0, schemaValid: false, chain: false, abstained: false, skipped: "no valid answer" };
   }
   const d = answer.diagnosis;
   const causes = d.hypotheses.map((h) => normaliseCause(h.cause));
@@ -55,8 +57,14 @@ export async function evaluate(scenario: EvalScenario, provider: ProviderEntry):
     top3: abstainCase ? d.abstained : causes.slice(0, 3).some((c) => expected.includes(c)),
     actionsFound: scenario.expected.actions.filter((a) => types.has(a)).length,
     schemaValid: true,
+    chain: hasChain(d),
     abstained: d.abstained,
   };
+}
+
+function hasChain(d: { abstained: boolean; hypotheses: { causal_chain?: { role: string }[] }[] }): boolean {
+  const roles = (d.hypotheses[0]?.causal_chain ?? []).map((s) => s.role);
+  return roles[0] === "cause" && roles[roles.length - 1] === "symptom";
 }
 
 function engineTime(signals: Parameters<typeof analyzeIncident>[0]): number {
@@ -105,6 +113,8 @@ export type EvalSummary = {
   top1: number;
   top3: number;
   schema: number;
+  /** Non-abstaining answers whose top hypothesis carries a cause → … → symptom chain (null: not recorded). */
+  chain: number | null;
   actions: number;
   avgMs: number;
   maxMs: number;
@@ -122,6 +132,10 @@ export function summarise(rows: EvalRow[]): EvalSummary {
     top1: pct(rows.filter((r) => r.top1).length),
     top3: pct(rows.filter((r) => r.top3).length),
     schema: pct(rows.filter((r) => r.schemaValid).length),
+    chain: (() => {
+      const answered = rows.filter((r) => r.schemaValid && !r.abstained);
+      return answered.length ? Math.round((answered.filter((r) => r.chain).length / answered.length) * 1000) / 10 : 0;
+    })(),
     actions: Math.round((rows.reduce((s, r) => s + r.actionsFound, 0) / expected) * 1000) / 10,
     avgMs: Math.round((rows.reduce((s, r) => s + r.ms, 0) / n) * 10) / 10,
     maxMs: Math.round(Math.max(0, ...rows.map((r) => r.ms)) * 10) / 10,
