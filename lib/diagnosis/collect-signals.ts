@@ -37,6 +37,7 @@ export async function collectSignals(
       affectedSystems: incident.affectedSystems,
       metadata: incident.metadata,
       eventCount: incident.eventCount,
+      reportedAt: incident.createdAt,
     },
     rows.map((r) => ({
       id: r.id,

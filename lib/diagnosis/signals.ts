@@ -45,6 +45,8 @@ export type IncidentSignals = {
     service: string;
     severity: string;
     affected_systems: string[];
+    /** When the incident was reported: the moment the senders' "minutes ago" count back from. */
+    reported_at?: string;
   };
   events: SignalEvent[];
   /** Total attached events (the list above may be a sample). */
@@ -79,6 +81,7 @@ export function buildSignals(
     affectedSystems?: string[];
     metadata?: Record<string, unknown>;
     eventCount?: number;
+    reportedAt?: Date | string;
   },
   events: SignalEvent[] = [],
   topology: DependencyMap = defaultDependencyMap(),
@@ -98,6 +101,7 @@ export function buildSignals(
       service: incident.service,
       severity: incident.severity ?? "P2",
       affected_systems: (incident.affectedSystems ?? []).slice(0, 20),
+      ...(incident.reportedAt ? { reported_at: new Date(incident.reportedAt).toISOString() } : {}),
     },
     events: trimmedEvents,
     event_count: Math.max(incident.eventCount ?? 0, trimmedEvents.length),

@@ -47,7 +47,7 @@ export function triageChanges(changes: Change[], first: { at: number; by: Scored
         ref: c.ref,
         reason: `${capitalise(c.description)} came ${formatGap(c.at - first.at)} after the first anomaly (${firstSign(first.by)} at ${ctx.clock.format(first.at)}), so it cannot have caused it.`.slice(0, 300),
       });
-    } else if (c.service && !related.has(canonicalService(c.service))) {
+    } else if (c.service && knows(ctx, ctx.service) && knows(ctx, c.service) && !related.has(canonicalService(c.service))) {
       dismissed.push({
         source: c.source,
         ref: c.ref,
@@ -84,6 +84,12 @@ function recency(first: { at: number } | undefined, c: Change, steps: number[], 
   if (minutes === undefined) return unknown;
   const i = steps.findIndex((s) => minutes <= s);
   return weights[i === -1 ? weights.length - 1 : i];
+}
+
+/** Whether the topology has the service at all (otherwise nothing can be said about who calls it). */
+function knows(ctx: Ctx, service: string): boolean {
+  const name = canonicalService(service);
+  return Object.entries(ctx.topology).some(([k, deps]) => canonicalService(k) === name || deps.some((d) => canonicalService(d) === name));
 }
 
 function addWithDependencies(set: Set<string>, service: string, ctx: Ctx) {
@@ -177,10 +183,12 @@ function attributeChanges(scored: Scored[], changes: Change[], first: { at: numb
         primary: true,
         ...(c.at !== undefined ? { at: c.at } : {}),
       };
-      const consequences: Ev[] = effects.slice(0, 2).map((h) => {
+      const consequences: Ev[] = [];
+      for (const h of effects) {
         const best = h.evidence.find((e) => e.source === "event" || e.source === "metric") ?? h.evidence[0];
-        return { ...best, strength: Math.min(0.85, h.raw), detail: `consequence: ${best.detail}`.slice(0, 400) };
-      });
+        if (consequences.length >= 2 || consequences.some((e) => e.ref === best.ref)) continue;
+        consequences.push({ ...best, strength: Math.min(0.85, h.raw), detail: `consequence: ${best.detail}`.slice(0, 400) });
+      }
       blame.evidence = [changeEv, ...consequences, ...blame.evidence.filter((e) => e.ref !== c.ref)].slice(0, 8);
       blame.score = Math.max(blame.score, combine(blame.evidence));
       blame.raw = Math.max(blame.raw, blame.score);

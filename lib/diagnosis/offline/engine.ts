@@ -114,10 +114,10 @@ function explanationFor(s: Scored, ctx: Ctx, top: boolean): string {
     const explained = ctx.clock && s.explainedBy === undefined;
     if (explained && s.onset !== undefined && ctx.clock.absolute) text += ` It began at ${ctx.clock.format(s.onset)}, before the symptoms it explains.`;
     if (s.trigger && s.trigger.change.at !== undefined && s.onset !== undefined && ctx.clock.absolute) text += ` Trigger: ${s.trigger.change.description.slice(0, 160)}.`;
-  } else if (s.explainedBy) {
-    text += ` Ranked lower: explained by ${lowerFirst(fill(s.explainedBy.by.mode.title, ctx.service, s.explainedBy.by.vars))} (${s.explainedBy.mechanism}).`;
   } else if (s.refuted) {
     text += ` ${s.refuted.reason}`;
+  } else if (s.explainedBy) {
+    text += ` Ranked lower: explained by ${lowerFirst(fill(s.explainedBy.by.mode.title, ctx.service, s.explainedBy.by.vars))} (${s.explainedBy.mechanism}).`;
   }
   const dependents = s.mode.cause === "internal_dependency_failure" && s.vars.dep
     ? [signals.incident.service]

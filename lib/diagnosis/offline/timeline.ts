@@ -3,11 +3,11 @@ import type { IncidentSignals, SignalChange, SignalDeploy, SignalFlag } from "..
 /**
  * One clock for everything the incident carries. Events have their own timestamps; metrics may say
  * when their anomaly started; deploys, flags and other changes carry either a time or "minutes ago".
- * "Minutes ago" counts back from the report, which is taken to be the newest event (so a sender's
- * relative times and the log lines line up); with no events, only the times sent are compared.
+ * "Minutes ago" counts back from the report: when the incident was reported if that is known, else
+ * the newest event (so a sender's relative times and the log lines line up), else the newest time sent.
  */
 export type Clock = {
-  /** Milliseconds of the newest event (the report), or of the newest absolute time sent, or 0. */
+  /** The report: when the incident was reported, or the newest event, or the newest time sent, or 0. */
   anchor: number;
   /** True when times are real wall-clock times (printed as HH:MM), false when only relative. */
   absolute: boolean;
@@ -26,8 +26,9 @@ export function clockFor(signals: IncidentSignals): Clock {
     .filter((v): v is string => typeof v === "string")
     .map((v) => Date.parse(v))
     .filter((t) => !Number.isNaN(t));
-  const absolute = eventTimes.length > 0 || sent.length > 0;
-  const anchor = eventTimes.length ? Math.max(...eventTimes) : sent.length ? Math.max(...sent) : 0;
+  const reported = signals.incident.reported_at ? Date.parse(signals.incident.reported_at) : NaN;
+  const absolute = !Number.isNaN(reported) || eventTimes.length > 0 || sent.length > 0;
+  const anchor = !Number.isNaN(reported) ? reported : eventTimes.length ? Math.max(...eventTimes) : sent.length ? Math.max(...sent) : 0;
   return {
     anchor,
     absolute,
