@@ -8,7 +8,9 @@ import { createIncidentViaApi } from "./pages/incident-page";
  *
  * Stable data-testid attributes: diagnosis-panel (data-state = idle | streaming | done,
  * data-hydrated), diagnose-button, diagnosis-summary, diagnosis-hypothesis, diagnosis-action,
- * diagnosis-meta, diagnosis-skipped, diagnosis-runs, diagnosis-history-toggle, diagnosis-history.
+ * diagnosis-meta, diagnosis-skipped, diagnosis-runs, diagnosis-history-toggle, diagnosis-history,
+ * diagnosis-chain (in the top hypothesis) with diagnosis-chain-step (data-role = cause | mechanism |
+ * symptom), diagnosis-dismissed with diagnosis-dismissed-item.
  */
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
@@ -88,5 +90,55 @@ test.describe("AI diagnosis", () => {
     const { items } = (await history.json()) as { items: { provider: string; diagnosis: { category: string } }[] };
     expect(items).toHaveLength(3);
     expect(items[0]).toMatchObject({ provider: "offline", diagnosis: { category: "memory" } });
+  });
+
+  test("the top hypothesis shows the chain cause → mechanism → symptom, and the red herring is named as dismissed", async ({ page }) => {
+    // A pool-size change 22 minutes ago, pool waits from 20 minutes ago, and a deploy of another service 3
+    // minutes ago: the loudest signal is the pool, the latest change is the deploy, the cause is the change.
+    const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+    const incident = await createIncidentViaApi(page.request, {
+      title: `e2e causal chain ${unique()}: orders-api timing out`,
+      service: "orders-api",
+      severity: "P2",
+      description: "Requests hang for 30 s, then fail.",
+      metadata: {
+        metrics: [
+          { name: "pgbouncer_pools_client_waiting_connections", value: 420, baseline: 0, started_at: ago(20) },
+          { name: "http_server_requests_seconds_p99", value: 30, baseline: 0.4, started_at: ago(19) },
+          { name: "pg_stat_statements_mean_exec_time_ms", value: 3.1, baseline: 2.9 },
+        ],
+        context: {
+          config_changes: [{ service: "pgbouncer", minutes_ago: 22, what: "pgbouncer pool_size 50 → 5 (templated per node)" }],
+          recent_deploys: [{ version: "web-gateway@1.44.0", service: "web-gateway", minutes_ago: 3, description: "Add request id header" }],
+        },
+      },
+    });
+
+    await page.goto(`/incidents/${incident.id}`);
+    const panel = page.locator("[data-testid=diagnosis-panel][data-hydrated=true]");
+    await panel.getByTestId("diagnose-button").click();
+    await expect(panel).toHaveAttribute("data-state", "done", { timeout: 20_000 });
+
+    const top = panel.getByTestId("diagnosis-hypothesis").first();
+    await expect(top).toContainText(/configuration/i);
+    const chain = top.getByTestId("diagnosis-chain");
+    await expect(chain).toBeVisible();
+    const steps = chain.getByTestId("diagnosis-chain-step");
+    await expect(steps.first()).toHaveAttribute("data-role", "cause");
+    await expect(steps.first()).toContainText("pool_size 50 → 5");
+    await expect(steps.nth(1)).toHaveAttribute("data-role", "mechanism");
+    await expect(steps.last()).toHaveAttribute("data-role", "symptom");
+    await expect(steps.last()).toContainText("pgbouncer_pools_client_waiting_connections");
+    // Only the top hypothesis carries the chain.
+    await expect(panel.getByTestId("diagnosis-chain")).toHaveCount(1);
+
+    const dismissed = panel.getByTestId("diagnosis-dismissed");
+    await expect(dismissed.getByTestId("diagnosis-dismissed-item").filter({ hasText: "web-gateway@1.44.0" })).toContainText("after the first anomaly");
+    await expect(dismissed).toContainText("pg_stat_statements_mean_exec_time_ms");
+
+    // Saved with the diagnosis: still there after a reload.
+    await page.reload();
+    const reloaded = page.locator("[data-testid=diagnosis-panel][data-hydrated=true]");
+    await expect(reloaded.getByTestId("diagnosis-chain").getByTestId("diagnosis-chain-step").first()).toContainText("pool_size 50 → 5");
   });
 });

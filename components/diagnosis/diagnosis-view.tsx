@@ -1,19 +1,23 @@
-import { AlertTriangle, CheckCircle2, Circle } from "lucide-react";
+import { AlertTriangle, CheckCircle2, Circle, XCircle } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { SeverityBadge } from "@/components/incidents/severity-badge";
 import type { Severity } from "@/db/schema";
-import type { Diagnosis, DiagnosisMeta, Evidence, Hypothesis, RecommendedAction } from "@/lib/diagnosis/shared";
+import type { CausalStep, Diagnosis, DiagnosisMeta, DismissedSignal, Evidence, Hypothesis, RecommendedAction } from "@/lib/diagnosis/shared";
 import { cn } from "@/lib/utils";
 
-/** A diagnosis as it streams: every field may still be missing or half-written. */
+type PartialStep = Partial<Omit<CausalStep, "evidence">> & { evidence?: (Partial<Evidence> | undefined)[] };
+
+/** A diagnosis as it streams: every field may still be missing or half-written. Saved diagnoses from
+ * before the causal chain have neither `causal_chain` nor `dismissed`. */
 export type PartialDiagnosis = {
   severity?: string;
   category?: string;
   summary?: string;
   abstained?: boolean;
-  hypotheses?: (Partial<Omit<Hypothesis, "evidence">> & { evidence?: Partial<Evidence>[] } | undefined)[];
+  hypotheses?: ((Partial<Omit<Hypothesis, "evidence" | "causal_chain">> & { evidence?: Partial<Evidence>[]; causal_chain?: (PartialStep | undefined)[] }) | undefined)[];
   recommended_actions?: (Partial<RecommendedAction> | undefined)[];
   confidence?: number;
+  dismissed?: (Partial<DismissedSignal> | undefined)[];
 };
 
 const providerNames: Record<string, string> = { groq: "Groq", gemini: "Gemini", offline: "Offline engine" };
@@ -43,6 +47,7 @@ const isSeverity = (s: unknown): s is Severity => s === "P0" || s === "P1" || s 
 export function DiagnosisView({ diagnosis, streaming }: { diagnosis: PartialDiagnosis; streaming: boolean }) {
   const hypotheses = (diagnosis.hypotheses ?? []).filter((h): h is NonNullable<typeof h> => !!h && !!h.title);
   const actions = (diagnosis.recommended_actions ?? []).filter((a): a is NonNullable<typeof a> => !!a && !!a.step);
+  const dismissed = (diagnosis.dismissed ?? []).filter((x): x is NonNullable<typeof x> => !!x && !!x.reason);
   return (
     <div className="space-y-4" data-testid="diagnosis-view">
       <div className="flex flex-wrap items-center gap-2">
@@ -81,6 +86,7 @@ export function DiagnosisView({ diagnosis, streaming }: { diagnosis: PartialDiag
                     <div className="bg-primary h-full" style={{ width: `${Math.round(h.confidence * 100)}%` }} />
                   </div>
                 )}
+                {i === 0 && <CausalChain steps={h.causal_chain} />}
                 {h.explanation && <p className="text-muted-foreground mt-2 text-sm">{h.explanation}</p>}
                 {(h.evidence ?? []).length > 0 && (
                   <ul className="mt-2 space-y-1">
@@ -99,6 +105,26 @@ export function DiagnosisView({ diagnosis, streaming }: { diagnosis: PartialDiag
               </li>
             ))}
           </ol>
+        </div>
+      )}
+      {dismissed.length > 0 && (
+        <div className="space-y-2" data-testid="diagnosis-dismissed">
+          <h3 className="text-muted-foreground text-xs font-medium tracking-wide uppercase">Considered and dismissed</h3>
+          <ul className="space-y-1">
+            {dismissed.map((x, i) => (
+              <li key={i} className="flex gap-2 text-xs" data-testid="diagnosis-dismissed-item">
+                <XCircle className="text-muted-foreground mt-0.5 size-3.5 shrink-0" aria-hidden />
+                <span className="min-w-0">
+                  {x.source && x.ref && (
+                    <span className="text-muted-foreground mr-1.5 font-mono break-all">
+                      {x.source}: {x.ref} —
+                    </span>
+                  )}
+                  {x.reason}
+                </span>
+              </li>
+            ))}
+          </ul>
         </div>
       )}
       {actions.length > 0 && (
@@ -123,6 +149,53 @@ export function DiagnosisView({ diagnosis, streaming }: { diagnosis: PartialDiag
       )}
     </div>
   );
+}
+
+const roleLabels: Record<string, string> = { cause: "Cause", mechanism: "Mechanism", symptom: "Symptom" };
+const roleClasses: Record<string, string> = {
+  cause: "border-red-500/50 text-red-700 dark:text-red-400",
+  mechanism: "border-amber-500/50 text-amber-700 dark:text-amber-400",
+  symptom: "border-sky-500/50 text-sky-700 dark:text-sky-400",
+};
+
+/** "cause → mechanism → symptom", each step with the signals it cites. Absent on older diagnoses. */
+function CausalChain({ steps }: { steps: (PartialStep | undefined)[] | undefined }) {
+  const shown = (steps ?? []).filter((s): s is PartialStep => !!s && !!s.description);
+  if (shown.length === 0) return null;
+  return (
+    <div className="mt-3 space-y-1" data-testid="diagnosis-chain">
+      <h4 className="text-muted-foreground text-xs font-medium">Cause → mechanism → symptom</h4>
+      <ol className="space-y-0">
+        {shown.map((step, i) => (
+          <li key={i} className="relative flex gap-2 pb-2 last:pb-0" data-testid="diagnosis-chain-step" data-role={step.role}>
+            <div className="flex w-20 shrink-0 flex-col items-center">
+              <Badge variant="outline" className={cn("w-full justify-center", roleClasses[step.role ?? ""])}>
+                {roleLabels[step.role ?? ""] ?? "Step"}
+              </Badge>
+              {i < shown.length - 1 && <span className="bg-border mt-1 w-px flex-1" aria-hidden />}
+            </div>
+            <div className="min-w-0 flex-1 space-y-1 pt-0.5">
+              <p className="text-sm">{step.description}</p>
+              {(step.evidence ?? []).map((e, j) =>
+                // Evidence that only repeats the step's own words (a change quoted in full) is not shown twice.
+                e?.detail && !sameText(e.detail, step.description) ? (
+                  <p key={j} className="text-muted-foreground font-mono text-xs break-all">
+                    {e.source ? `${e.source}: ` : ""}
+                    {e.detail}
+                  </p>
+                ) : null,
+              )}
+            </div>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+function sameText(a: string, b: string | undefined): boolean {
+  const norm = (t: string) => t.toLowerCase().replace(/\s+/g, " ").trim();
+  return !!b && norm(a) === norm(b);
 }
 
 /** Provider, model, timings, tokens, and why earlier providers were skipped — in small print. */

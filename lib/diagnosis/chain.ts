@@ -3,7 +3,7 @@ import { logger } from "@/lib/logger";
 import { groundDiagnosis } from "./grounding";
 import { buildPrompt } from "./prompt";
 import type { ProviderEntry } from "./providers";
-import { diagnosisConsistencyError, diagnosisSchema, type Attempt, type Diagnosis } from "./schema";
+import { diagnosisConsistencyError, diagnosisOutputSchema, diagnosisSchema, type Attempt, type Diagnosis } from "./schema";
 import type { IncidentSignals } from "./signals";
 
 const log = logger("ai");
@@ -97,7 +97,8 @@ async function runOne(
       model: provider.languageModel,
       system,
       prompt,
-      ...(provider.structured === false ? {} : { output: Output.object({ schema: diagnosisSchema, name: "diagnosis", description: "Incident diagnosis" }) }),
+      // Models are asked for the full causal structure; answers are read leniently (validate below).
+      ...(provider.structured === false ? {} : { output: Output.object({ schema: diagnosisOutputSchema, name: "diagnosis", description: "Incident diagnosis" }) }),
       temperature: 0,
       maxRetries: 0,
       abortSignal: controller.signal,
@@ -182,21 +183,22 @@ export function validate(text: string): Diagnosis {
   return parsed.data;
 }
 
-const limits: Record<string, number> = { summary: 800, title: 160, explanation: 1200, cause: 60, step: 400, ref: 200, detail: 400 };
-const listLimits: Record<string, number> = { hypotheses: 5, evidence: 8, recommended_actions: 8 };
+const limits: Record<string, number> = { summary: 800, title: 160, explanation: 1200, cause: 60, step: 400, ref: 200, detail: 400, description: 300, reason: 300 };
+const listLimits: Record<string, number> = { hypotheses: 5, evidence: 8, recommended_actions: 8, causal_chain: 6, dismissed: 8 };
 
 /**
  * Forgives what models commonly get slightly wrong without changing meaning: over-long text is cut to
  * the schema's lengths, over-long lists to their bounds, and percentages (0–100) become fractions.
  * Anything else that is off still fails the schema.
  */
-export function normaliseAnswer(value: unknown, key = ""): unknown {
+export function normaliseAnswer(value: unknown, key = "", parent = ""): unknown {
   if (Array.isArray(value)) {
-    const max = listLimits[key];
-    return (max ? value.slice(0, max) : value).map((v) => normaliseAnswer(v));
+    // A causal step cites at most 4 signals; a hypothesis 8.
+    const max = key === "evidence" && parent === "causal_chain" ? 4 : listLimits[key];
+    return (max ? value.slice(0, max) : value).map((v) => normaliseAnswer(v, "", key));
   }
   if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normaliseAnswer(v, k)]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normaliseAnswer(v, k, parent)]));
   }
   if (typeof value === "string" && limits[key]) return value.length > limits[key] ? `${value.slice(0, limits[key] - 1)}…` : value;
   if (typeof value === "number" && key === "confidence" && value > 1 && value <= 100) return value / 100;

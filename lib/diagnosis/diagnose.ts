@@ -13,7 +13,8 @@ import { parseInput, toResult, type Result } from "@/lib/result";
 import { runProviderChain, type ChainAnswer, type ChainObserver } from "./chain";
 import { resolveProviders, type ProviderEntry } from "./providers";
 import type { Diagnosis, DiagnosisMeta } from "./schema";
-import { collectSignals, type EventsLoader, type IncidentSignals } from "./signals";
+import { collectSignals, type EventsLoader } from "./collect-signals";
+import type { IncidentSignals } from "./signals";
 import { EnvelopeWriter } from "./stream-envelope";
 
 const log = logger("ai");

@@ -22,7 +22,7 @@ export const diagnosisCategories = [
 ] as const;
 export type DiagnosisCategory = (typeof diagnosisCategories)[number];
 
-export const evidenceSources = ["event", "metric", "deploy", "feature_flag", "incident", "dependency", "context"] as const;
+export const evidenceSources = ["event", "metric", "deploy", "feature_flag", "change", "incident", "dependency", "context"] as const;
 export type EvidenceSource = (typeof evidenceSources)[number];
 
 export const actionKinds = ["mitigation", "fix", "verification"] as const;
@@ -65,7 +65,26 @@ export const evidenceSchema = z.object({
 });
 export type Evidence = z.infer<typeof evidenceSchema>;
 
-export const hypothesisSchema = z.object({
+export const causalRoles = ["cause", "mechanism", "symptom"] as const;
+export type CausalRole = (typeof causalRoles)[number];
+
+/** One link of "cause → mechanism → symptom", with the signals that show it. */
+export const causalStepSchema = z.object({
+  role: z.enum(causalRoles).describe("cause first, then the mechanism(s), then the symptom"),
+  description: z.string().min(1).max(300).describe("What happened at this step, e.g. 'pool_size lowered 50 → 5 at 13:40'"),
+  evidence: z.array(evidenceSchema).max(4).describe("The signals that show this step (may be empty for a mechanism known from how the software fails)"),
+});
+export type CausalStep = z.infer<typeof causalStepSchema>;
+
+/** A signal that was considered and dismissed: an unrelated or late change, a benign warning, a refuted cause. */
+export const dismissedSignalSchema = z.object({
+  source: z.enum(evidenceSources),
+  ref: z.string().max(200).describe("The signal, as in evidence: event id, metric, deploy version, flag, quoted text"),
+  reason: z.string().min(1).max(300).describe("Why it is not the cause"),
+});
+export type DismissedSignal = z.infer<typeof dismissedSignalSchema>;
+
+const hypothesisFields = {
   title: z.string().min(1).max(160),
   cause: z
     .string()
@@ -75,7 +94,14 @@ export const hypothesisSchema = z.object({
   explanation: z.string().max(1200),
   evidence: z.array(evidenceSchema).max(8),
   confidence: z.number().min(0).max(1),
-});
+};
+const causalChain = z
+  .array(causalStepSchema)
+  .max(6)
+  .describe("cause → mechanism → symptom, each step with its evidence; required for the first hypothesis, [] allowed for the others");
+
+/** A hypothesis as read (stored diagnoses from before the causal chain have none). */
+export const hypothesisSchema = z.object({ ...hypothesisFields, causal_chain: causalChain.optional() });
 export type Hypothesis = z.infer<typeof hypothesisSchema>;
 
 export const recommendedActionSchema = z.object({
@@ -87,16 +113,44 @@ export const recommendedActionSchema = z.object({
 });
 export type RecommendedAction = z.infer<typeof recommendedActionSchema>;
 
+const severity = z.enum(["P0", "P1", "P2", "P3"]);
+const summary = z.string().min(1).max(800).describe("Two or three sentences for the incident channel");
+const abstained = z.boolean().describe("True when no signal supports any cause; then hypotheses is empty");
+const actions = z.array(recommendedActionSchema).max(8);
+const overall = z.number().min(0).max(1);
+const dismissedList = z.array(dismissedSignalSchema).max(8).describe("Signals considered and dismissed as not the cause, each with the reason");
+
+/**
+ * A diagnosis as read: stored rows, the REST API, the browser. The causal fields are optional so that
+ * diagnoses saved before they existed still parse.
+ */
 export const diagnosisSchema = z.object({
-  severity: z.enum(["P0", "P1", "P2", "P3"]),
+  severity,
   category: z.enum(diagnosisCategories),
-  summary: z.string().min(1).max(800).describe("Two or three sentences for the incident channel"),
-  abstained: z.boolean().describe("True when no signal supports any cause; then hypotheses is empty"),
+  summary,
+  abstained,
   hypotheses: z.array(hypothesisSchema).max(5).describe("Ranked, most likely first; each with evidence"),
-  recommended_actions: z.array(recommendedActionSchema).max(8),
-  confidence: z.number().min(0).max(1),
+  recommended_actions: actions,
+  confidence: overall,
+  dismissed: dismissedList.optional(),
 });
 export type Diagnosis = z.infer<typeof diagnosisSchema>;
+
+/**
+ * What a provider must produce: the same document with the causal fields required (strict JSON-schema
+ * modes need every property listed as required; empty lists are allowed).
+ */
+export const diagnosisOutputSchema = z.object({
+  severity,
+  category: z.enum(diagnosisCategories),
+  summary,
+  abstained,
+  hypotheses: z.array(z.object({ ...hypothesisFields, causal_chain: causalChain })).max(5).describe("Ranked, most likely first; each with evidence"),
+  recommended_actions: actions,
+  confidence: overall,
+  dismissed: dismissedList,
+});
+export type DiagnosisOutput = z.infer<typeof diagnosisOutputSchema>;
 
 /** Checks the rule the JSON schema cannot express: a diagnosis either abstains or names a cause. */
 export function diagnosisConsistencyError(d: Diagnosis): string | null {

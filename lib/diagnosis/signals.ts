@@ -1,7 +1,3 @@
-import type { Database } from "@/db/client";
-import type { Incident } from "@/db/schema";
-import { listEventsForIncident } from "@/lib/intake";
-import { getWorkspaceWorld } from "@/lib/simulation";
 import { defaultTopology, dependenciesOf, dependencyMap, dependentsOf, type DependencyMap } from "@/lib/topology";
 
 /**
@@ -25,9 +21,22 @@ export type SignalMetric = {
   sigma?: number;
   pattern?: string;
   service?: string;
+  /** When the anomaly began (an alert's startsAt), as sent. */
+  started_at?: string;
+  /** When the anomaly began, in minutes before the report, when only that is known. */
+  started_minutes_ago?: number;
 };
-export type SignalDeploy = { version: string; service?: string; minutes_ago?: number; description?: string };
-export type SignalFlag = { name: string; enabled?: boolean; minutes_ago?: number; description?: string; rollout?: number };
+/** `minutes_ago` counts back from when the incident was reported; `at` is the time itself when it was sent. */
+export type SignalDeploy = { version: string; service?: string; minutes_ago?: number; at?: string; description?: string };
+export type SignalFlag = { name: string; enabled?: boolean; minutes_ago?: number; at?: string; description?: string; rollout?: number };
+/** Other recent changes: configuration, credentials and key rotations, scaling limits, infrastructure. */
+export type SignalChange = {
+  kind: "config" | "secret" | "scaling" | "infrastructure" | "other";
+  description: string;
+  service?: string;
+  minutes_ago?: number;
+  at?: string;
+};
 
 export type IncidentSignals = {
   incident: {
@@ -36,6 +45,8 @@ export type IncidentSignals = {
     service: string;
     severity: string;
     affected_systems: string[];
+    /** When the incident was reported: the moment the senders' "minutes ago" count back from. */
+    reported_at?: string;
   };
   events: SignalEvent[];
   /** Total attached events (the list above may be a sample). */
@@ -43,6 +54,8 @@ export type IncidentSignals = {
   metrics: SignalMetric[];
   deploys: SignalDeploy[];
   feature_flags: SignalFlag[];
+  /** Configuration, credential, scaling and infrastructure changes (older signals may lack it). */
+  changes?: SignalChange[];
   /** Other context the sender attached, as "key: value" lines (campaigns, autoscaling, vendors…). */
   context_notes: string[];
   dependencies: { depends_on: string[]; dependents: string[] };
@@ -53,59 +66,9 @@ export type IncidentSignals = {
 export const MAX_EVENTS = 60;
 const MAX_MESSAGE = 500;
 
-export type EventsLoader = (
-  db: Database,
-  where: { workspaceId: string; incidentId: string; limit: number },
-) => Promise<{ id: string; service: string; level: string; message: string; timestamp: Date; attributes: unknown }[]>;
-
-/** The incident's events, newest first, through intake's own query. */
-export const loadIncidentEvents: EventsLoader = (db, where) => listEventsForIncident(db, where);
-
-export async function collectSignals(
-  db: Database,
-  incident: Incident,
-  options: { topology?: DependencyMap; loadEvents?: EventsLoader } = {},
-): Promise<IncidentSignals> {
-  const topology = options.topology ?? (await workspaceDependencyMap(db, incident.workspaceId));
-  const rows = await (options.loadEvents ?? loadIncidentEvents)(db, {
-    workspaceId: incident.workspaceId,
-    incidentId: incident.id,
-    limit: MAX_EVENTS,
-  });
-  return buildSignals(
-    {
-      title: incident.title,
-      description: incident.description,
-      service: incident.service,
-      severity: incident.severity,
-      affectedSystems: incident.affectedSystems,
-      metadata: incident.metadata,
-      eventCount: incident.eventCount,
-    },
-    rows.map((r) => ({
-      id: r.id,
-      service: r.service,
-      level: r.level,
-      message: r.message,
-      timestamp: r.timestamp.toISOString(),
-      attributes: isRecord(r.attributes) ? r.attributes : undefined,
-    })),
-    topology,
-  );
-}
-
 /** The default topology's dependency map, for incidents whose workspace topology cannot be read. */
 export function defaultDependencyMap(): DependencyMap {
   return dependencyMap(defaultTopology());
-}
-
-/** The workspace's topology (Settings → Topology) as a dependency map, else the default one. */
-async function workspaceDependencyMap(db: Database, workspaceId: string): Promise<DependencyMap> {
-  try {
-    return dependencyMap((await getWorkspaceWorld(db, workspaceId)).topology, { services: 100, dependencies: 30 });
-  } catch {
-    return defaultDependencyMap();
-  }
 }
 
 /** Builds the signals from incident fields and events; metadata is untrusted and read defensively. */
@@ -118,6 +81,7 @@ export function buildSignals(
     affectedSystems?: string[];
     metadata?: Record<string, unknown>;
     eventCount?: number;
+    reportedAt?: Date | string;
   },
   events: SignalEvent[] = [],
   topology: DependencyMap = defaultDependencyMap(),
@@ -137,12 +101,14 @@ export function buildSignals(
       service: incident.service,
       severity: incident.severity ?? "P2",
       affected_systems: (incident.affectedSystems ?? []).slice(0, 20),
+      ...(incident.reportedAt ? { reported_at: new Date(incident.reportedAt).toISOString() } : {}),
     },
     events: trimmedEvents,
     event_count: Math.max(incident.eventCount ?? 0, trimmedEvents.length),
     metrics: parseMetrics(metadata.metrics),
     deploys: parseDeploys(context.recent_deploys ?? metadata.recent_deploys),
     feature_flags: parseFlags(context.feature_flags ?? metadata.feature_flags),
+    changes: parseChanges(context),
     context_notes: contextNotes(context),
     dependencies: {
       depends_on: dependenciesOf(topology, incident.service),
@@ -152,7 +118,7 @@ export function buildSignals(
   };
 }
 
-function isRecord(v: unknown): v is Record<string, unknown> {
+export function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
@@ -191,6 +157,8 @@ export function parseMetrics(raw: unknown): SignalMetric[] {
     if (!name || value === undefined) continue;
     const baseline = num(item.baseline ?? item.expected ?? item.normal);
     const sigma = num(item.sigma ?? item.deviation_sigma ?? item.z_score);
+    const startedAt = isoTime(item.started_at ?? item.startsAt ?? item.starts_at ?? item.since ?? item.onset ?? item.active_at ?? item.activeAt);
+    const startedMinutes = num(item.started_minutes_ago ?? item.onset_minutes_ago ?? item.since_minutes_ago);
     out.push({
       name,
       value,
@@ -199,6 +167,8 @@ export function parseMetrics(raw: unknown): SignalMetric[] {
       ...(sigma !== undefined ? { sigma } : {}),
       ...(str(item.pattern, 30) ? { pattern: str(item.pattern, 30) } : {}),
       ...(str(item.service, 100) ? { service: str(item.service, 100) } : {}),
+      ...(startedAt ? { started_at: startedAt } : {}),
+      ...(startedMinutes !== undefined ? { started_minutes_ago: Math.max(0, startedMinutes) } : {}),
     });
   }
   return out;
@@ -214,11 +184,13 @@ export function parseDeploys(raw: unknown): SignalDeploy[] {
     }
     if (!isRecord(item)) continue;
     const version = str(item.version ?? item.tag ?? item.release ?? item.id, 60) ?? "unversioned";
-    const minutes = num(item.minutes_ago) ?? minutesFromHours(item.hours_ago) ?? minutesSince(item.deployed_at ?? item.at ?? item.time);
+    const at = isoTime(item.deployed_at ?? item.at ?? item.time);
+    const minutes = num(item.minutes_ago) ?? minutesFromHours(item.hours_ago) ?? minutesSince(at);
     out.push({
       version,
       ...(str(item.service, 100) ? { service: str(item.service, 100) } : {}),
       ...(minutes !== undefined ? { minutes_ago: Math.max(0, Math.round(minutes)) } : {}),
+      ...(at ? { at } : {}),
       ...(str(item.description ?? item.changes ?? item.summary ?? item.message, 300)
         ? { description: str(item.description ?? item.changes ?? item.summary ?? item.message, 300) }
         : {}),
@@ -242,13 +214,15 @@ export function parseFlags(raw: unknown): SignalFlag[] {
     if (!isRecord(item)) continue;
     const name = str(item.name ?? item.flag ?? item.key, 100);
     if (!name) continue;
-    const minutes = num(item.minutes_ago ?? item.changed_minutes_ago) ?? minutesSince(item.changed_at ?? item.updated_at);
+    const at = isoTime(item.changed_at ?? item.updated_at);
+    const minutes = num(item.minutes_ago ?? item.changed_minutes_ago) ?? minutesSince(at);
     const enabled = typeof item.enabled === "boolean" ? item.enabled : typeof item.value === "boolean" ? item.value : undefined;
     const rollout = num(item.rollout ?? item.percentage);
     out.push({
       name,
       ...(enabled !== undefined ? { enabled } : {}),
       ...(minutes !== undefined ? { minutes_ago: Math.max(0, Math.round(minutes)) } : {}),
+      ...(at ? { at } : {}),
       ...(rollout !== undefined ? { rollout } : {}),
       ...(str(item.description, 200) ? { description: str(item.description, 200) } : {}),
     });
@@ -262,15 +236,64 @@ function minutesFromHours(v: unknown): number | undefined {
 }
 
 function minutesSince(v: unknown): number | undefined {
+  // Only a fallback for display: the engine places timed changes on the events' own clock (`at`).
   if (typeof v !== "string") return undefined;
   const t = Date.parse(v);
   return Number.isNaN(t) ? undefined : (Date.now() - t) / 60_000;
 }
 
+/** Context keys that carry lists of changes, and the kind of change each holds. */
+const CHANGE_KEYS: Record<string, SignalChange["kind"]> = {
+  config_changes: "config",
+  configuration_changes: "config",
+  recent_changes: "other",
+  changes: "other",
+  key_rotations: "secret",
+  secret_rotations: "secret",
+  credential_rotations: "secret",
+  scaling_changes: "scaling",
+  infrastructure_changes: "infrastructure",
+};
+const CHANGE_KINDS = ["config", "secret", "scaling", "infrastructure", "other"] as const;
+
+export function parseChanges(context: Record<string, unknown>): SignalChange[] {
+  const out: SignalChange[] = [];
+  for (const [key, kind] of Object.entries(CHANGE_KEYS)) {
+    const raw = context[key];
+    const list = Array.isArray(raw) ? raw : isRecord(raw) ? [raw] : [];
+    for (const item of list.slice(0, 10)) {
+      if (typeof item === "string") {
+        if (item.trim()) out.push({ kind, description: item.trim().slice(0, 300) });
+        continue;
+      }
+      if (!isRecord(item)) continue;
+      const description = str(item.what ?? item.description ?? item.change ?? item.summary ?? item.message ?? item.name, 300);
+      if (!description) continue;
+      const at = isoTime(item.at ?? item.changed_at ?? item.applied_at ?? item.time ?? item.rotated_at);
+      const minutes = num(item.minutes_ago) ?? minutesFromHours(item.hours_ago) ?? minutesSince(at);
+      const declared = str(item.kind ?? item.type, 20);
+      out.push({
+        kind: (CHANGE_KINDS as readonly string[]).includes(declared ?? "") ? (declared as SignalChange["kind"]) : kind,
+        description,
+        ...(str(item.service ?? item.target, 100) ? { service: str(item.service ?? item.target, 100) } : {}),
+        ...(minutes !== undefined ? { minutes_ago: Math.max(0, Math.round(minutes)) } : {}),
+        ...(at ? { at } : {}),
+      });
+    }
+  }
+  return out.slice(0, 20);
+}
+
+function isoTime(v: unknown): string | undefined {
+  if (typeof v !== "string" || !v.trim()) return undefined;
+  const t = Date.parse(v);
+  return Number.isNaN(t) ? undefined : new Date(t).toISOString();
+}
+
 function contextNotes(context: Record<string, unknown>): string[] {
   const notes: string[] = [];
   for (const [k, v] of Object.entries(context)) {
-    if (k === "recent_deploys" || k === "feature_flags") continue;
+    if (k === "recent_deploys" || k === "feature_flags" || k in CHANGE_KEYS) continue;
     if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") notes.push(`${k}: ${String(v).slice(0, 200)}`);
     else if (isRecord(v) || Array.isArray(v)) notes.push(`${k}: ${JSON.stringify(v).slice(0, 300)}`);
     if (notes.length >= 15) break;

@@ -1,4 +1,5 @@
 import type { ActionType, DiagnosisCategory } from "../schema";
+import type { DependencyMap } from "@/lib/topology";
 import type { SignalEvent } from "../signals";
 
 /**
@@ -18,6 +19,8 @@ export type EvalScenario = {
     metadata: Record<string, unknown>;
   };
   events: SignalEvent[];
+  /** The workspace's service graph when the incident needs one (else the default topology). */
+  topology?: DependencyMap;
   expected: { category: DiagnosisCategory; alsoAccepted?: DiagnosisCategory[]; causes: string[]; actions: ActionType[] };
 };
 

@@ -6,7 +6,13 @@ import type { ActionType, DiagnosisCategory, RecommendedAction } from "../schema
  * systems actually print (exception names, error codes, kernel and orchestrator messages), not the
  * titles of the built-in scenarios, so the engine generalises to incidents it has never seen.
  */
-export type Pattern = { re: RegExp; w: number; label: string };
+export type Pattern = {
+  re: RegExp;
+  w: number;
+  label: string;
+  /** A line that also matches this is not evidence for the pattern (a known look-alike). */
+  unless?: RegExp;
+};
 export type MetricRule = { re: RegExp; not?: RegExp; dir: "up" | "down"; w: number };
 export type ActionTemplate = {
   step: string;
@@ -84,6 +90,8 @@ export const failureModes: FailureMode[] = [
         re: /OutOfMemoryError|heap out of memory|JavaScript heap|MemoryError|Cannot allocate memory|ENOMEM|out of memory|OOM[- ]?kill(ed|er)?|oom_kill|exit(ed)?( with)? code:? ?137|signal: killed|memory limit (exceeded|reached)|memory cgroup out of memory|MemoryPressure|evicted.*memory|memory.*evict|Killed process \d+/i,
         w: 0.9,
         label: "out-of-memory",
+        // The JVM reports a thread limit with the same exception class; it is not heap memory.
+        unless: /unable to create (new )?native thread/i,
       },
       { re: /circuit_breaking_exception|Data too large|java heap space|GC overhead limit exceeded|heap limit/i, w: 0.85, label: "heap exhaustion" },
       { re: /heap (usage|size|growth|is growing)|allocation failure/i, w: 0.6, label: "heap growth" },
@@ -144,7 +152,7 @@ export const failureModes: FailureMode[] = [
       { re: /autoscal\w*[^.,;]{0,20}(off|disabled|false|not enabled|maxed|at max)|hpa (at )?max/i, w: 0.4, label: "autoscaling unavailable" },
     ],
     metrics: [
-      { re: /(^|_)(http_)?(requests?|rq)(_per_(second|sec|minute)|_total|_rate|_count|_rps)*$|(^|_)(rps|qps|tps|throughput|request_rate|traffic|concurrent_(users|requests|connections)|active_(users|sessions|requests))(_|$)/, not: /rate_limit|throttl|reject|error|fail|429|5\d\d|retr(y|ies)|timeout/, dir: "up", w: 0.75 },
+      { re: /(^|_)(http_)?(requests?|rq)(_per_(second|sec|minute)|_total|_rate|_count|_rps)*$|(^|_)(rps|qps|tps|throughput|request_rate|traffic|concurrent_(users|requests|connections)|active_(users|sessions|requests))(_|$)/, not: /rate_limit|throttl|reject|error|fail|429|5\d\d|retr(y|ies)|timeout|outbound|egress|upstream|downstream|external|client|calls?(_|$)|statements?|quer(y|ies)/, dir: "up", w: 0.75 },
       { re: /hpa|(current|desired)_replicas|autoscal/, dir: "up", w: 0.35 },
       { re: /cpu/, dir: "up", w: 0.35 },
       { re: /thread_pool|queue_size|pending_requests|in_flight|inflight|concurrency/, not: /consumer|kafka|message/, dir: "up", w: 0.35 },
@@ -165,15 +173,16 @@ export const failureModes: FailureMode[] = [
       "The service is CPU-bound without a matching rise in traffic: a hot code path (expensive regex, serialisation loop, busy-wait) or CPU throttling by its container limit.",
     base: 0.75,
     logs: [
-      { re: /high cpu|cpu (usage|utili[sz]ation|load)\D{0,12}(9\d|100)|cpu (spike|saturat\w*|throttl\w*|pegged|starv\w*)|CPU throttling|throttled for|hot loop|infinite loop|busy[- ]loop|catastrophic backtracking|ReDoS|load average|high load|soft lockup/i, w: 0.75, label: "CPU saturation" },
+      { re: /high cpu|cpu (usage|utili[sz]ation|load)\D{0,12}(9\d|100)|cpu (spike|saturat\w*|throttl\w*|pegged|starv\w*)|CPU throttling|throttled for|hot loop|infinite loop|busy[- ]loop|catastrophic backtracking|ReDoS|load average|high load|soft lockup|event ?loop (is )?(blocked|lag|delay)/i, w: 0.75, label: "CPU saturation" },
     ],
     text: [{ re: /\bcpu\b/i, w: 0.45, label: "CPU mentioned" }],
     metrics: [
       { re: /cpu/, not: /gc/, dir: "up", w: 0.8 },
       { re: /load_?avg|load(1|5|15)$|cpu\w*throttl|cfs_throttl|throttled_(periods|seconds)/, dir: "up", w: 0.75 },
+      { re: /event_?loop_(lag|delay|block|utili)/, dir: "up", w: 0.75 },
       { re: /latency|duration|p9[59]/, not: /db|database|query|external/, dir: "up", w: 0.15 },
     ],
-    deployKeywords: /regex|parser|serial|algorithm|loop|encrypt|compress|render|search/i,
+    deployKeywords: /regex|parser|serial|algorithm|loop|encrypt|compress|render|search|hash|bcrypt|pbkdf|scrypt|argon|crypto/i,
     actions: [
       { step: "Scale {service} out to relieve the CPU-bound pods", kind: "mitigation", type: "scale", efficacy: 0.7 },
       { step: "Roll back {version} if the CPU rise started with it", kind: "fix", type: "rollback", efficacy: 0.65, when: "deploy" },
@@ -427,11 +436,14 @@ export const failureModes: FailureMode[] = [
     base: 0.85,
     logs: [
       { re: new RegExp(String.raw`\b${VENDORS}\b.{0,80}${FAIL}|${FAIL}.{0,80}\b${VENDORS}\b`, "i"), w: 0.85, label: "third-party failure" },
+      // A failed call to a public HTTPS host (not a cluster or internal name) is a call to a third party.
+      { re: /https:\/\/(?![^\/\s]*\.(svc|internal|local|lan|corp)\b)[a-z0-9-]+(\.[a-z0-9-]+)*\.(com|net|io|org|co|dev|app|cloud|ai)\b\S*.{0,60}(timed? ?out|timeout|refused|\b5\d\d\b|failed|unavailable|reset)/i, w: 0.75, label: "third-party call failing" },
       { re: /upstream (connect error|request timeout|timed out|error|unavailable)|\b(502|503|504)\b.{0,20}(Bad Gateway|Service Unavailable|Gateway Time-?out)|Bad Gateway|Gateway Time-?out|circuit[- ]?breaker\b.{0,20}(open|tripped)|CircuitBreakerOpen|BrokenCircuitException|fallback (activated|triggered|used)|ReadTimeout|read timed out|SocketTimeoutException|ESOCKETTIMEDOUT|request to https?:\/\/\S+ failed|third[- ]party|external (api|service|provider|dependency)|payment (gateway|provider|processor)/i, w: 0.7, label: "upstream failure" },
     ],
     text: [{ re: new RegExp(String.raw`\b${VENDORS}\b|third[- ]party|external (api|service|provider)|vendor|provider (outage|down)|status page`, "i"), w: 0.5, label: "external provider named" }],
     metrics: [
       { re: /(external|third_party|upstream|vendor|api_call|gateway|outbound|downstream|client_request)\w*_(duration|latency|time|seconds)/, dir: "up", w: 0.85 },
+      { re: new RegExp(String.raw`(^|_)${VENDORS}\w*_(duration|latency|time|seconds|errors?|failures?|timeouts?)`), dir: "up", w: 0.85 },
       { re: /(external|third_party|upstream|vendor|api|outbound|downstream)\w*_(errors?|failures?|timeouts?)/, dir: "up", w: 0.85 },
       { re: /circuit_breaker/, dir: "up", w: 0.75 },
       errorRate,
@@ -524,7 +536,7 @@ export const failureModes: FailureMode[] = [
     explanation: "Connections are reset or time out between hosts — packet loss, a saturated link, a security-group or network-policy change, or a partition.",
     base: 0.55,
     logs: [
-      { re: /connection reset( by peer)?|ECONNRESET|broken pipe|\bEPIPE\b|no route to host|EHOSTUNREACH|ENETUNREACH|network is unreachable|host (is )?unreachable|packet loss|packets? (dropped|lost)|i\/o timeout|connect(ion)? timed out|TLS handshake timeout|socket hang up|network partition|split[- ]brain|upstream prematurely closed|connection (aborted|closed) by (peer|remote)|MTU|retransmi/i, w: 0.7, label: "network error" },
+      { re: /connection reset( by peer)?|ECONNRESET|broken pipe|\bEPIPE\b|no route to host|EHOSTUNREACH|ENETUNREACH|network is unreachable|host (is )?unreachable|packet loss|packets? (dropped|lost)|i\/o timeout|connect(ion)? timed out|TLS handshake timeout|socket hang up|network partition|split[- ]brain|upstream prematurely closed|connection (aborted|closed) by (peer|remote)|MTU|retransmi|nf_conntrack: table full|dropping packet/i, w: 0.7, label: "network error" },
     ],
     text: [{ re: /\bnetwork\b|packet loss|connectivity|firewall|security group|network polic|partition/i, w: 0.5, label: "network reported" }],
     metrics: [{ re: /packet_loss|packets_dropped|retransmi|tcp_(errors|resets|retrans)|network_(errors|drops)|conntrack|interface_errors/, dir: "up", w: 0.85 }],
@@ -544,7 +556,7 @@ export const failureModes: FailureMode[] = [
     explanation: "A certificate in the chain expired or no longer validates, so TLS handshakes fail and every call over that connection is refused.",
     base: 0.55,
     logs: [
-      { re: /certificate (has )?expired|x509: certificate|CERT_HAS_EXPIRED|certificate verify failed|SSL certificate problem|PKIX path building failed|unable to (get local issuer|verify the first) certificate|SSLHandshakeException|ssl\b.{0,30}(expired|handshake failed)|tls: (bad certificate|failed to verify|handshake failure)|self[- ]signed certificate|certificate is not yet valid|ERR_CERT_\w+|certificate (verification|validation) failed/i, w: 0.9, label: "certificate failure" },
+      { re: /certificate[_ ](has[_ ])?expired|x509: certificate|CERT_HAS_EXPIRED|certificate[_ ]verify[_ ]failed|SSL certificate problem|PKIX path building failed|unable to (get local issuer|verify the first) certificate|SSLHandshakeException|ssl\b.{0,30}(expired|handshake failed)|tls: (bad certificate|failed to verify|handshake failure)|self[- ]signed certificate|certificate is not yet valid|ERR_CERT_\w+|certificate (verification|validation) failed|error issuing certificate|failed to (renew|issue|sign) certificate/i, w: 0.9, label: "certificate failure" },
     ],
     text: [{ re: /\bcert(ificate)?s?\b|\btls\b|\bssl\b/i, w: 0.5, label: "certificate mentioned" }],
     metrics: [{ re: /cert\w*_(expiry|days|seconds|validity)/, dir: "down", w: 0.8 }],
@@ -597,7 +609,7 @@ export const failureModes: FailureMode[] = [
     explanation: "The volume ran out of space (or inodes) — usually logs, temp files or data growth — so writes fail and the service or database stops accepting work.",
     base: 0.6,
     logs: [
-      { re: /No space left on device|ENOSPC|disk (is )?(full|quota exceeded|space (low|exhausted))|(disk|volume|filesystem|partition|storage)\b.{0,30}\b(9[0-9]|100) ?%|out of disk|could not (extend|write to) (file|relation)|write failed\b.{0,30}space|DiskPressure|insufficient (disk|storage)|filesystem (is )?full|inodes? (exhausted|full)|EDQUOT|database or disk is full|low disk space/i, w: 0.9, label: "disk full" },
+      { re: /No space left on device|ENOSPC|disk (is )?(full|quota exceeded|space (low|exhausted))|(disk|volume|filesystem|partition|storage)\b.{0,30}\b(9[0-9]|100) ?%|out of disk|could not (extend|write to) (file|relation)|write failed\b.{0,30}space|DiskPressure|insufficient (disk|storage)|filesystem (is )?full|inodes? (exhausted|full)|EDQUOT|database or disk is full|low disk space|low on resource: ephemeral-storage|Insufficient ephemeral-storage|reclaim ephemeral-storage/i, w: 0.9, label: "disk full" },
     ],
     text: [{ re: /\bdisk\b|\bvolume\b|\bstorage\b|filesystem/i, w: 0.45, label: "disk mentioned" }],
     metrics: [
@@ -617,7 +629,9 @@ export const failureModes: FailureMode[] = [
     title: "Disk I/O saturated or failing",
     explanation: "Storage cannot keep up (I/O wait, throttled IOPS, a failing device), so every read/write is slow or errors.",
     base: 0.6,
-    logs: [{ re: /I\/O error|\biowait\b|disk (latency|slow|io)|\bEIO\b|read-only file system|Input\/output error|fsync\b.{0,20}(slow|took)|IOPS (limit|throttl)|burst balance/i, w: 0.75, label: "disk I/O" }],
+    logs: [
+      { re: /I\/O error|\biowait\b|disk (latency|slow|io)|\bEIO\b|read-only file system|Input\/output error|fsync\b.{0,20}(slow|took)|IOPS (limit|throttl)|burst balance|I\/O \d+ QID \d+ timeout|blocked for more than \d+ seconds|hung_task|Page cleaner took \d+ ?ms|page_cleaner: \d+ ?ms intended loop took/i, w: 0.75, label: "disk I/O" },
+    ],
     metrics: [{ re: /iowait|disk_(io|await|latency|queue)|io_util|iops/, dir: "up", w: 0.8 }],
     actions: [
       { step: "Move hot load off the device or fail over to a healthy replica", kind: "mitigation", type: "failover", efficacy: 0.5 },
@@ -633,7 +647,7 @@ export const failureModes: FailureMode[] = [
     explanation: "The cache is down, unreachable or was flushed, so hit ratio collapses and every request hits the slower backend (its load multiplies) and latency rises.",
     base: 0.6,
     logs: [
-      { re: /\b(redis|memcached?|valkey|cache|elasticache)\b.{0,60}(connection refused|ECONNREFUSED|timeout|timed out|unavailable|down|connection (lost|reset|closed)|error|failed|unreachable)|ECONNREFUSED\s+\S*:(6379|11211)|:(6379|11211)\b.{0,30}(refused|timeout)|READONLY You can't write|LOADING Redis is loading|CLUSTERDOWN|cache (miss(es)?|misses) (spike|storm|rate|surge)|cache (is )?(cold|empty|flushed|disabled)|cache stampede|thundering herd/i, w: 0.8, label: "cache failure" },
+      { re: /\b(redis|ioredis|jedis|lettuce|memcached?|valkey|cache|elasticache)\b.{0,60}(connection refused|ECONNREFUSED|timeout|timed out|unavailable|down|connection (lost|reset|closed)|error|failed|unreachable|no connection is (active|available))|(unable|not able|wasn't able|could not|can't|cannot) (to )?connect to (the )?(redis|valkey|memcached?|cache)|ECONNREFUSED\s+\S*:(6379|11211)|:(6379|11211)\b.{0,30}(refused|timeout)|READONLY You can't write|LOADING Redis is loading|CLUSTERDOWN|cache (miss(es)?|misses) (spike|storm|rate|surge)|cache (is )?(cold|empty|flushed|disabled)|cache stampede|thundering herd/i, w: 0.8, label: "cache failure" },
     ],
     text: [{ re: /\bcache\b|\bredis\b|memcache|valkey/i, w: 0.5, label: "cache mentioned" }],
     metrics: [
@@ -641,6 +655,7 @@ export const failureModes: FailureMode[] = [
       { re: /cache_miss|miss_(ratio|rate)/, dir: "up", w: 0.75 },
       { re: /(redis|cache|memcache|valkey)\w*_(errors?|timeouts?|failures?)/, dir: "up", w: 0.75 },
       { re: /(redis|cache|valkey)\w*_(up|available|health)/, dir: "down", w: 0.7 },
+      { re: /(redis|cache|memcache|valkey)\w*_(duration|latency|response_time)/, dir: "up", w: 0.7 },
       { re: /(db|database|catalog|backend|origin)\w*_(load|queries|qps|requests)/, dir: "up", w: 0.35 },
     ],
     deployKeywords: /cache|redis|ttl|key|memcache/i,
@@ -658,7 +673,7 @@ export const failureModes: FailureMode[] = [
     explanation: "The cache reached maxmemory; with noeviction it rejects writes (OOM command not allowed), otherwise it evicts hot keys and hit ratio drops.",
     base: 0.6,
     logs: [
-      { re: /OOM command not allowed|used_memory\b.{0,40}maxmemory|\bmaxmemory\b|\bevict(ion|ed|ing)s?\b|noeviction|cache (is )?full|\b(redis|cache|memcache\w*|valkey)\b.{0,20}(memory|mem)\b.{0,20}(usage|full|at|high|\d+ ?%)/i, w: 0.9, label: "cache memory full" },
+      { re: /OOM command not allowed|used_memory\b.{0,40}maxmemory|\bmaxmemory\b|evicted[_ ]keys|evict(ing|ed)? (\d+ )?keys|keys? (were |was )?evicted|eviction polic|noeviction|cache (is )?full|\b(redis|cache|memcache\w*|valkey)\b.{0,20}(memory|mem)\b.{0,20}(usage|full|at|high|\d+ ?%)/i, w: 0.9, label: "cache memory full" },
     ],
     metrics: [
       { re: /(redis|cache|memcache|valkey)\w*_(memory|mem|used)|used_memory|evict/, dir: "up", w: 0.85 },
@@ -682,7 +697,7 @@ export const failureModes: FailureMode[] = [
     ],
     text: [{ re: /\bqueue\b|\bkafka\b|\blag\b|backlog|consumer|rabbitmq|\bsqs\b|pub\/?sub/i, w: 0.5, label: "queue mentioned" }],
     metrics: [
-      { re: /(^|_)lag(_|$)|backlog|queue_(depth|size|length)|messages_(ready|pending|unacked|waiting)|pending_messages|consumer_lag|dlq|dead_letter|oldest_message_age/, not: /thread_pool|replication|request/, dir: "up", w: 0.85 },
+      { re: /(^|_)lag(_|$)|backlog|queue_(depth|size|length)|messages_(ready|pending|unacked|waiting)|pending_messages|consumer_lag|dlq|dead_letter|oldest_message_age/, not: /thread_pool|replication|request|event_?loop/, dir: "up", w: 0.85 },
       { re: /(consume|process)\w*_(rate|throughput)|messages_consumed/, dir: "down", w: 0.6 },
     ],
     actions: [
@@ -699,7 +714,7 @@ export const failureModes: FailureMode[] = [
     explanation: "The broker (Kafka, RabbitMQ, NATS…) is down or has lost partition leaders, so producers cannot publish and consumers stall.",
     base: 0.6,
     logs: [
-      { re: /broker(s)?\b.{0,20}(may not be available|not available|down|unreachable)|NotLeaderForPartition|LEADER_NOT_AVAILABLE|NOT_ENOUGH_REPLICAS|\b(kafka|rabbitmq|amqp|nats|pulsar|kinesis|sqs)\b.{0,40}(unavailable|down|disconnected|timeout|timed out|refused|blocked)|connection to node -?\d+ (could not be established|terminated)|channel (closed|error)|ISR (shrink|shrunk)/i, w: 0.85, label: "broker failure" },
+      { re: /broker(s)?\b.{0,20}(may not be available|not available|down|unreachable)|NotLeaderForPartition|LEADER_NOT_AVAILABLE|NOT_ENOUGH_REPLICAS|\b(kafka|rabbitmq|amqp|nats|pulsar|kinesis|sqs)\b.{0,40}(unavailable|down|disconnected|timeout|timed out|refused|blocked)|connection to node -?\d+ (could not be established|terminated)|channel (closed|error)|ISR (shrink|shrunk)|not_?enough_?replicas|Stopping serving replicas|LogDirFailure|(memory|disk) resource limit alarm|Publishers will be blocked|connection\.?blocked/i, w: 0.85, label: "broker failure" },
     ],
     metrics: [
       { re: /under_replicated|offline_partitions|broker_(down|unavailable)|isr_shrink/, dir: "up", w: 0.85 },
@@ -724,7 +739,7 @@ export const failureModes: FailureMode[] = [
     ],
     text: [{ re: /\bslow(ness|er|ly)?\b|sluggish|laggy|taking (too )?long|latency|timeouts?\b/i, w: 0.45, label: "slowness reported" }],
     metrics: [
-      { re: /latency|duration|response_time|p9[59]|p50|ttfb|load_time/, not: /db|database|query|sql|external|upstream|third_party|api_call|gc/, dir: "up", w: 0.7 },
+      { re: /latency|duration|response_time|p9[59]|p50|ttfb|load_time/, not: new RegExp(String.raw`db|database|query|sql|external|upstream|third_party|api_call|gc|(^|_)${VENDORS}`), dir: "up", w: 0.7 },
       { re: /apdex|sli|slo/, dir: "down", w: 0.5 },
     ],
     actions: [
