@@ -14,4 +14,9 @@ export const queryKeys = {
   simulations: (workspace: string) => ["ws", workspace, "simulations"] as const,
   systemsHealth: (workspace: string) => ["ws", workspace, "systems-health"] as const,
   incidentMetrics: (workspace: string, id: string) => ["ws", workspace, "incident", id, "metrics"] as const,
+  /** The SRE agent's panel on an incident: its plans, mode and targets. */
+  incidentAgent: (workspace: string, id: string) => ["ws", workspace, "incident", id, "agent"] as const,
+  /** Every list of plans of the workspace (the approvals inbox, the nav badge's count). */
+  agent: (workspace: string) => ["ws", workspace, "agent"] as const,
+  agentPlans: (workspace: string, filter: string) => ["ws", workspace, "agent", "plans", filter] as const,
 };

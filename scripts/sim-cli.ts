@@ -42,6 +42,7 @@ type Run = {
   simulation_id: string;
   scenario_name: string;
   status: string;
+  waiting_for_remediation: boolean;
   speed: number;
   seed: number;
   elapsed_seconds: number;
@@ -51,6 +52,7 @@ type Run = {
   health_threshold: number;
   unhealthy: string[];
   events_emitted: number;
+  incident_id: string | null;
   incidents: { id: string; number: number; service: string; system: string; world_ms: number }[];
   diagnosis: { status: string; summary?: string; incidentId?: string } | null;
   kind: string;
@@ -104,7 +106,7 @@ function render(run: Run): string[] {
   const worst = Object.entries(run.health).sort((a, b) => a[1] - b[1]).slice(0, 5);
   const lines = [
     `${bold(run.scenario_name)} ${dim(`· ${run.speed}× · seed ${run.seed} · ${run.simulation_id}`)}`,
-    `${bar(run.progress)} ${Math.round(run.elapsed_seconds)}s / ${run.kind === "injection" ? "∞" : `${Math.round(run.duration_seconds)}s`}  ${run.status === "running" ? cyan(run.status) : green(run.status)}`,
+    `${bar(run.progress)} ${Math.round(run.elapsed_seconds)}s / ${run.kind === "injection" ? "∞" : `${Math.round(run.duration_seconds)}s`}  ${run.waiting_for_remediation ? yellow("waiting for remediation") : run.status === "running" ? cyan(run.status) : green(run.status)}`,
     `metrics injected → health checks: ${worst.map(([s, h]) => (h < run.health_threshold ? red(`${s} ${Math.round(h)}%`) : green(`${s} ${Math.round(h)}%`))).join("  ")}`,
     `events sent to intake: ${run.events_emitted}   unhealthy: ${run.unhealthy.length ? red(run.unhealthy.join(", ")) : green("none")}`,
   ];
@@ -146,8 +148,18 @@ async function run(id: string) {
     }
     last = text;
     const waitingForDiagnosis = values.analyze && state.incidents.length > 0 && (!state.diagnosis || state.diagnosis.status === "requested");
-    if (state.status !== "running" && !waitingForDiagnosis) {
+    // A scenario whose script has ended waits for someone to fix it: the run goes on without this display.
+    const waiting = state.waiting_for_remediation && state.kind !== "injection";
+    if ((state.status !== "running" || waiting) && !waitingForDiagnosis) {
       if (state.diagnosis?.status === "done" && state.diagnosis.incidentId) await printDiagnosis(state.diagnosis.incidentId);
+      if (waiting) {
+        const root = state.incident_id ?? state.incidents[0]?.id;
+        process.stdout.write(
+          `${yellow("waiting for remediation")}: the script has ended and its faults persist until an action fixes them.\n` +
+            (root ? `  Plan a fix: ${cyan(`${baseUrl}/incidents/${root}`)} (or POST /api/v1/incidents/${root}/agent/plans)\n` : "") +
+            `  Or stop the run: POST /api/v1/simulations/${state.simulation_id}/stop\n`,
+        );
+      }
       break;
     }
     await new Promise((r) => setTimeout(r, 1000));

@@ -18,7 +18,7 @@ export default async function AppLayout({ children, modal }: { children: React.R
   );
   return (
     <div className="flex min-h-dvh flex-col">
-      <AppHeader>
+      <AppHeader workspaceSlug={current?.workspace.slug}>
         <UserMenu workspaceSlug={current?.workspace.slug} />
       </AppHeader>
       {/* Live updates for every page of the workspace (board, incident, scenarios). */}

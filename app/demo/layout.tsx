@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { Logo } from "@/components/app-shell/logo";
 import { ThemeToggle } from "@/components/app-shell/theme-toggle";
 import { ResetDemoButton } from "@/components/auth/reset-demo-button";
+import { ApprovalsBadge } from "@/components/agent/approvals-badge";
 import { UserMenu } from "@/components/auth/user-menu";
 import { RealtimeProvider } from "@/components/realtime/realtime-provider";
 import { Button } from "@/components/ui/button";
@@ -38,6 +39,10 @@ export default async function DemoLayout({ children }: { children: React.ReactNo
           <nav className="ml-2 hidden items-center gap-1 text-sm md:flex" aria-label="Demo">
             <Link href="/demo" className="hover:bg-muted rounded-md px-3 py-1.5">
               Board
+            </Link>
+            <Link href="/demo/approvals" className="hover:bg-muted flex items-center gap-1.5 rounded-md px-3 py-1.5" data-testid="nav-approvals">
+              Approvals
+              <ApprovalsBadge workspaceSlug="demo" />
             </Link>
             <Link href="/demo/scenarios" className="hover:bg-muted rounded-md px-3 py-1.5">
               Scenarios

@@ -1,7 +1,7 @@
 "use client";
 
 import * as React from "react";
-import { BookOpenIcon, FlaskConicalIcon, RadioIcon, ShieldCheckIcon, SparklesIcon, SquareKanbanIcon, WebhookIcon } from "lucide-react";
+import { BookOpenIcon, FlaskConicalIcon, RadioIcon, ShieldCheckIcon, SparklesIcon, SquareKanbanIcon, WebhookIcon, BotIcon } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 
@@ -76,12 +76,22 @@ export function GuideDialog() {
               says so instead of guessing.
             </p>
           </Section>
+          <Section icon={BotIcon} title="SRE agent">
+            <p>
+              Under the diagnosis, <em>Plan remediation</em> asks the agent for a plan made only of catalog actions (restart, scale out, roll
+              back, turn a flag off, kill idle connections…), each with its risk, blast radius, rollback and a forecast of what it would do to
+              the simulated world. A person approves or rejects it (here or in <em>Approvals</em>); the agent then acts, checks the world&apos;s
+              metrics until the fix holds, and can roll back. Incidents from real integrations get an advisory checklist: no connector acts
+              on real systems.
+            </p>
+          </Section>
           <Section icon={FlaskConicalIcon} title="Drills">
             <p>
               Under <em>Scenarios</em>, run a failure (a memory leak, a slow database, a crash loop, a failing dependency…) in real time or
               sped up. The simulated metrics degrade, incidents open on this board marked <em>Drill</em>, and the team practises the whole
-              response: triage, diagnosis, fix and verification. Fixes act on the simulated world (flush the cache, terminate idle
-              connections, vacuum a table, clean up old logs, or stop the scenario), and the health strip shows whether they worked.
+              response: triage, diagnosis, fix and verification. The failure persists after the scenario&apos;s script until a fix acts on
+              the simulated world through the agent (flush the cache, terminate idle connections, vacuum a table, clean up old logs…) or
+              someone stops the run, and the health strip shows whether it worked.
             </p>
           </Section>
           <Section icon={RadioIcon} title="Working together">
@@ -90,7 +100,8 @@ export function GuideDialog() {
           <Section icon={ShieldCheckIcon} title="Roles">
             <p>
               <strong>Viewers</strong> can read everything but change nothing (no drag handles, no New incident). <strong>Responders</strong>{" "}
-              work incidents, run diagnoses and drills. <strong>Admins</strong> also manage members, API keys and the audit log in Settings.
+              work incidents, run diagnoses and drills, and approve the agent&apos;s plans. <strong>Admins</strong> also manage members, API keys,
+              the agent&apos;s policy and the audit log in Settings.
             </p>
           </Section>
         </div>

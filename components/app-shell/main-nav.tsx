@@ -7,10 +7,15 @@ import { MenuIcon } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Sheet, SheetContent, SheetHeader, SheetTitle, SheetTrigger } from "@/components/ui/sheet";
 import { cn } from "@/lib/utils";
+import { ApprovalsBadge } from "@/components/agent/approvals-badge";
 import { Logo } from "./logo";
 import { isCurrent, navItems } from "./nav-items";
 
-export function MainNav() {
+function Badge({ item, workspaceSlug }: { item: (typeof navItems)[number]; workspaceSlug?: string }) {
+  return "badge" in item && item.badge === "approvals" && workspaceSlug ? <ApprovalsBadge workspaceSlug={workspaceSlug} /> : null;
+}
+
+export function MainNav({ workspaceSlug }: { workspaceSlug?: string }) {
   const pathname = usePathname() ?? "";
   return (
     <nav aria-label="Main" className="hidden items-center gap-1 md:flex">
@@ -29,6 +34,7 @@ export function MainNav() {
           >
             <item.icon className="size-4" aria-hidden />
             {item.label}
+            <Badge item={item} workspaceSlug={workspaceSlug} />
           </Link>
         );
       })}
@@ -37,7 +43,7 @@ export function MainNav() {
 }
 
 /** The same links in a side sheet on small screens. */
-export function MobileNav() {
+export function MobileNav({ workspaceSlug }: { workspaceSlug?: string }) {
   const pathname = usePathname() ?? "";
   const [open, setOpen] = React.useState(false);
   return (
@@ -71,6 +77,7 @@ export function MobileNav() {
               >
                 <item.icon className="size-4" aria-hidden />
                 {item.label}
+                <Badge item={item} workspaceSlug={workspaceSlug} />
               </Link>
             );
           })}

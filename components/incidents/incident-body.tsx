@@ -33,6 +33,8 @@ export type IncidentSlots = {
   events?: React.ReactNode;
   /** AI diagnosis (DiagnosisPanel). */
   diagnosis?: React.ReactNode;
+  /** The SRE agent's plans (AgentPanel). */
+  agent?: React.ReactNode;
   /** Live metrics of a simulated incident (IncidentMetrics). */
   simulation?: React.ReactNode;
 };
@@ -221,6 +223,7 @@ function Screen({
           {slots.simulation}
           {slots.events}
           {slots.diagnosis}
+          {slots.agent}
 
           <Section title="Working notes" description="Shared by everyone on the incident">
             <WorkingNotes incident={incident} />

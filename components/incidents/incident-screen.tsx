@@ -8,6 +8,7 @@ import { getIncidentFacets } from "@/lib/incidents";
 import { incidentIdSchema } from "@/lib/incidents/shared";
 import { PresenceBar } from "@/components/realtime/presence-bar";
 import { DiagnosisPanel } from "@/components/diagnosis/diagnosis-panel";
+import { AgentPanel } from "@/components/agent/agent-panel";
 import { IncidentEvents } from "@/components/intake/incident-events";
 import { IncidentMetrics } from "@/components/simulation/incident-metrics";
 import { IncidentBody, type IncidentSlots } from "./incident-body";
@@ -51,6 +52,15 @@ export async function IncidentScreen({
     simulation: <IncidentMetrics workspaceSlug={workspaceSlug} incidentId={id} />,
     events: <IncidentEvents workspaceSlug={workspaceSlug} incidentId={id} />,
     diagnosis: <DiagnosisPanel workspaceSlug={workspaceSlug} incidentId={id} canRun={can(actor, "diagnosis:run")} />,
+    agent: (
+      <AgentPanel
+        workspaceSlug={workspaceSlug}
+        incidentId={id}
+        service={incident.incident.service}
+        canPlan={can(actor, "incident:write")}
+        decider={{ canApprove: can(actor, "agent:approve"), isAdmin: actor.role === "admin" }}
+      />
+    ),
   };
 
   return (

@@ -32,6 +32,15 @@ describe("which queries an event refreshes", () => {
     expect(keysOf({ ...base, type: "simulation.updated", simulationId: "s", status: "running" })).toContain(JSON.stringify(queryKeys.simulations(ws)));
     expect(keysOf({ ...base, type: "workspace.reset" })).toEqual([JSON.stringify(queryKeys.all(ws))]);
   });
+
+  it("an agent step refreshes the plan's incident panel and timeline and every list of plans (inbox, badge), not the board", () => {
+    const keys = keysOf({ ...base, type: "agent.step", incidentId: id, executionId: "p1", state: "step:0:done" });
+    expect(keys).toEqual(
+      expect.arrayContaining([JSON.stringify(queryKeys.incidentAgent(ws, id)), JSON.stringify(queryKeys.incidentTimeline(ws, id)), JSON.stringify(queryKeys.agent(ws))]),
+    );
+    expect(keys).not.toContain(JSON.stringify(queryKeys.board(ws)));
+    expect(keysOf({ ...base, type: "agent.step", incidentId: null, executionId: "p2", state: "approved" })).toEqual([JSON.stringify(queryKeys.agent(ws))]);
+  });
 });
 
 describe("recognising the echo of a change this tab already shows", () => {

@@ -25,7 +25,13 @@ export function planInvalidation(slug: string, message: RealtimeMessage): Invali
     case "diagnosis.finished":
       return [{ queryKey: queryKeys.incidentDiagnoses(slug, message.incidentId) }, { queryKey: queryKeys.incidentTimeline(slug, message.incidentId) }];
     case "agent.step":
-      return [{ queryKey: queryKeys.incident(slug, message.incidentId) }];
+      // The plan on its incident's panel (and the timeline it writes to), and every list of plans (inbox, badge).
+      return [
+        { queryKey: queryKeys.agent(slug) },
+        ...(message.incidentId
+          ? [{ queryKey: queryKeys.incidentAgent(slug, message.incidentId) }, { queryKey: queryKeys.incidentTimeline(slug, message.incidentId) }]
+          : []),
+      ];
     case "simulation.updated":
       return [{ queryKey: queryKeys.simulations(slug) }, { queryKey: queryKeys.systemsHealth(slug) }];
     case "workspace.reset":

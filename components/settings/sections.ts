@@ -6,4 +6,5 @@ export const settingsSections: { href: string; label: string; adminOnly?: boolea
   { href: "/settings/audit", label: "Audit log", adminOnly: true },
   { href: "/settings/intake", label: "Intake" },
   { href: "/settings/topology", label: "Topology" },
+  { href: "/settings/agent", label: "Agent" },
 ];

@@ -34,7 +34,7 @@ export function RunsPanel({ workspaceSlug, basePath, canRun }: { workspaceSlug: 
       <h2 className="text-lg font-semibold">Runs</h2>
       <ul className="divide-y rounded-md border">
         {runs.map((r) => (
-          <li key={r.simulationId} className="flex flex-wrap items-center gap-3 px-3 py-2 text-sm" data-testid={`run-${r.simulationId}`} data-status={r.status}>
+          <li key={r.simulationId} className="flex flex-wrap items-center gap-3 px-3 py-2 text-sm" data-testid={`run-${r.simulationId}`} data-status={r.status} data-waiting={r.waitingForRemediation ? "true" : undefined}>
             <div className="min-w-0 flex-1">
               <p className="font-medium">
                 {r.scenarioName} <span className="text-muted-foreground font-normal">· {r.speed}× · seed {r.seed}</span>
@@ -44,7 +44,9 @@ export function RunsPanel({ workspaceSlug, basePath, canRun }: { workspaceSlug: 
                   <div className="bg-primary h-full" style={{ width: `${Math.round(r.progress * 100)}%` }} />
                 </div>
                 <span className="text-muted-foreground text-xs tabular-nums">
-                  {Math.round(r.elapsedSeconds)} / {r.kind === "injection" ? "∞" : Math.round(r.durationSeconds)} s
+                  {r.waitingForRemediation && r.kind !== "injection"
+                    ? `script ended at ${Math.round(r.durationSeconds)} s · ${Math.round(r.elapsedSeconds)} s`
+                    : `${Math.round(r.elapsedSeconds)} / ${r.kind === "injection" ? "∞" : Math.round(r.durationSeconds)} s`}
                 </span>
                 {r.unhealthy.length ? <span className="text-xs text-red-600 dark:text-red-400">unhealthy: {r.unhealthy.join(", ")}</span> : null}
               </div>
@@ -56,7 +58,18 @@ export function RunsPanel({ workspaceSlug, basePath, canRun }: { workspaceSlug: 
                 </Link>
               ))}
             </div>
-            <Badge variant={r.status === "running" ? "default" : "secondary"}>{r.status}</Badge>
+            {r.waitingForRemediation ? (
+              <Badge
+                variant="outline"
+                className="border-amber-500/40 bg-amber-500/10 text-amber-800 dark:text-amber-300"
+                data-testid="run-waiting"
+                title="The script has ended; its faults persist until an action fixes them, or the run is stopped."
+              >
+                waiting for remediation
+              </Badge>
+            ) : (
+              <Badge variant={r.status === "running" ? "default" : "secondary"}>{r.status}</Badge>
+            )}
             {canRun && r.status === "running" ? (
               <Button size="sm" variant="outline" onClick={() => stop(r.simulationId)} data-testid="stop-run">
                 <SquareIcon aria-hidden /> Stop

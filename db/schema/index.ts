@@ -7,3 +7,4 @@ export * from "./auth";
 export * from "./intake";
 export * from "./simulation";
 export * from "./diagnoses";
+export * from "./agent";

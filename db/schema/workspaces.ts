@@ -8,7 +8,22 @@ export const roles = ["admin", "responder", "viewer"] as const;
 export type Role = (typeof roles)[number];
 
 export type SlaPolicy = Record<"P0" | "P1" | "P2" | "P3", { responseMinutes: number; resolutionMinutes: number }>;
-export type WorkspaceSettings = { sla?: SlaPolicy };
+/** The SRE agent's policy in a workspace (lib/agent/settings.ts validates it and supplies the defaults). */
+export type AgentSettings = {
+  /** Ask the agent for a plan as soon as a diagnosis finishes. */
+  autoPlanAfterDiagnosis: boolean;
+  /** Move the incident to resolved when a plan's verification passes. */
+  resolveOnSuccess: boolean;
+  /** Minutes a plan waits for approval before it expires. */
+  planExpiryMinutes: number;
+  /** Executions per incident per rolling hour (approved or automatic). */
+  maxExecutionsPerIncidentPerHour: number;
+  /** Restarting or failing over a stateful store (cache, database, queue, storage) needs an admin's approval. */
+  statefulRequiresAdmin: boolean;
+  /** Catalog actions the workspace forbids outright. */
+  blockedActions: string[];
+};
+export type WorkspaceSettings = { sla?: SlaPolicy; agent?: AgentSettings };
 
 export const workspaces = pgTable(
   "workspaces",

@@ -119,6 +119,12 @@ export async function readJson(request: Request, maxBytes = DEFAULT_BODY_LIMIT):
   return parseJson(text);
 }
 
+/** Reads a JSON body that may be absent: an empty body is `{}`; otherwise as `readJson`. */
+export async function readOptionalJson(request: Request, maxBytes = DEFAULT_BODY_LIMIT): Promise<unknown> {
+  const text = await readBody(request, maxBytes);
+  return text.trim() === "" ? {} : parseJson(text);
+}
+
 /** A domain Result as an HTTP response. */
 export function resultResponse<T>(result: Result<T>, status = 200, map: (data: T) => unknown = (d) => d): Response {
   return json(map(unwrap(result)), status);

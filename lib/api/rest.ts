@@ -1,4 +1,4 @@
-import type { Incident, SimulationRow } from "@/db/schema";
+import type { AgentPlan, Incident, SimulationRow } from "@/db/schema";
 import type { SavedDiagnosis } from "@/lib/diagnosis";
 import { incidentKey } from "@/lib/incidents/shared";
 import { simulationView } from "@/lib/simulation/shared";
@@ -39,5 +39,71 @@ export function serializeDiagnosis(d: SavedDiagnosis, incidentId: string): Recor
     requested_by: d.requestedBy,
     created_at: d.meta.created_at,
     diagnosis: d.diagnosis,
+  };
+}
+
+/**
+ * A plan of the SRE agent as the REST API returns it: its steps (action, target, parameters, risk,
+ * blast radius, reversibility and rollback, dry run, output once run), the what-if table, what was
+ * dropped from the model's answer, and the checks with their results.
+ */
+export function serializePlan(p: AgentPlan) {
+  const iso = (d: Date | null) => d?.toISOString() ?? null;
+  const by = (kind: string | null, id: string | null, name: string | null) => (kind && name ? { kind, id, name } : null);
+  return {
+    id: p.id,
+    incident_id: p.incidentId,
+    simulation_id: p.simulationId,
+    incident_system: p.incidentSystem,
+    target_service: p.targetService,
+    status: p.status,
+    mode: p.mode,
+    world: p.world,
+    source: p.source,
+    summary: p.summary,
+    provider: p.provider,
+    model: p.model,
+    attempts: p.attempts,
+    risk: { level: p.riskLevel, score: p.riskScore },
+    requires_admin: p.requiresAdmin,
+    notice: p.notice,
+    steps: p.steps.map((s) => ({
+      index: s.index,
+      action: s.action,
+      target: s.target,
+      parameters: s.parameters,
+      rationale: s.rationale,
+      evidence: s.evidence,
+      expected_effect: s.expected_effect,
+      risk: s.risk,
+      blast_radius: s.blast_radius,
+      reversible: s.reversible,
+      rollback: s.rollback,
+      preview: s.preview,
+      checks: s.checks.map((c) => c.name),
+      status: s.status,
+      output: s.output ?? null,
+      error: s.error ?? null,
+      started_at: s.started_at ?? null,
+      finished_at: s.finished_at ?? null,
+      duration_ms: s.duration_ms ?? null,
+      rollback_output: s.rollback_output ?? null,
+    })),
+    what_if: p.whatIf,
+    dropped: p.dropped,
+    checks: p.checks.map((c) => ({ name: c.name, passed: c.passed, detail: c.detail })),
+    expires_at: p.expiresAt.toISOString(),
+    created_by: by(p.createdByKind, p.createdById, p.createdByName),
+    decided_by: by(p.decidedByKind, p.decidedById, p.decidedByName),
+    decided_at: iso(p.decidedAt),
+    decision_comment: p.decisionComment,
+    executed_at: iso(p.executedAt),
+    finished_at: iso(p.finishedAt),
+    failure_reason: p.failureReason,
+    rolled_back_by: by(p.rolledBackByKind, p.rolledBackById, p.rolledBackByName),
+    rolled_back_at: iso(p.rolledBackAt),
+    rollback_comment: p.rollbackComment,
+    created_at: p.createdAt.toISOString(),
+    updated_at: p.updatedAt.toISOString(),
   };
 }

@@ -26,6 +26,8 @@ export type DiagnosisOptions = {
   totalTimeoutMs?: number;
   abortSignal?: AbortSignal;
   loadEvents?: EventsLoader;
+  /** Do not ask the SRE agent to plan afterwards (the agent's own diagnosis before a plan). */
+  skipAgent?: boolean;
 };
 
 export type FinishedDiagnosis = { diagnosis: Diagnosis; meta: DiagnosisMeta };
@@ -145,9 +147,23 @@ export async function runDiagnosis(
   incidentId: string,
   options: DiagnosisOptions = {},
 ): Promise<Result<FinishedDiagnosis>> {
-  return toResult({ op: "diagnosis.runDiagnosis", actor },
+  const result = await toResult({ op: "diagnosis.runDiagnosis", actor },
     async () => diagnoseAndStore(db, actor, await prepareDiagnosis(db, actor, incidentId, options), options),
   );
+  if (result.ok && !options.skipAgent) await planAfterwards(db, actor.workspaceId, incidentId);
+  return result;
+}
+
+/**
+ * When the workspace asks for it, the SRE agent plans as soon as a diagnosis is saved. Loaded on
+ * first use: the agent reads diagnoses, and this is the one call back. It never fails the diagnosis.
+ */
+async function planAfterwards(db: Database, workspaceId: string, incidentId: string): Promise<void> {
+  try {
+    await (await import("@/lib/agent")).planAfterDiagnosis(db, workspaceId, incidentId);
+  } catch (err) {
+    log.error({ err, incidentId }, "planning after the diagnosis failed");
+  }
 }
 
 /**
@@ -163,6 +179,7 @@ export function streamDiagnosis(
 ): ReadableStream<string> {
   return new ReadableStream<string>({
     async start(controller) {
+      let saved = false;
       // The reader may be gone (the user pressed Stop, closed the tab): writes then go nowhere.
       const writer = new EnvelopeWriter((chunk) => {
         try {
@@ -179,6 +196,7 @@ export function streamDiagnosis(
           onRunEnd: (outcome, reason) => writer.endRun(outcome, reason),
         });
         writer.finish(finished);
+        saved = true;
       } catch (e) {
         if (!(e instanceof AppError)) log.error({ err: e, incidentId: prepared.incident.id }, "streamed diagnosis failed");
         writer.fail(e instanceof AppError ? e.message : NO_PROVIDER_MESSAGE);
@@ -188,6 +206,7 @@ export function streamDiagnosis(
       } catch {
         // stream already cancelled
       }
+      if (saved && !options.skipAgent) await planAfterwards(db, actor.workspaceId, prepared.incident.id);
     },
   });
 }

@@ -48,7 +48,11 @@ export function offlineProvider(options: { chunkDelayMs?: number } = {}): Provid
   return { id: "offline", model: OFFLINE_MODEL_ID, languageModel: createOfflineModel(options) };
 }
 
-export function resolveProviders(options: { offlineChunkDelayMs?: number } = {}): ProviderEntry[] {
+/**
+ * The chain in fallback order. `offline` replaces the last, always-available entry with another
+ * offline model on the same terms (the SRE agent's planner: same Groq → Gemini → offline order).
+ */
+export function resolveProviders(options: { offlineChunkDelayMs?: number; offline?: Pick<ProviderEntry, "model" | "languageModel"> } = {}): ProviderEntry[] {
   const e = env();
   const chain: ProviderEntry[] = [];
   if (e.GROQ_API_KEY) {
@@ -71,7 +75,7 @@ export function resolveProviders(options: { offlineChunkDelayMs?: number } = {})
     });
     chain.push({ id: "gemini", model, languageModel: google(model), providerOptions: { google: geminiThinking(model) } });
   }
-  chain.push(offlineProvider({ chunkDelayMs: options.offlineChunkDelayMs }));
+  chain.push(options.offline ? { id: "offline", ...options.offline } : offlineProvider({ chunkDelayMs: options.offlineChunkDelayMs }));
   return chain;
 }
 

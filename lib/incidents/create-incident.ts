@@ -38,7 +38,7 @@ export async function insertIncident(tx: Database, actor: Actor, draft: Incident
       status: draft.status,
       affectedSystems: draft.affectedSystems,
       incidentType: draft.incidentType,
-      remediationMode: draft.remediationMode,
+      remediationMode: draft.remediationMode ?? (draft.incidentType === "real" ? "advisory" : "manual"),
       actionable: draft.actionable,
       receivesIntake: draft.receivesIntake,
       generatedBy: draft.generatedBy,

@@ -6,5 +6,6 @@ export { loadIncidentPayload, loadTimelinePayload } from "./incident-view";
 export { addNote, editNote } from "./notes";
 export { findIncident, getBoard, getIncidentById, getIncidentFacets, listIncidents } from "./queries";
 export { updateSlaPolicy } from "./sla-settings";
+export { appendTimelineEntry } from "./timeline";
 export { applyIncidentEdit, updateIncident } from "./update-incident";
 export * from "./shared";

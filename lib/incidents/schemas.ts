@@ -34,7 +34,11 @@ export const createIncidentSchema = z.object({
   status: statusSchema.default("triage"),
   affectedSystems: affectedSystemsSchema.default([]),
   incidentType: z.enum(incidentTypes).default("real"),
-  remediationMode: z.enum(remediationModes).default("manual"),
+  /**
+   * How the SRE agent may act. When omitted: advisory for real incidents (no connector acts on real
+   * systems), manual (each plan approved by a person) for synthetic and training ones.
+   */
+  remediationMode: z.enum(remediationModes).optional(),
   actionable: z.boolean().default(true),
   generatedBy: trimmed(100).default("manual"),
   metadata: metadataSchema.default({}),

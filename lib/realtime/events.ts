@@ -9,7 +9,8 @@ export type RealtimeEvent =
   | { type: "incident.timeline"; incidentId: string; entryId: string }
   | { type: "incident.events"; incidentId: string; eventCount: number }
   | { type: "diagnosis.finished"; incidentId: string; diagnosisId: string }
-  | { type: "agent.step"; incidentId: string; executionId: string; state: string }
+  /** A plan of the SRE agent changed (planned, decided, a step ran, verified, rolled back); `executionId` is the plan's id. */
+  | { type: "agent.step"; incidentId: string | null; executionId: string; state: string }
   | { type: "simulation.updated"; simulationId: string; status: string }
   | { type: "workspace.reset" };
 

@@ -95,8 +95,15 @@ describe("simulator REST API", () => {
     expect(cleared.cleared).toHaveLength(1);
     const disk = await triggerRoute.POST(req("/systems/disk/trigger/full", { method: "POST", key: writeKey }), ctx({ system: "disk", failure: "full" }));
     const diskRun = await disk.json();
-    const healed = await (await actionsRoute.POST(req("/systems/disk/actions", { method: "POST", key: writeKey, body: { action: "cleanup_old_logs" } }), ctx({ system: "disk" }))).json();
-    expect(healed.healed).toEqual([{ simulation_id: diskRun.simulation_id, faults: 1 }]);
+    // An action on a system is a plan of the SRE agent: proposed here, approved and verified there.
+    const proposed = await actionsRoute.POST(req("/systems/disk/actions", { method: "POST", key: writeKey, body: { action: "cleanup_old_logs" } }), ctx({ system: "disk" }));
+    expect(proposed.status).toBe(201);
+    const plan = await proposed.json();
+    expect(plan).toMatchObject({ simulation_id: diskRun.simulation_id, status: "awaiting_approval", steps: [{ action: "cleanup_disk", target: "disk" }] });
+    const unknown = await actionsRoute.POST(req("/systems/disk/actions", { method: "POST", key: writeKey, body: { action: "echo hi" } }), ctx({ system: "disk" }));
+    expect(unknown.status).toBe(422);
+    expect((await unknown.json()).issues[0].path).toBe("action");
+    expect((await actionsRoute.POST(req("/systems/disk/actions", { method: "POST", key: readKey, body: { action: "cleanup_disk" } }), ctx({ system: "disk" }))).status).toBe(403);
   });
 
   it("keeps the cron tick route closed without CRON_SECRET", async () => {

@@ -79,10 +79,16 @@ describe("npm run sim", () => {
     expect(stdout).not.toContain("memory_leak_gradual");
   });
 
-  it("runs a scenario, showing progress, the incident it opens and the end", async () => {
+  it("runs a scenario, showing progress, the incident it opens and that it waits for remediation", async () => {
     const { stdout } = await cli("run", "payment_unreachable", "--speed", "200", "--seed", "3");
     expect(stdout).toMatch(/incident opened INC-\d+ on payment/);
     expect(stdout).toMatch(new RegExp(`${url.replace(/[.]/g, "\\.")}/incidents/[0-9a-f-]{36}`));
+    expect(stdout).toContain("waiting for remediation");
+    expect(stdout).toMatch(/POST \/api\/v1\/incidents\/[0-9a-f-]{36}\/agent\/plans/);
+  });
+
+  it("runs a scenario that heals by itself to its end", async () => {
+    const { stdout } = await cli("run", "traffic_spike", "--speed", "200", "--seed", "3");
     expect(stdout).toContain("completed");
   });
 

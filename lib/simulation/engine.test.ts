@@ -116,6 +116,16 @@ describe("world", () => {
     expect(wrongFix.snapshot(45_000).payment.error_rate_percent).toBeGreaterThan(90);
   });
 
+  it("keeps a fault after its script ends until it is fixed, unless the scenario heals by itself", () => {
+    const s = getBuiltinScenario("payment_unreachable");
+    const persisting = worldFor(topo, s, 1);
+    expect(persisting.snapshot(s.duration_seconds * 1000 + 600_000).payment.pod_ready_count).toBe(0);
+    const fixed = worldFor(topo, s, 1, [{ atMs: 400_000, action: "restart", service: "payment" }]);
+    expect(fixed.snapshot(420_000).payment.pod_ready_count).toBe(3);
+    const selfHealing = worldFor(topo, { ...s, self_heals: true }, 1);
+    expect(selfHealing.snapshot(s.duration_seconds * 1000 + 60_000).payment.pod_ready_count).toBe(3);
+  });
+
   it("runs the phases of a multi-phase scenario in turn (leak, then OOM kills)", () => {
     const w = worldFor(topo, getBuiltinScenario("memory_leak"), 6);
     expect(w.snapshot(200_000).email.pod_restarts_total).toBe(0);

@@ -16,6 +16,24 @@ export const MAX_CHECKS_PER_TICK = 5;
  */
 export const RENOTIFY_CHECKS = 60;
 
+/** How far ahead of the clock world time may run (intake accepts events up to a day ahead). */
+export const MAX_AHEAD_MS = 23 * 3_600_000;
+
+/**
+ * A run's world time at `now`: where the last tick left it plus the real time since, times the
+ * speed (at most `maxStepMs` at once), never more than MAX_AHEAD_MS ahead of the clock. A run whose
+ * script has ended keeps its clock going while it waits for remediation.
+ */
+export function worldTimeAt(
+  row: Pick<SimulationRow, "worldElapsedMs" | "lastTickAt" | "startedAt" | "speed">,
+  now: Date,
+  maxStepMs = Infinity,
+): number {
+  const step = Math.min(maxStepMs, Math.max(0, now.getTime() - row.lastTickAt.getTime()) * row.speed);
+  const ceiling = now.getTime() - row.startedAt.getTime() + MAX_AHEAD_MS;
+  return Math.max(row.worldElapsedMs, Math.min(row.worldElapsedMs + step, ceiling));
+}
+
 export function initialState(): SimulationState {
   return { health: {}, details: {}, unhealthy: [], checkIndex: 0, interventions: [], incidents: [], eventsEmitted: 0 };
 }

@@ -11,6 +11,7 @@ import { getIncidentMetrics, getSimulation, getSystemsHealth } from "./queries";
 import { saveCustomScenario, saveTopology, getWorkspaceWorld } from "./store";
 import { tickSimulations } from "./tick";
 import { defaultTopology } from "@/lib/topology";
+import { simulationView } from "./serialize";
 
 let t: TestDatabase;
 let admin: Actor;
@@ -59,8 +60,19 @@ describe("built-in scenarios through intake", () => {
       const linked = await t.db.select().from(events).where(eq(events.incidentId, incident.id));
       expect(linked.filter((e) => e.level === "ERROR" || e.level === "CRITICAL").length).toBeGreaterThanOrEqual(5);
       expect(Math.min(...linked.map((e) => e.timestamp.getTime()))).toBeGreaterThanOrEqual(run.startedAt.getTime());
-      if (scenario.kind === "scenario") expect(run.status).toBe("completed");
-      else await stopSimulation(t.db, admin, run.id, { clock });
+      if (scenario.self_heals) {
+        // It heals by itself: once its faults have recovered the run completes without anyone acting.
+        const healed = await runFor(run.id, clock, 60);
+        expect(healed.status).toBe("completed");
+      } else {
+        // The script is over but its faults persist: the run waits for remediation and the incident stays open.
+        expect(run.status).toBe("running");
+        expect(simulationView(run).waitingForRemediation).toBe(true);
+        const later = await runFor(run.id, clock, 30);
+        expect(later.status).toBe("running");
+        expect(simulationView(later).waitingForRemediation).toBe(true);
+        await stopSimulation(t.db, admin, run.id, { clock });
+      }
     });
   }
 });
@@ -149,6 +161,24 @@ describe("runs", () => {
     const run = await runFor(started.data.id, clock, 10);
     expect(run.status).toBe("completed");
     expect(run.state.health.disk).toBeGreaterThanOrEqual(70);
+  });
+
+  it("a drill whose script has ended waits for remediation, and completes once an action fixes it", async () => {
+    const clock = manualClock();
+    const started = await startSimulation(t.db, admin, "payment_unreachable", { seed: 12, speed: 60 }, { clock });
+    if (!started.ok) throw new Error(started.error);
+    // At 60× the 180 s script is over in 3 s of real time; the world keeps its faults.
+    const waiting = await runFor(started.data.id, clock, 240, 60);
+    expect(waiting.status).toBe("running");
+    expect(waiting.worldElapsedMs).toBeGreaterThan(waiting.durationMs);
+    expect(simulationView(waiting)).toMatchObject({ waitingForRemediation: true, progress: 1 });
+    expect(waiting.state.unhealthy).toContain("payment");
+    const fixed = await applyWorldAction(t.db, admin, { service: "payment", action: "restart", simulation_id: waiting.id }, { clock });
+    expect(fixed.ok && fixed.data.healed).toEqual([{ simulation_id: waiting.id, faults: 1 }]);
+    const healed = await runFor(waiting.id, clock, 60, 60);
+    expect(healed.status).toBe("completed");
+    expect(healed.state.unhealthy).toEqual([]);
+    expect(simulationView(healed).waitingForRemediation).toBe(false);
   });
 
   it("charts a simulated incident's metrics around its opening, fault start marked", async () => {

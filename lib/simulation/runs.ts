@@ -12,16 +12,13 @@ import { realClock, type Clock } from "./clock";
 import { deliverEvents, simulatorActor } from "./deliver";
 import { healthChecks } from "./health";
 import { randomSeed } from "./noise";
-import { advanceRun, forgetWorld, initialState } from "./run-state";
+import { advanceRun, forgetWorld, initialState, MAX_AHEAD_MS, worldTimeAt } from "./run-state";
 import { failureAliases, systemAliases } from "./scenarios/injections";
 import { simulationIdSchema, startSimulationSchema, unknownServices, worldActionSchema, type Scenario } from "./schemas";
 import { getScenario, getWorkspaceWorld } from "./store";
 import { compileFaults, World } from "./world";
 
 const log = logger("simulation");
-
-/** How far ahead of the clock world time may run (intake accepts events up to a day ahead). */
-const MAX_AHEAD_MS = 23 * 3_600_000;
 
 /**
  * Starts a run of a scenario in its own world (a snapshot of the scenario and of the workspace's
@@ -116,7 +113,7 @@ async function endRun(db: Database, actor: Actor, id: string, reason: "stopped" 
     const current = await lockRun(tx, actor.workspaceId, id);
     if (current.status !== "running") return { row: current, opened: 0 };
     // Catch the world up to now first, so what happened before the stop is not lost.
-    const elapsed = Math.min(current.durationMs, current.worldElapsedMs + Math.max(0, now.getTime() - current.lastTickAt.getTime()) * current.speed);
+    const elapsed = worldTimeAt(current, now);
     const withStop = { ...current, state: { ...current.state, interventions: [...current.state.interventions, { atMs: elapsed, action: "stop", by: actor.name }] } };
     const adv = advanceRun(withStop, elapsed, { final: reason });
     const delivered = await deliverEvents(tx, current, adv.events, now);
@@ -202,7 +199,8 @@ export async function clearFailure(db: Database, actor: Actor, system: string, f
 /**
  * Applies a remediation (restart, rollback, scale, flag_toggle, clear_cache…) to a service in the
  * running worlds: faults whose `fixed_by` lists the action end now and their metrics recover over
- * the following ticks — so an agent's verification reads the healing back from the world.
+ * the following ticks. The world's own tests drive it directly; the app acts only through the SRE
+ * agent (a plan, an approval, `applyIntervention`, then verification), never through this.
  */
 export async function applyWorldAction(db: Database, actor: Actor, input: unknown, options: { clock?: Clock } = {}): Promise<Result<{ healed: { simulation_id: string; faults: number }[] }>> {
   return toResult({ op: "simulation.applyWorldAction", actor }, async () => {
@@ -216,7 +214,7 @@ export async function applyWorldAction(db: Database, actor: Actor, input: unknow
       const out: { simulation_id: string; faults: number }[] = [];
       for (const row of rows) {
         const scenario = row.scenario as unknown as Scenario;
-        const elapsed = Math.min(row.durationMs, row.worldElapsedMs + Math.max(0, now.getTime() - row.lastTickAt.getTime()) * row.speed);
+        const elapsed = worldTimeAt(row, now);
         const before = compileFaults(scenario, row.state.interventions);
         const intervention = { atMs: elapsed, action: data.action, service: data.service, by: actor.name };
         const after = compileFaults(scenario, [...row.state.interventions, intervention]);

@@ -187,6 +187,12 @@ export const scenarioSchema = z
       .optional(),
     /** Injections only: what clearing it does (flush, VACUUM, …). */
     clear: text(300).optional(),
+    /**
+     * Whether the failure goes away by itself when the script ends (a traffic spike subsides). By
+     * default a fault that lasts "until the scenario ends" persists after it, until an action fixes
+     * it (`fixed_by`) or someone stops or clears the run: the run then waits for remediation.
+     */
+    self_heals: z.boolean().optional(),
     conversation: conversationSchema.optional(),
   })
   .superRefine((s, ctx) => {

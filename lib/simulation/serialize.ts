@@ -27,6 +27,13 @@ export function serializeScenario(s: CatalogEntry) {
   return { ...definition, source };
 }
 
+/** Whether a running scenario's script has ended while faults it left still wait for an action to fix them. */
+export function waitingForRemediation(row: Pick<SimulationRow, "status" | "kind" | "worldElapsedMs" | "durationMs" | "scenario">): boolean {
+  if (row.status !== "running") return false;
+  if (row.kind === "injection") return true;
+  return row.worldElapsedMs >= row.durationMs && !(row.scenario as { self_heals?: boolean }).self_heals;
+}
+
 /** A run as the app shows it: status, progress, health per system, incidents opened, interventions. */
 export function simulationView(row: SimulationRow) {
   const root = row.state.incidents.find((i) => i.service === row.rootService) ?? row.state.incidents[0];
@@ -37,6 +44,8 @@ export function simulationView(row: SimulationRow) {
     kind: row.kind,
     rootService: row.rootService,
     status: row.status,
+    /** The script has ended but faults it left persist until an action (or a stop) fixes them. */
+    waitingForRemediation: waitingForRemediation(row),
     speed: row.speed,
     seed: row.seed,
     autoAnalyze: row.autoAnalyze,

@@ -5,7 +5,7 @@ import { logger } from "@/lib/logger";
 import { publish } from "@/lib/realtime";
 import { withJobLock } from "@/lib/scheduler/advisory-lock";
 import { deliverBatch, simulatorActor, type Delivered } from "./deliver";
-import { advanceRun, cachedDefinition, forgetWorld, worldOf, worldSettled, type Advance } from "./run-state";
+import { advanceRun, cachedDefinition, forgetWorld, worldOf, worldSettled, worldTimeAt, type Advance } from "./run-state";
 import { afterOpened } from "./after-commit";
 
 const log = logger("simulation");
@@ -63,10 +63,11 @@ export async function tickSimulations(db: Database, options: { now?: Date; ids?:
         const realStep = Math.max(0, now.getTime() - row.lastTickAt.getTime());
         // Already ticked up to now (by another instance just before us): nothing to do.
         if (realStep === 0) continue;
-        let elapsed = Math.min(row.durationMs, row.worldElapsedMs + Math.min(MAX_WORLD_STEP_MS, realStep * row.speed));
+        const elapsed = worldTimeAt(row, now, MAX_WORLD_STEP_MS);
         const { world } = worldOf(row);
-        const done = elapsed >= row.durationMs || (row.state.interventions.length > 0 && worldSettled(world, elapsed));
-        if (done) elapsed = Math.max(elapsed, row.worldElapsedMs);
+        // A run ends when nothing is left to happen: its script is over (or an action fixed it early)
+        // and every fault has ended and recovered. Faults that persist keep it running, waiting for remediation.
+        const done = (elapsed >= row.durationMs || row.state.interventions.length > 0) && worldSettled(world, elapsed);
         advanced.push({ row, elapsed, done, adv: advanceRun(row, elapsed, done ? { final: "completed" } : {}) });
       } catch (err) {
         updates.push(failed(row, err, now));

@@ -18,7 +18,7 @@ export type Metrics = Record<string, number>;
 export type CompiledFault = {
   service: string;
   startMs: number;
-  /** When the fault stops driving its metrics (scenario end, its own duration, a stop, a fix). */
+  /** When the fault stops driving its metrics (its own duration, a stop, a fix; Infinity until then). */
   endMs: number;
   recoveryMs: number;
   rampMs: number;
@@ -32,9 +32,12 @@ export type Intervention = { atMs: number; action: string; service?: string | nu
 /** Turns a scenario into faults on the world's clock (ms since the run started), interventions applied. */
 export function compileFaults(scenario: Scenario, interventions: Intervention[] = []): CompiledFault[] {
   const scenarioEnd = scenario.duration_seconds * 1000;
+  // A fault scripted to last until the scenario ends persists after it (until fixed, stopped or
+  // cleared), unless the scenario declares that it heals by itself.
+  const untilFixed = scenario.self_heals ? scenarioEnd : Infinity;
   return allFaults(scenario).map((f) => {
     const startMs = f.start_offset_seconds * 1000;
-    let endMs = f.duration_seconds !== undefined ? Math.min(scenarioEnd, startMs + f.duration_seconds * 1000) : scenarioEnd;
+    let endMs = f.duration_seconds !== undefined ? Math.min(scenarioEnd, startMs + f.duration_seconds * 1000) : untilFixed;
     for (const i of interventions) {
       const everything = i.action === "stop" || (i.action === "clear" && !i.service);
       const onService = !i.service || i.service === f.service;

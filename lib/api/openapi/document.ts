@@ -6,13 +6,14 @@ import { securitySchemes } from "./shared";
 import { incidentPaths } from "./incidents";
 import { intakePaths } from "./intake";
 import { simulationPaths } from "./simulation";
+import { agentPaths } from "./agent";
 
 /**
  * The OpenAPI 3.1 description of `/api/v1`, generated from the zod schemas the routes validate with.
  * `openapi.test.ts` checks that every route under app/api/v1 is in it and that it is valid.
  */
 
-const description = `Firedrill's REST API: incidents, intake (events and the webhook formats of Alertmanager, Grafana and PagerDuty), AI diagnosis and the simulated world.
+const description = `Firedrill's REST API: incidents, intake (events and the webhook formats of Alertmanager, Grafana and PagerDuty), AI diagnosis, the simulated world and the SRE agent.
 
 **Authentication.** Machines send an API key, created by an admin in *Settings → API keys*: \`Authorization: Bearer fd_live_…\` (or \`X-API-Key\`). Keys carry scopes: \`ingest\` (intake only), \`read\`, \`write\` (includes read) and \`admin\` (includes all). A signed-in browser session works too; it picks the workspace with \`?workspace=<slug>\`, and its writes must come from the app's own origin.
 
@@ -53,10 +54,11 @@ function build() {
       { name: "Integrations", description: "The webhook formats monitoring tools already send." },
       { name: "Diagnosis" },
       { name: "Simulation", description: "Scenarios, drills and failure injection on the simulated world." },
+      { name: "Agent", description: "The SRE agent: catalog-only plans, approval, execution, verification and rollback." },
       { name: "Benchmark" },
       { name: "Meta" },
     ],
-    paths: { ...incidentPaths, ...intakePaths, ...simulationPaths, "/api/v1/openapi.json": openApiJsonPath },
+    paths: { ...incidentPaths, ...intakePaths, ...simulationPaths, ...agentPaths, "/api/v1/openapi.json": openApiJsonPath },
     components: { securitySchemes },
   };
   const doc = createDocument(spec, {

@@ -3,14 +3,15 @@ import path from "node:path";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import Ajv2020 from "ajv/dist/2020";
 import { describe, expect, it } from "vitest";
-import type { Incident, SimulationRow } from "@/db/schema";
-import { serializeIncident, serializeSimulation } from "@/lib/api/rest";
+import type { AgentPlan, Incident, SimulationRow } from "@/db/schema";
+import { serializeIncident, serializePlan, serializeSimulation } from "@/lib/api/rest";
 
 import { GET as openApiRoute } from "@/app/api/v1/openapi.json/route";
 import { openApiDocument } from "./document";
 import { extractExamples, matchesTemplate } from "./examples";
 import { incidentResponseSchema } from "./incidents";
 import { simulationResponseSchema } from "./simulation";
+import { planResponseSchema } from "./agent";
 
 const root = path.resolve(import.meta.dirname, "../../..");
 const doc = openApiDocument() as unknown as {
@@ -183,6 +184,86 @@ describe("the response schemas", () => {
       version: 3,
     };
     expect(() => simulationResponseSchema.parse(JSON.parse(JSON.stringify(serializeSimulation(row))))).not.toThrow();
+  });
+});
+
+describe("the plan schema", () => {
+  it("matches what serializePlan returns, field for field", () => {
+    const at = new Date("2026-11-20T10:00:00.000Z");
+    const plan: AgentPlan = {
+      id: "0193a8c4-0000-7000-8000-000000000010",
+      workspaceId: "0193a8c4-0000-7000-8000-000000000002",
+      incidentId: "0193a8c4-0000-7000-8000-000000000004",
+      simulationId: "0193a8c4-0000-7000-8000-000000000003",
+      incidentSystem: "payment",
+      targetService: "payment",
+      status: "failed",
+      mode: "manual",
+      world: "simulated",
+      source: "planner",
+      summary: "Bad feature flag: toggle feature flag payment (paymentFailure).",
+      provider: "offline",
+      model: "firedrill-offline-planner-1",
+      attempts: [{ provider: "offline", model: "firedrill-offline-planner-1", outcome: "answered", ms: 3 }],
+      diagnosisId: null,
+      steps: [
+        {
+          index: 0,
+          action: "toggle_feature_flag",
+          target: "payment",
+          parameters: { flag: "paymentFailure", enabled: false },
+          rationale: "The flag was enabled 2 min before the failure.",
+          evidence: ["paymentFailure"],
+          expected_effect: "payment recovers",
+          risk: { level: "medium", score: 0.29 },
+          blast_radius: ["checkout", "frontend"],
+          reversible: true,
+          rollback: { action: "toggle_feature_flag", target: "payment", parameters: { flag: "paymentFailure", enabled: true }, description: "Turn flag paymentFailure on again." },
+          preview: { summary: "Turn feature flag paymentFailure off everywhere.", changes: [{ what: "flag paymentFailure", from: "on", to: "off" }] },
+          checks: [{ name: "payment health ≥ 70%", kind: "health", system: "payment", threshold: 70, consecutive: 3 }],
+          status: "done",
+          output: "toggle feature flag on payment: applied to the simulated world; ended 1 active fault (payment).",
+          started_at: at.toISOString(),
+          finished_at: at.toISOString(),
+          duration_ms: 4,
+          world_ms: 60_000,
+        },
+      ],
+      whatIf: [
+        { rank: 1, action: "toggle_feature_flag", target: "payment", in_plan: true, success_probability: 1, expected_recovery_seconds: 25, worst_recovery_seconds: 25, dependents_unhealthy: 2, dependents_recovered: 2, risk_score: 0.29 },
+        { rank: 2, action: "no_action", target: "payment", in_plan: false, success_probability: 0, expected_recovery_seconds: null, worst_recovery_seconds: null, dependents_unhealthy: 2, dependents_recovered: 0, risk_score: 0 },
+      ],
+      dropped: ['"rm -rf /" on "payment": is not an action of the catalog (groq llama-3.3-70b-versatile)'],
+      checks: [{ name: "payment health ≥ 70%", passed: false, detail: "health 40 at 4m05s of world time; needs ≥ 70", observed: [40, 41, 40] }],
+      riskLevel: "medium",
+      riskScore: 0.29,
+      requiresAdmin: false,
+      notice: null,
+      expiresAt: at,
+      createdByKind: "user",
+      createdById: "u1",
+      createdByName: "Rui",
+      decidedByKind: "user",
+      decidedById: "u2",
+      decidedByName: "Ada",
+      decidedAt: at,
+      decisionComment: "go",
+      executedAt: at,
+      verifyFromWorldMs: 60_000,
+      verifyDeadlineWorldMs: 660_000,
+      verifyDeadlineAt: at,
+      finishedAt: at,
+      failureReason: "Verification failed: payment health ≥ 70%",
+      rolledBackByKind: null,
+      rolledBackById: null,
+      rolledBackByName: null,
+      rolledBackAt: null,
+      rollbackComment: null,
+      version: 5,
+      createdAt: at,
+      updatedAt: at,
+    };
+    expect(() => planResponseSchema.parse(JSON.parse(JSON.stringify(serializePlan(plan))))).not.toThrow();
   });
 });
 

@@ -10,8 +10,8 @@ import {
   scenarioSchema,
   scenarioSeverities,
   startSimulationSchema,
-  worldActionSchema,
 } from "@/lib/simulation/shared";
+import { systemActionOperation } from "./agent";
 import { deletedSchema, isoTime, jsonBody, jsonResponse, operation, uuid } from "./shared";
 
 const tags = ["Simulation"];
@@ -45,6 +45,9 @@ export const simulationResponseSchema = z
     kind: z.string().meta({ description: "scenario or injection." }),
     root_service: z.string(),
     status: z.enum(simulationStatuses),
+    waiting_for_remediation: z.boolean().meta({
+      description: "The script has ended (or, for an injection, is open-ended) but its faults persist until an action fixes them or the run is stopped or cleared.",
+    }),
     speed: z.number(),
     seed: z.number().int(),
     auto_analyze: z.boolean(),
@@ -234,19 +237,5 @@ export const simulationPaths: ZodOpenApiPathsObject = {
       errors: [401, 403, 404, 422],
     }),
   },
-  "/api/v1/systems/{system}/actions": {
-    post: operation({
-      operationId: "applyAction",
-      tags,
-      summary: "Apply a remediation",
-      description: "Faults whose `fixed_by` lists the action end now, and their metrics recover over the following ticks (restart, rollback, scale, flag_toggle, clear_cache…).",
-      scope: "write",
-      requestParams: { path: systemPath },
-      requestBody: jsonBody(worldActionSchema.omit({ service: true }), { action: "cleanup_old_logs" }),
-      responses: {
-        200: jsonResponse("The runs healed.", z.object({ healed: z.array(z.object({ simulation_id: uuid, faults: z.number().int() })) })),
-      },
-      errors: [400, 401, 403, 404, 413, 422],
-    }),
-  },
+  "/api/v1/systems/{system}/actions": { post: systemActionOperation },
 };

@@ -330,6 +330,8 @@ export const cascadeScenarios: ScenarioInput[] = [
     difficulty: "beginner",
     tags: ["capacity", "performance", "cascade"],
     duration_seconds: 300,
+    // A flood of requests subsides on its own: the drill ends healthy even if nobody acts.
+    self_heals: true,
     faults: [
       {
         service: "frontend",

@@ -1,0 +1,9 @@
+import { callerRoute, json } from "@/lib/api/http";
+import { incidentAgentPanel } from "@/lib/agent";
+
+export const dynamic = "force-dynamic";
+
+/** The agent panel of an incident: mode, world, targets and plans (verifying ones read again). */
+export const GET = callerRoute<{ slug: string; id: string }>("incident:read", async ({ db, actor, params }) =>
+  json(await incidentAgentPanel(db, actor, params.id), { headers: { "cache-control": "no-store" } }),
+);

@@ -1,0 +1,55 @@
+CREATE TABLE "agent_plans" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"workspace_id" uuid NOT NULL,
+	"incident_id" uuid,
+	"simulation_id" uuid,
+	"incident_system" text,
+	"target_service" text NOT NULL,
+	"status" text DEFAULT 'planning' NOT NULL,
+	"mode" text NOT NULL,
+	"world" text NOT NULL,
+	"source" text NOT NULL,
+	"summary" text DEFAULT '' NOT NULL,
+	"provider" text,
+	"model" text,
+	"attempts" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"diagnosis_id" uuid,
+	"steps" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"what_if" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"dropped" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"checks" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"risk_level" text DEFAULT 'low' NOT NULL,
+	"risk_score" real DEFAULT 0 NOT NULL,
+	"requires_admin" boolean DEFAULT false NOT NULL,
+	"notice" text,
+	"expires_at" timestamp with time zone NOT NULL,
+	"created_by_kind" text NOT NULL,
+	"created_by_id" text,
+	"created_by_name" text NOT NULL,
+	"decided_by_kind" text,
+	"decided_by_id" text,
+	"decided_by_name" text,
+	"decided_at" timestamp with time zone,
+	"decision_comment" text,
+	"executed_at" timestamp with time zone,
+	"verify_from_world_ms" double precision,
+	"verify_deadline_world_ms" double precision,
+	"verify_deadline_at" timestamp with time zone,
+	"finished_at" timestamp with time zone,
+	"failure_reason" text,
+	"rolled_back_by_kind" text,
+	"rolled_back_by_id" text,
+	"rolled_back_by_name" text,
+	"rolled_back_at" timestamp with time zone,
+	"rollback_comment" text,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE "agent_plans" ADD CONSTRAINT "agent_plans_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "agent_plans" ADD CONSTRAINT "agent_plans_incident_id_incidents_id_fk" FOREIGN KEY ("incident_id") REFERENCES "public"."incidents"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "agent_plans" ADD CONSTRAINT "agent_plans_simulation_id_simulations_id_fk" FOREIGN KEY ("simulation_id") REFERENCES "public"."simulations"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "agent_plans_workspace_status_created_idx" ON "agent_plans" USING btree ("workspace_id","status","created_at");--> statement-breakpoint
+CREATE INDEX "agent_plans_incident_created_idx" ON "agent_plans" USING btree ("incident_id","created_at");--> statement-breakpoint
+CREATE INDEX "agent_plans_pending_idx" ON "agent_plans" USING btree ("status") WHERE "agent_plans"."status" in ('awaiting_approval', 'approved', 'executing', 'verifying');
