@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { callerRoute, json } from "@/lib/api/http";
+import { callerRoute, json, methodNotAllowed } from "@/lib/api/http";
 import { actionIds, catalog } from "@/lib/agent/shared";
 
 export const dynamic = "force-dynamic";
@@ -25,3 +25,6 @@ export const GET = callerRoute("incident:read", async () =>
     }),
   }),
 );
+
+/** Other methods: 405 with a JSON body naming the allowed ones. */
+export const { POST, PUT, PATCH, DELETE } = methodNotAllowed("GET", "HEAD");

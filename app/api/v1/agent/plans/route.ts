@@ -1,4 +1,4 @@
-import { callerRoute, json, searchParams } from "@/lib/api/http";
+import { callerRoute, json, searchParams, methodNotAllowed } from "@/lib/api/http";
 import { serializePlan } from "@/lib/api/rest";
 import { listPlans } from "@/lib/agent";
 
@@ -9,3 +9,6 @@ export const GET = callerRoute("incident:read", async ({ db, actor, request }) =
   const { items, total } = await listPlans(db, actor, searchParams(request));
   return json({ items: items.map(serializePlan), total });
 });
+
+/** Other methods: 405 with a JSON body naming the allowed ones. */
+export const { POST, PUT, PATCH, DELETE } = methodNotAllowed("GET", "HEAD");

@@ -1,4 +1,4 @@
-import { callerRoute, readOptionalJson, resultResponse } from "@/lib/api/http";
+import { callerRoute, readOptionalJson, resultResponse, methodNotAllowed } from "@/lib/api/http";
 import { serializePlan } from "@/lib/api/rest";
 import { approvePlan } from "@/lib/agent";
 
@@ -8,3 +8,6 @@ export const dynamic = "force-dynamic";
 export const POST = callerRoute<{ id: string }>("agent:approve", async ({ db, actor, request, params }) =>
   resultResponse(await approvePlan(db, actor, params.id, await readOptionalJson(request, 16 * 1024)), 200, serializePlan),
 );
+
+/** Other methods: 405 with a JSON body naming the allowed ones. */
+export const { GET, PUT, PATCH, DELETE } = methodNotAllowed("POST");

@@ -1,4 +1,4 @@
-import { callerRoute, json, readOptionalJson, resultResponse } from "@/lib/api/http";
+import { callerRoute, json, readOptionalJson, resultResponse, methodNotAllowed } from "@/lib/api/http";
 import { serializePlan } from "@/lib/api/rest";
 import { listPlans, requestPlan } from "@/lib/agent";
 import { getIncidentById } from "@/lib/incidents";
@@ -21,3 +21,6 @@ export const GET = callerRoute<{ id: string }>("incident:read", async ({ db, act
   const { items, total } = await listPlans(db, actor, { incident_id: id, limit: "50" });
   return json({ items: items.map(serializePlan), total });
 });
+
+/** Other methods: 405 with a JSON body naming the allowed ones. */
+export const { PUT, PATCH, DELETE } = methodNotAllowed("GET", "POST", "HEAD");
