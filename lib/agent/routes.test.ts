@@ -16,11 +16,13 @@ import * as rejectRoute from "@/app/api/v1/agent/plans/[id]/reject/route";
 import * as rollbackRoute from "@/app/api/v1/agent/plans/[id]/rollback/route";
 import * as catalogRoute from "@/app/api/v1/agent/catalog/route";
 import * as cronRoute from "@/app/api/cron/agent/route";
+import * as settingsRoute from "@/app/api/v1/agent/settings/route";
 
 let t: TestDatabase;
 let team: Awaited<ReturnType<typeof workspaceWithTeam>>;
 let readKey: string;
 let writeKey: string;
+let adminKey: string;
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -28,6 +30,7 @@ beforeAll(async () => {
   team = await workspaceWithTeam(t.db, "agent-api");
   const system = systemActor(team.workspace.id);
   readKey = (await insertApiKey(t.db, system, { name: "reader", scopes: ["read"] })).key;
+  adminKey = (await insertApiKey(t.db, system, { name: "admin", scopes: ["admin"] })).key;
   writeKey = (await insertApiKey(t.db, system, { name: "writer", scopes: ["write"] })).key;
 }, 60_000);
 
@@ -97,5 +100,29 @@ describe("the agent's REST API", () => {
     expect(catalog.items.map((a: { id: string }) => a.id)).toEqual(expect.arrayContaining(["restart", "scale_out", "toggle_feature_flag", "failover", "cleanup_disk"]));
     expect(catalog.items.find((a: { id: string }) => a.id === "toggle_feature_flag")).toMatchObject({ reversible: true, global: true, parameters: { type: "object" } });
     expect((await cronRoute.POST(new Request("http://test/api/cron/agent", { method: "POST" }))).status).toBe(403);
+  });
+});
+
+describe("the agent policy over REST", () => {
+  it("reads every key, changes some with PATCH (admin keys only), replaces all with PUT, and names a bad field", async () => {
+    const read = await settingsRoute.GET(req("/agent/settings", { key: readKey }), ctx({}));
+    expect(read.status).toBe(200);
+    expect(await read.json()).toMatchObject({ auto_plan_after_diagnosis: expect.any(Boolean), plan_expiry_minutes: expect.any(Number), blocked_actions: expect.any(Array) });
+
+    expect((await settingsRoute.PATCH(req("/agent/settings", { method: "PATCH", key: writeKey, body: { plan_expiry_minutes: 30 } }), ctx({}))).status).toBe(403);
+    const patched = await settingsRoute.PATCH(req("/agent/settings", { method: "PATCH", key: adminKey, body: { plan_expiry_minutes: 30, blocked_actions: ["restart"] } }), ctx({}));
+    expect(patched.status).toBe(200);
+    const after = await (await settingsRoute.GET(req("/agent/settings", { key: readKey }), ctx({}))).json();
+    expect(after).toMatchObject({ plan_expiry_minutes: 30, blocked_actions: ["restart"] });
+
+    const bad = await settingsRoute.PATCH(req("/agent/settings", { method: "PATCH", key: adminKey, body: { plan_expiry_minutes: 0 } }), ctx({}));
+    expect(bad.status).toBe(422);
+    expect(JSON.stringify(await bad.json())).toContain("plan_expiry_minutes");
+
+    const partialPut = await settingsRoute.PUT(req("/agent/settings", { method: "PUT", key: adminKey, body: { plan_expiry_minutes: 20 } }), ctx({}));
+    expect(partialPut.status).toBe(422);
+    const put = await settingsRoute.PUT(req("/agent/settings", { method: "PUT", key: adminKey, body: { ...after, plan_expiry_minutes: 20 } }), ctx({}));
+    expect(put.status).toBe(200);
+    expect((await put.json()).plan_expiry_minutes).toBe(20);
   });
 });

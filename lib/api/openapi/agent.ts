@@ -112,7 +112,57 @@ const decision = (verb: "approve" | "reject" | "rollback", summary: string, desc
     errors: [400, ...errors],
   });
 
+const agentSettingsDocument = z
+  .strictObject({
+    auto_plan_after_diagnosis: z.boolean().meta({ description: "Plan as soon as a diagnosis is saved." }),
+    resolve_on_success: z.boolean().meta({ description: "Resolve the incident when a plan is verified." }),
+    plan_expiry_minutes: z.number().int().min(1).max(1440),
+    max_executions_per_incident_per_hour: z.number().int().min(1).max(100),
+    stateful_requires_admin: z.boolean().meta({ description: "Restarts and failovers of stateful stores need an admin's approval." }),
+    blocked_actions: z.array(z.enum(actionIds)).meta({ description: "Catalog actions the agent may never propose." }),
+  })
+  .meta({ id: "AgentSettings" });
+const settingsExample = {
+  auto_plan_after_diagnosis: false,
+  resolve_on_success: true,
+  plan_expiry_minutes: 30,
+  max_executions_per_incident_per_hour: 6,
+  stateful_requires_admin: true,
+  blocked_actions: ["restart"],
+};
+
 export const agentPaths: ZodOpenApiPathsObject = {
+  "/api/v1/agent/settings": {
+    get: operation({
+      operationId: "getAgentSettings",
+      tags,
+      summary: "The agent policy",
+      description: "The workspace's agent policy, every key (defaults included).",
+      scope: "read",
+      responses: { 200: jsonResponse("The policy.", agentSettingsDocument) },
+      errors: [401, 403],
+    }),
+    put: operation({
+      operationId: "replaceAgentSettings",
+      tags,
+      summary: "Replace the agent policy",
+      description: "Every key is required; a 422 names each bad field.",
+      scope: "admin",
+      requestBody: jsonBody(agentSettingsDocument, settingsExample),
+      responses: { 200: jsonResponse("The stored policy.", agentSettingsDocument) },
+      errors: [400, 401, 403, 413, 422],
+    }),
+    patch: operation({
+      operationId: "updateAgentSettings",
+      tags,
+      summary: "Change some keys of the agent policy",
+      description: "Keys left out keep their current value; a 422 names each bad field.",
+      scope: "admin",
+      requestBody: jsonBody(agentSettingsDocument.partial(), { plan_expiry_minutes: 30 }),
+      responses: { 200: jsonResponse("The stored policy.", agentSettingsDocument) },
+      errors: [400, 401, 403, 413, 422],
+    }),
+  },
   "/api/v1/incidents/{id}/agent/plans": {
     post: operation({
       operationId: "requestPlan",
