@@ -73,7 +73,7 @@ test.describe("SRE agent", () => {
     await item.getByTestId("plan-reject").click();
     await expect(item).toHaveCount(0, { timeout: 15_000 });
     await page.goto(`/incidents/${incidentId}`);
-    await expect(agent.plan).toHaveAttribute("data-status", "rejected");
+    await expect(agent.plan).toHaveAttribute("data-status", "rejected", { timeout: 20_000 });
     await expect(agent.plan.getByTestId("plan-decisions")).toContainText("not during the sale");
     await expect(agent.plan.locator("[data-testid=plan-step][data-status=done]")).toHaveCount(0);
     const incident = await (await page.request.get(`/api/v1/incidents/${incidentId}?workspace=acme`)).json();
