@@ -1,15 +1,14 @@
-import { APICallError, Output, parsePartialJson, streamText } from "ai";
+import { Output, parsePartialJson } from "ai";
 import { logger } from "@/lib/logger";
 import { groundDiagnosis } from "./grounding";
 import { buildPrompt } from "./prompt";
+import { readJsonAnswer, skipReason, SkipProvider, streamModelText } from "./model-stream";
 import type { ProviderEntry } from "./providers";
 import { diagnosisConsistencyError, diagnosisOutputSchema, diagnosisSchema, type Attempt, type Diagnosis } from "./schema";
 import type { IncidentSignals } from "./signals";
 
 const log = logger("ai");
 
-export const FIRST_TOKEN_TIMEOUT_MS = 10_000;
-export const TOTAL_TIMEOUT_MS = 30_000;
 
 export type ChainObserver = {
   onRunStart?: (provider: ProviderEntry) => void;
@@ -33,8 +32,6 @@ export type ChainAnswer = {
   inputTokens: number | null;
   outputTokens: number | null;
 };
-
-class SkipProvider extends Error {}
 
 /**
  * Runs the providers in order until one returns a diagnosis that passes the schema. A provider that
@@ -72,86 +69,34 @@ async function runOne(
   signals: IncidentSignals,
   options: ChainOptions,
 ): Promise<Omit<ChainAnswer, "provider" | "attempts" | "totalMs">> {
-  const firstTokenMs = options.firstTokenTimeoutMs ?? FIRST_TOKEN_TIMEOUT_MS;
-  const totalMs = options.totalTimeoutMs ?? TOTAL_TIMEOUT_MS;
-  const controller = new AbortController();
-  let timeout: string | null = null;
-  const started = performance.now();
-  const firstTimer = setTimeout(() => {
-    timeout = `no first token within ${firstTokenMs / 1000} s`;
-    controller.abort(new Error(timeout));
-  }, firstTokenMs);
-  const totalTimer = setTimeout(() => {
-    timeout = `no complete answer within ${totalMs / 1000} s`;
-    controller.abort(new Error(timeout));
-  }, totalMs);
-  const onOuterAbort = () => controller.abort(new Error("request cancelled"));
-  options.abortSignal?.addEventListener("abort", onOuterAbort, { once: true });
-
-  let text = "";
-  let ttft: number | null = null;
-  let streamError: unknown;
-  let usage: { inputTokens: number | undefined; outputTokens: number | undefined } | undefined;
-  try {
-    const result = streamText({
-      model: provider.languageModel,
-      system,
-      prompt,
-      // Models are asked for the full causal structure; answers are read leniently (validate below).
-      ...(provider.structured === false ? {} : { output: Output.object({ schema: diagnosisOutputSchema, name: "diagnosis", description: "Incident diagnosis" }) }),
-      temperature: 0,
-      maxRetries: 0,
-      abortSignal: controller.signal,
-      ...(provider.providerOptions ? { providerOptions: provider.providerOptions } : {}),
-      onError: () => {
-        // Reported through the stream's error part below.
-      },
-    });
-    let lastDraftAt = 0;
-    let lastDraftLength = 0;
-    for await (const part of result.fullStream) {
-      if (part.type === "text-delta") {
-        if (ttft === null) {
-          ttft = Math.round(performance.now() - started);
-          clearTimeout(firstTimer);
-        }
-        text += part.text;
-        if (options.onDraft) {
+  let lastDraftAt = 0;
+  let lastDraftLength = 0;
+  const onDraft = options.onDraft;
+  const answer = await streamModelText(provider, {
+    system,
+    prompt,
+    // Models are asked for the full causal structure; answers are read leniently (validate below).
+    output: Output.object({ schema: diagnosisOutputSchema, name: "diagnosis", description: "Incident diagnosis" }),
+    firstTokenTimeoutMs: options.firstTokenTimeoutMs,
+    totalTimeoutMs: options.totalTimeoutMs,
+    abortSignal: options.abortSignal,
+    onText: onDraft
+      ? async (text) => {
           // Re-parsing the whole prefix on every token is quadratic; every ~32 new characters is enough.
           const now = performance.now();
           if (text.length - lastDraftLength >= 32 || now - lastDraftAt >= 50) {
             lastDraftAt = now;
             lastDraftLength = text.length;
             const partial = await parsePartialJson(stripFences(text));
-            if (partial.value && typeof partial.value === "object") options.onDraft(partial.value);
+            if (partial.value && typeof partial.value === "object") onDraft(partial.value);
           }
         }
-      } else if (part.type === "error") {
-        streamError = part.error;
-      } else if (part.type === "finish") {
-        usage = { inputTokens: part.totalUsage.inputTokens, outputTokens: part.totalUsage.outputTokens };
-      }
-    }
-  } catch (e) {
-    streamError = e;
-  } finally {
-    clearTimeout(firstTimer);
-    clearTimeout(totalTimer);
-    options.abortSignal?.removeEventListener("abort", onOuterAbort);
-  }
-  if (timeout) throw new SkipProvider(timeout);
-  if (options.abortSignal?.aborted) throw new SkipProvider("request cancelled");
-  if (streamError) throw streamError;
-
-  const diagnosis = validate(text);
+      : undefined,
+  });
+  const diagnosis = validate(answer.text);
   const grounded = groundDiagnosis(diagnosis, signals);
-  if (options.onDraft) options.onDraft(grounded);
-  return {
-    diagnosis: grounded,
-    timeToFirstTokenMs: ttft,
-    inputTokens: usage?.inputTokens ?? null,
-    outputTokens: usage?.outputTokens ?? null,
-  };
+  if (onDraft) onDraft(grounded);
+  return { diagnosis: grounded, timeToFirstTokenMs: answer.timeToFirstTokenMs, inputTokens: answer.inputTokens, outputTokens: answer.outputTokens };
 }
 
 function stripFences(text: string): string {
@@ -161,18 +106,7 @@ function stripFences(text: string): string {
 
 /** Parses and checks the model's answer; anything off is a skip, never a stored diagnosis. */
 export function validate(text: string): Diagnosis {
-  const trimmed = text.trim();
-  if (!trimmed) throw new SkipProvider("empty answer");
-  const start = trimmed.indexOf("{");
-  const end = trimmed.lastIndexOf("}");
-  if (start < 0) throw new SkipProvider("answer is not JSON");
-  if (end < start) throw new SkipProvider("answer is malformed JSON (truncated)");
-  let json: unknown;
-  try {
-    json = JSON.parse(trimmed.slice(start, end + 1));
-  } catch {
-    throw new SkipProvider("answer is malformed JSON");
-  }
+  const json = readJsonAnswer(text);
   const parsed = diagnosisSchema.safeParse(normaliseAnswer(json));
   if (!parsed.success) {
     const first = parsed.error.issues[0];
@@ -205,21 +139,3 @@ export function normaliseAnswer(value: unknown, key = "", parent = ""): unknown 
   return value;
 }
 
-/** A short, safe reason for the UI and the attempts log (no response bodies, no keys). */
-export function skipReason(e: unknown): string {
-  if (e instanceof SkipProvider) return e.message;
-  if (APICallError.isInstance(e)) {
-    const status = e.statusCode;
-    if (status === 429) return "rate limited (HTTP 429)";
-    if (status === 401 || status === 403) return `rejected the API key (HTTP ${status})`;
-    if (status && status >= 500) return `provider error (HTTP ${status})`;
-    if (status) return `request refused (HTTP ${status})`;
-    return "could not reach the provider";
-  }
-  const name = e instanceof Error ? e.name : "";
-  const message = e instanceof Error ? e.message : String(e);
-  if (/abort/i.test(name) || /abort/i.test(message)) return "request aborted";
-  if (/ECONNREFUSED|ENOTFOUND|fetch failed|network/i.test(message)) return "could not reach the provider";
-  if (/JSON/i.test(name) || /JSON/i.test(message)) return "answer is malformed JSON";
-  return `provider failed (${name || "error"})`;
-}

@@ -5,7 +5,7 @@ export { abstainIncidents, realisticIncidents } from "./eval/realistic";
 export { type EvalRow, evaluate, summarise } from "./eval/run-eval";
 export { builtInScenarios, type EvalScenario } from "./eval/scenarios";
 export { fromSimulationCatalog } from "./eval/simulation-adapter";
-export { skipReason } from "./chain";
+export { FIRST_TOKEN_TIMEOUT_MS, readJsonAnswer, skipReason, SkipProvider, streamModelText, TOTAL_TIMEOUT_MS } from "./model-stream";
 export { resolveProviders, type ProviderEntry } from "./providers";
 export { buildSignals, type IncidentSignals } from "./signals";
 export { listDiagnoses, listIncidentDiagnoses, type SavedDiagnosis } from "./queries";

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { actionIds } from "../catalog";
+import { readJsonAnswer, SkipProvider } from "@/lib/diagnosis";
 
 /**
  * What a planner answers. The schema sent to the models has the action as an enum of the catalog;
@@ -47,26 +48,13 @@ export const looseAnswerSchema = z.object({
 export type LooseAnswer = z.infer<typeof looseAnswerSchema>;
 export type LooseStep = LooseAnswer["steps"][number];
 
-export class UnusableAnswer extends Error {}
-
 /** Reads a model's text as a plan answer (JSON, possibly fenced); anything unreadable is a skip. */
 export function readAnswer(text: string): LooseAnswer {
-  const trimmed = text.trim();
-  const start = trimmed.indexOf("{");
-  const end = trimmed.lastIndexOf("}");
-  if (!trimmed) throw new UnusableAnswer("empty answer");
-  if (start < 0) throw new UnusableAnswer("answer is not JSON");
-  if (end < start) throw new UnusableAnswer("answer is malformed JSON (truncated)");
-  let json: unknown;
-  try {
-    json = JSON.parse(trimmed.slice(start, end + 1));
-  } catch {
-    throw new UnusableAnswer("answer is malformed JSON");
-  }
+  const json = readJsonAnswer(text);
   const parsed = looseAnswerSchema.safeParse(json);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    throw new UnusableAnswer(`answer failed the schema (${first.path.join(".") || "root"}: ${first.message})`);
+    throw new SkipProvider(`answer failed the schema (${first.path.join(".") || "root"}: ${first.message})`);
   }
   return parsed.data;
 }

@@ -1,16 +1,13 @@
-import { Output, streamText } from "ai";
+import { Output } from "ai";
 import type { PlanAttempt } from "@/db/schema/agent";
-import { resolveProviders, skipReason, type ProviderEntry } from "@/lib/diagnosis";
+import { resolveProviders, skipReason, SkipProvider, streamModelText, type ProviderEntry } from "@/lib/diagnosis";
 import { logger } from "@/lib/logger";
-import { readAnswer, UnusableAnswer, planAnswerSchema, type LooseAnswer } from "./answer";
+import { readAnswer, planAnswerSchema, type LooseAnswer } from "./answer";
 import type { PlanData } from "./data";
 import { createOfflinePlannerModel, OFFLINE_PLANNER_ID } from "./model";
 import { buildPlannerPrompt } from "./prompt";
 
 const log = logger("agent");
-
-export const FIRST_TOKEN_TIMEOUT_MS = 10_000;
-export const TOTAL_TIMEOUT_MS = 30_000;
 
 /** The planner's chain: Groq → Gemini → the offline planner, the diagnosis' order and rules. */
 export function plannerProviders(): ProviderEntry[] {
@@ -50,12 +47,12 @@ export async function runPlannerChain(data: PlanData, options: PlannerOptions): 
       const origin = `${provider.id} ${provider.model}`;
       const screened = options.screen(answer, origin);
       dropped.push(...screened.dropped);
-      if (answer.steps.length > 0 && screened.kept === 0) throw new UnusableAnswer("no proposed step is within the catalog");
-      if (answer.steps.length === 0 && provider.id !== "offline") throw new UnusableAnswer("proposed no step");
+      if (answer.steps.length > 0 && screened.kept === 0) throw new SkipProvider("no proposed step is within the catalog");
+      if (answer.steps.length === 0 && provider.id !== "offline") throw new SkipProvider("proposed no step");
       attempts.push({ provider: provider.id, model: provider.model, outcome: "answered", ms: Math.round(performance.now() - started) });
       return { answer, provider, attempts, dropped };
     } catch (e) {
-      const reason = e instanceof UnusableAnswer ? e.message : skipReason(e);
+      const reason = skipReason(e);
       log.warn({ provider: provider.id, model: provider.model, reason }, "planner provider skipped");
       attempts.push({ provider: provider.id, model: provider.model, outcome: "skipped", reason, ms: Math.round(performance.now() - started) });
     }
@@ -64,53 +61,13 @@ export async function runPlannerChain(data: PlanData, options: PlannerOptions): 
 }
 
 async function runOne(provider: ProviderEntry, system: string, prompt: string, options: PlannerOptions): Promise<string> {
-  const firstTokenMs = options.firstTokenTimeoutMs ?? FIRST_TOKEN_TIMEOUT_MS;
-  const totalMs = options.totalTimeoutMs ?? TOTAL_TIMEOUT_MS;
-  const controller = new AbortController();
-  let timeout: string | null = null;
-  const firstTimer = setTimeout(() => {
-    timeout = `no first token within ${firstTokenMs / 1000} s`;
-    controller.abort(new Error(timeout));
-  }, firstTokenMs);
-  const totalTimer = setTimeout(() => {
-    timeout = `no complete answer within ${totalMs / 1000} s`;
-    controller.abort(new Error(timeout));
-  }, totalMs);
-  const onOuterAbort = () => controller.abort(new Error("request cancelled"));
-  options.abortSignal?.addEventListener("abort", onOuterAbort, { once: true });
-  let text = "";
-  let streamError: unknown;
-  try {
-    const result = streamText({
-      model: provider.languageModel,
-      system,
-      prompt,
-      ...(provider.structured === false ? {} : { output: Output.object({ schema: planAnswerSchema, name: "plan", description: "Remediation plan" }) }),
-      temperature: 0,
-      maxRetries: 0,
-      abortSignal: controller.signal,
-      ...(provider.providerOptions ? { providerOptions: provider.providerOptions } : {}),
-      onError: () => {
-        // Reported through the stream's error part below.
-      },
-    });
-    for await (const part of result.fullStream) {
-      if (part.type === "text-delta") {
-        clearTimeout(firstTimer);
-        text += part.text;
-      } else if (part.type === "error") {
-        streamError = part.error;
-      }
-    }
-  } catch (e) {
-    streamError = e;
-  } finally {
-    clearTimeout(firstTimer);
-    clearTimeout(totalTimer);
-    options.abortSignal?.removeEventListener("abort", onOuterAbort);
-  }
-  if (timeout) throw new UnusableAnswer(timeout);
-  if (options.abortSignal?.aborted) throw new UnusableAnswer("request cancelled");
-  if (streamError) throw streamError;
-  return text;
+  const answer = await streamModelText(provider, {
+    system,
+    prompt,
+    output: Output.object({ schema: planAnswerSchema, name: "plan", description: "Remediation plan" }),
+    firstTokenTimeoutMs: options.firstTokenTimeoutMs,
+    totalTimeoutMs: options.totalTimeoutMs,
+    abortSignal: options.abortSignal,
+  });
+  return answer.text;
 }
