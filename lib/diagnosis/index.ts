@@ -6,6 +6,7 @@ export { type EvalRow, evaluate, summarise } from "./eval/run-eval";
 export { builtInScenarios, type EvalScenario } from "./eval/scenarios";
 export { fromSimulationCatalog } from "./eval/simulation-adapter";
 export { FIRST_TOKEN_TIMEOUT_MS, readJsonAnswer, skipReason, SkipProvider, streamModelText, TOTAL_TIMEOUT_MS } from "./model-stream";
+export { localLanguageModel, type LocalModelOptions } from "./local-model";
 export { resolveProviders, type ProviderEntry } from "./providers";
 export { buildSignals, type IncidentSignals } from "./signals";
 export { listDiagnoses, listIncidentDiagnoses, type SavedDiagnosis } from "./queries";
