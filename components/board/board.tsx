@@ -18,7 +18,7 @@ import { useHydrated } from "@/components/hooks/use-hydrated";
 import { Button } from "@/components/ui/button";
 import type { IncidentStatus } from "@/db/schema";
 import { cn } from "@/lib/utils";
-import { boardColumns, columnOf, hasActiveFilters, normalizeFilters, type BoardCardView, type BoardColumnId, type BoardFilterValues } from "@/lib/incidents/shared";
+import { boardColumns, columnOf, compareOpenCards, hasActiveFilters, normalizeFilters, type BoardCardView, type BoardColumnId, type BoardFilterValues } from "@/lib/incidents/shared";
 import { BoardColumn } from "./board-column";
 import { CardIconSprite } from "./card-icons";
 import { CreateIncidentDialog } from "./create-incident-dialog";
@@ -52,8 +52,8 @@ export function Board({
   const hydrated = useHydrated();
   const [params, setParams] = useQueryStates(boardSearchParams, { history: "replace", scroll: false });
   const filters = React.useMemo(
-    () => normalizeFilters({ severity: params.severity, team: params.team, service: params.service, q: params.q }),
-    [params.severity, params.team, params.service, params.q],
+    () => normalizeFilters({ severity: params.severity, team: params.team, service: params.service, q: params.q, kind: params.kind, sort: params.sort }),
+    [params.severity, params.team, params.service, params.q, params.kind, params.sort],
   );
   const page = Math.max(1, params.resolved);
   // Open columns show their newest cards first; "Show all" swaps in the uncut board.
@@ -75,8 +75,11 @@ export function Board({
   const byColumn = React.useMemo(() => {
     const columns: Record<BoardColumnId, BoardCardView[]> = { triage: [], investigating: [], fixing: [], resolved: board.resolved.items };
     for (const card of board.open) columns[columnOf(card.status)].push(card);
+    // The server sends this order; sorting again keeps it while a dragged card is placed optimistically.
+    const compare = compareOpenCards(filters.sort);
+    for (const id of ["triage", "investigating", "fixing"] as const) columns[id].sort(compare);
     return columns;
-  }, [board]);
+  }, [board, filters.sort]);
 
   const sensors = useSensors(
     useSensor(MouseSensor, { activationConstraint: { distance: 6 } }),
