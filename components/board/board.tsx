@@ -19,6 +19,7 @@ import { Button } from "@/components/ui/button";
 import type { IncidentStatus } from "@/db/schema";
 import { cn } from "@/lib/utils";
 import { boardColumns, columnOf, compareOpenCards, hasActiveFilters, normalizeFilters, type BoardCardView, type BoardColumnId, type BoardFilterValues } from "@/lib/incidents/shared";
+import { ResolveDialog } from "@/components/incidents/resolve-dialog";
 import { BoardColumn } from "./board-column";
 import { CardIconSprite } from "./card-icons";
 import { CreateIncidentDialog } from "./create-incident-dialog";
@@ -99,8 +100,11 @@ export function Board({
     const target = event.over?.id as BoardColumnId | undefined;
     if (!card || !target || columnOf(card.status) === target) return;
     // Same column (a closed card dropped on Resolved too) changes nothing; any other drop is a status move.
-    move.mutate({ card, to: target as IncidentStatus });
+    // A drop on Resolved first asks what ended it and why (both optional).
+    if (target === "resolved") setResolving(card);
+    else move.mutate({ card, to: target as IncidentStatus });
   };
+  const [resolving, setResolving] = React.useState<BoardCardView | null>(null);
 
   const filtered = hasActiveFilters(filters);
   const openCount = board.openCounts.triage + board.openCounts.investigating + board.openCounts.fixing;
@@ -109,6 +113,16 @@ export function Board({
   return (
     <div data-testid="board" data-hydrated={hydrated ? "true" : "false"} className="relative flex min-h-0 flex-1 flex-col gap-4">
       <CardIconSprite />
+      <ResolveDialog
+        open={!!resolving}
+        onOpenChange={(open) => !open && setResolving(null)}
+        incidentKey={resolving ? `INC-${resolving.number}` : ""}
+        title={resolving?.title ?? ""}
+        onResolve={(resolution) => {
+          if (resolving) move.mutate({ card: resolving, to: "resolved", resolution });
+          setResolving(null);
+        }}
+      />
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div className="space-y-1">
           <h1 className="flex items-center gap-2 text-xl font-semibold tracking-tight">

@@ -200,7 +200,7 @@ export function normaliseAnswer(value: unknown, key = "", parent = ""): unknown 
   if (value && typeof value === "object") {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normaliseAnswer(v, k, parent)]));
   }
-  if (typeof value === "string" && limits[key]) return value.length > limits[key] ? `${value.slice(0, limits[key] - 1)}…` : value;
+  if (typeof value === "string" && limits[key]) return value.length > limits[key] ? clipAtWord(value, limits[key] - 1) : value;
   if (typeof value === "number" && key === "confidence" && value > 1 && value <= 100) return value / 100;
   return value;
 }
@@ -222,4 +222,11 @@ export function skipReason(e: unknown): string {
   if (/ECONNREFUSED|ENOTFOUND|fetch failed|network/i.test(message)) return "could not reach the provider";
   if (/JSON/i.test(name) || /JSON/i.test(message)) return "answer is malformed JSON";
   return `provider failed (${name || "error"})`;
+}
+
+/** Cut to at most `max` characters at a word boundary (mid-word only for one very long word), marked "…". */
+function clipAtWord(text: string, max: number): string {
+  const cut = text.slice(0, max);
+  const space = cut.lastIndexOf(" ");
+  return `${cut.slice(0, space > max * 0.6 ? space : max).replace(/[\s,;:("'“]+$/, "")}…`;
 }
