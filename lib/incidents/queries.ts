@@ -221,3 +221,37 @@ export async function getTimeline(db: Database, where: { workspaceId: string; in
     .where(and(eq(timelineEntries.workspaceId, where.workspaceId), eq(timelineEntries.incidentId, where.incidentId)))
     .orderBy(asc(timelineEntries.createdAt));
 }
+
+/** One hit of the command palette's search. */
+export type IncidentSearchHit = {
+  id: string;
+  key: string;
+  title: string;
+  service: string;
+  severity: Incident["severity"];
+  status: IncidentStatus;
+  incidentType: Incident["incidentType"];
+};
+
+/**
+ * Incidents in every status matching `q` (title, service, description, `INC-<n>`): open ones first,
+ * then newest; at most `limit`. An empty query gives the newest incidents.
+ */
+export async function searchIncidents(db: Database, workspaceId: string, rawQ: string, limit = 10): Promise<IncidentSearchHit[]> {
+  const q = rawQ.trim().slice(0, 200);
+  const rows = await db
+    .select({
+      id: incidents.id,
+      number: incidents.number,
+      title: incidents.title,
+      service: incidents.service,
+      severity: incidents.severity,
+      status: incidents.status,
+      incidentType: incidents.incidentType,
+    })
+    .from(incidents)
+    .where(and(...filterConditions(workspaceId, { q })))
+    .orderBy(sql`case when ${incidents.status} in ('triage', 'investigating', 'fixing') then 0 else 1 end`, desc(incidents.createdAt))
+    .limit(Math.min(Math.max(1, limit), 50));
+  return rows.map(({ number, ...r }) => ({ ...r, key: `INC-${number}` }));
+}
