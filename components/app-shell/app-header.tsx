@@ -1,3 +1,5 @@
+import { ConnectionStatus } from "@/components/realtime/connection-status";
+import { CommandPalette } from "./command-palette";
 import { GuideDialog } from "./guide-dialog";
 import { Logo } from "./logo";
 import { MainNav, MobileNav } from "./main-nav";
@@ -13,6 +15,8 @@ export function AppHeader({ children, workspaceSlug }: { children?: React.ReactN
         <div className="bg-border mx-1 hidden h-5 w-px md:block" aria-hidden />
         <MainNav workspaceSlug={workspaceSlug} />
         <div className="ml-auto flex items-center gap-1">
+          {workspaceSlug && <CommandPalette workspaceSlug={workspaceSlug} />}
+          {workspaceSlug && <ConnectionStatus className="mr-1" />}
           <GuideDialog />
           <ThemeToggle />
           {children}

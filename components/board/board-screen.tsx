@@ -6,13 +6,13 @@ import { boardFiltersSchema } from "@/lib/incidents/shared";
 import { PresenceBar } from "@/components/realtime/presence-bar";
 import { SystemsHealthStrip } from "@/components/simulation/systems-health-strip";
 import { Board } from "./board";
-import { normalizeFilters, toBoardView, type BoardFilterValues } from "@/lib/incidents/shared";
+import { noBoardFilters, normalizeFilters, toBoardView, type BoardFilterValues } from "@/lib/incidents/shared";
 import { loadBoardSearchParams } from "@/lib/incidents/shared";
 import type { InitialBoard } from "./use-board";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
-const noFilters: BoardFilterValues = { severity: [], team: [], service: [], q: "" };
+const noFilters: BoardFilterValues = noBoardFilters;
 
 /**
  * The whole board screen, rendered on the server for the team app (basePath "") and the demo

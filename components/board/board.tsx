@@ -18,7 +18,8 @@ import { useHydrated } from "@/components/hooks/use-hydrated";
 import { Button } from "@/components/ui/button";
 import type { IncidentStatus } from "@/db/schema";
 import { cn } from "@/lib/utils";
-import { boardColumns, columnOf, hasActiveFilters, normalizeFilters, type BoardCardView, type BoardColumnId, type BoardFilterValues } from "@/lib/incidents/shared";
+import { boardColumns, columnOf, compareOpenCards, hasActiveFilters, normalizeFilters, type BoardCardView, type BoardColumnId, type BoardFilterValues } from "@/lib/incidents/shared";
+import { ResolveDialog } from "@/components/incidents/resolve-dialog";
 import { BoardColumn } from "./board-column";
 import { CardIconSprite } from "./card-icons";
 import { CreateIncidentDialog } from "./create-incident-dialog";
@@ -52,8 +53,8 @@ export function Board({
   const hydrated = useHydrated();
   const [params, setParams] = useQueryStates(boardSearchParams, { history: "replace", scroll: false });
   const filters = React.useMemo(
-    () => normalizeFilters({ severity: params.severity, team: params.team, service: params.service, q: params.q }),
-    [params.severity, params.team, params.service, params.q],
+    () => normalizeFilters({ severity: params.severity, team: params.team, service: params.service, q: params.q, kind: params.kind, sort: params.sort }),
+    [params.severity, params.team, params.service, params.q, params.kind, params.sort],
   );
   const page = Math.max(1, params.resolved);
   // Open columns show their newest cards first; "Show all" swaps in the uncut board.
@@ -75,8 +76,11 @@ export function Board({
   const byColumn = React.useMemo(() => {
     const columns: Record<BoardColumnId, BoardCardView[]> = { triage: [], investigating: [], fixing: [], resolved: board.resolved.items };
     for (const card of board.open) columns[columnOf(card.status)].push(card);
+    // The server sends this order; sorting again keeps it while a dragged card is placed optimistically.
+    const compare = compareOpenCards(filters.sort);
+    for (const id of ["triage", "investigating", "fixing"] as const) columns[id].sort(compare);
     return columns;
-  }, [board]);
+  }, [board, filters.sort]);
 
   const sensors = useSensors(
     useSensor(MouseSensor, { activationConstraint: { distance: 6 } }),
@@ -96,8 +100,11 @@ export function Board({
     const target = event.over?.id as BoardColumnId | undefined;
     if (!card || !target || columnOf(card.status) === target) return;
     // Same column (a closed card dropped on Resolved too) changes nothing; any other drop is a status move.
-    move.mutate({ card, to: target as IncidentStatus });
+    // A drop on Resolved first asks what ended it and why (both optional).
+    if (target === "resolved") setResolving(card);
+    else move.mutate({ card, to: target as IncidentStatus });
   };
+  const [resolving, setResolving] = React.useState<BoardCardView | null>(null);
 
   const filtered = hasActiveFilters(filters);
   const openCount = board.openCounts.triage + board.openCounts.investigating + board.openCounts.fixing;
@@ -106,6 +113,16 @@ export function Board({
   return (
     <div data-testid="board" data-hydrated={hydrated ? "true" : "false"} className="relative flex min-h-0 flex-1 flex-col gap-4">
       <CardIconSprite />
+      <ResolveDialog
+        open={!!resolving}
+        onOpenChange={(open) => !open && setResolving(null)}
+        incidentKey={resolving ? `INC-${resolving.number}` : ""}
+        title={resolving?.title ?? ""}
+        onResolve={(resolution) => {
+          if (resolving) move.mutate({ card: resolving, to: "resolved", resolution });
+          setResolving(null);
+        }}
+      />
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div className="space-y-1">
           <h1 className="flex items-center gap-2 text-xl font-semibold tracking-tight">

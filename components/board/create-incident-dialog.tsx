@@ -1,5 +1,6 @@
 "use client";
 
+import { NEW_INCIDENT_EVENT } from "@/components/app-shell/shortcut-events";
 import * as React from "react";
 import { useRouter } from "next/navigation";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
@@ -102,6 +103,18 @@ export function CreateIncidentDialog({ workspaceSlug, basePath, facets }: { work
   const router = useRouter();
   const queryClient = useQueryClient();
   const [open, setOpen] = React.useState(false);
+  // The `c` shortcut and the command palette ask for this dialog with a window event.
+  React.useEffect(() => {
+    const onAsk = () => setOpen(true);
+    window.addEventListener(NEW_INCIDENT_EVENT, onAsk);
+    if (new URLSearchParams(window.location.search).get("new") === "1") {
+      const url = new URL(window.location.href);
+      url.searchParams.delete("new");
+      window.history.replaceState(window.history.state, "", url);
+      onAsk();
+    }
+    return () => window.removeEventListener(NEW_INCIDENT_EVENT, onAsk);
+  }, []);
   const [draft, setDraft] = React.useState<Draft>(emptyDraft);
   const [errors, setErrors] = React.useState<FieldErrors>({});
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {

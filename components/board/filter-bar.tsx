@@ -7,7 +7,55 @@ import { Input } from "@/components/ui/input";
 import { MultiSelect } from "@/components/ui/multi-select";
 import { SeverityBadge, severityLabels } from "@/components/incidents/severity-badge";
 import type { Severity } from "@/db/schema";
-import { hasActiveFilters, severityOptions, type BoardFilterValues, type FacetsView } from "@/lib/incidents/shared";
+import { hasActiveFilters, severityOptions, type BoardFilterValues, type BoardKind, type BoardSort, type FacetsView } from "@/lib/incidents/shared";
+import { cn } from "@/lib/utils";
+
+/** A small segmented switch (radio group) for one URL value. */
+function Segmented<T extends string>({
+  label,
+  options,
+  value,
+  onChange,
+  testId,
+}: {
+  label: string;
+  options: { value: T; label: string; title?: string }[];
+  value: T;
+  onChange: (v: T) => void;
+  testId: string;
+}) {
+  return (
+    <div role="radiogroup" aria-label={label} data-testid={testId} className="bg-muted inline-flex h-8 items-center rounded-md p-0.5 text-xs">
+      {options.map((o) => (
+        <button
+          key={o.value}
+          type="button"
+          role="radio"
+          aria-checked={value === o.value}
+          title={o.title}
+          data-testid={`${testId}-${o.value}`}
+          onClick={() => onChange(o.value)}
+          className={cn(
+            "focus-visible:ring-ring/50 h-7 rounded-[5px] px-2.5 font-medium outline-none focus-visible:ring-[3px]",
+            value === o.value ? "bg-background text-foreground shadow-xs" : "text-muted-foreground hover:text-foreground",
+          )}
+        >
+          {o.label}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+const kindOptions: { value: BoardKind; label: string; title: string }[] = [
+  { value: "real", label: "Real", title: "Only real incidents" },
+  { value: "drills", label: "Drills", title: "Only drills and synthetic incidents" },
+  { value: "all", label: "All", title: "Real incidents and drills" },
+];
+const sortOptions: { value: BoardSort; label: string; title: string }[] = [
+  { value: "severity", label: "Severity", title: "Most severe first, then newest" },
+  { value: "recency", label: "Newest", title: "Newest first" },
+];
 
 /** Severity, team, service and text search; every change goes to the URL (the caller's setter). */
 export function FilterBar({
@@ -83,6 +131,8 @@ export function FilterBar({
       />
       <MultiSelect label="Team" options={teams} value={filters.team} onChange={(v) => onChange({ team: v })} data-testid="filter-team" />
       <MultiSelect label="Service" options={services} value={filters.service} onChange={(v) => onChange({ service: v })} data-testid="filter-service" />
+      <Segmented label="Incident kind" options={kindOptions} value={filters.kind} onChange={(kind) => onChange({ kind })} testId="filter-kind" />
+      <Segmented label="Sort open columns by" options={sortOptions} value={filters.sort} onChange={(sort) => onChange({ sort })} testId="board-sort" />
       {active && (
         <Button
           variant="ghost"
@@ -91,7 +141,7 @@ export function FilterBar({
           onClick={() => {
             lastSent.current = "";
             setText("");
-            onChange({ severity: [], team: [], service: [], q: "" });
+            onChange({ severity: [], team: [], service: [], q: "", kind: "all" });
           }}
         >
           <XIcon />

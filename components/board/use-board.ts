@@ -54,7 +54,7 @@ export function useFacets(workspaceSlug: string, initial: FacetsView, initialAt:
   });
 }
 
-type MoveVariables = { card: BoardCardView; to: IncidentStatus };
+type MoveVariables = { card: BoardCardView; to: IncidentStatus; resolution?: { summary?: string; cause?: string } };
 
 const moveKey = (workspaceSlug: string) => ["move-incident", workspaceSlug] as const;
 
@@ -68,13 +68,13 @@ export function useMoveIncident(workspaceSlug: string, viewKey: readonly unknown
   const chains = React.useRef(new Map<string, Promise<unknown>>());
   return useMutation({
     mutationKey: moveKey(workspaceSlug),
-    mutationFn: async ({ card, to }: MoveVariables) => {
+    mutationFn: async ({ card, to, resolution }: MoveVariables) => {
       const previous = chains.current.get(card.id) ?? Promise.resolve();
       const run = previous
         .catch(() => undefined)
         .then(async () => {
           const latest = findCard(queryClient.getQueryData<BoardView>(viewKey), card.id);
-          const result = await moveIncidentAction(workspaceSlug, card.id, { status: to, version: latest?.version ?? card.version });
+          const result = await moveIncidentAction(workspaceSlug, card.id, { status: to, version: latest?.version ?? card.version, resolution });
           if (!result.ok) throw new Error(result.error);
           queryClient.setQueryData<BoardView>(viewKey, (view) =>
             view ? withCardPatched(view, card.id, { version: result.data.version, updatedAt: new Date(result.data.updatedAt).toISOString() }) : view,

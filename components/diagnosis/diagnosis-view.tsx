@@ -96,7 +96,7 @@ export function DiagnosisView({ diagnosis, streaming }: { diagnosis: PartialDiag
                           <Badge variant="secondary" className="shrink-0">
                             {e.source ?? "signal"}
                           </Badge>
-                          <span className="font-mono break-all">{e.detail}</span>
+                          <span className="font-mono break-words">{e.detail}</span>
                         </li>
                       ) : null,
                     )}
@@ -116,7 +116,7 @@ export function DiagnosisView({ diagnosis, streaming }: { diagnosis: PartialDiag
                 <XCircle className="text-muted-foreground mt-0.5 size-3.5 shrink-0" aria-hidden />
                 <span className="min-w-0">
                   {x.source && x.ref && (
-                    <span className="text-muted-foreground mr-1.5 font-mono break-all">
+                    <span className="text-muted-foreground mr-1.5 font-mono break-words">
                       {x.source}: {x.ref} —
                     </span>
                   )}
@@ -179,7 +179,7 @@ function CausalChain({ steps }: { steps: (PartialStep | undefined)[] | undefined
               {(step.evidence ?? []).map((e, j) =>
                 // Evidence that only repeats the step's own words (a change quoted in full) is not shown twice.
                 e?.detail && !sameText(e.detail, step.description) ? (
-                  <p key={j} className="text-muted-foreground font-mono text-xs break-all">
+                  <p key={j} className="text-muted-foreground font-mono text-xs break-words">
                     {e.source ? `${e.source}: ` : ""}
                     {e.detail}
                   </p>

@@ -24,6 +24,8 @@ import { IncidentTimeline } from "./incident-timeline";
 import { useHydrated } from "@/components/hooks/use-hydrated";
 import { SlaPolicyDialog } from "./sla-policy-dialog";
 import { WorkingNotes } from "./working-notes";
+import { ResolveDialog, type Resolution } from "./resolve-dialog";
+import { IncidentOverview, SectionNav } from "./incident-overview";
 
 /** Places where other features render inside the incident screen (see IncidentScreen). */
 export type IncidentSlots = {
@@ -37,6 +39,8 @@ export type IncidentSlots = {
   agent?: React.ReactNode;
   /** Live metrics of a simulated incident (IncidentMetrics). */
   simulation?: React.ReactNode;
+  /** The latest diagnosis in short, on the first screen (DiagnosisSummary). */
+  diagnosisSummary?: React.ReactNode;
 };
 
 const nextStep: Record<IncidentStatus, { to: IncidentStatus; label: string }> = {
@@ -55,15 +59,17 @@ function Section({
   children,
   className,
   testId,
+  id,
 }: {
   title: string;
   description?: React.ReactNode;
   children: React.ReactNode;
   className?: string;
   testId?: string;
+  id?: string;
 }) {
   return (
-    <section className={cn("bg-card text-card-foreground rounded-xl border shadow-xs", className)} data-testid={testId}>
+    <section id={id} className={cn("bg-card text-card-foreground scroll-mt-20 rounded-xl border shadow-xs", className)} data-testid={testId}>
       <header className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1 border-b px-4 py-3">
         <h2 className="text-sm font-semibold">{title}</h2>
         {description && <div className="text-muted-foreground text-xs">{description}</div>}
@@ -77,20 +83,38 @@ function NextStepButton({ incident }: { incident: IncidentDto }) {
   const { workspaceSlug, incidentId } = useIncidentContext();
   const { run, pending } = useIncidentWrite();
   const step = nextStep[incident.status];
+  const [resolving, setResolving] = React.useState(false);
+  const move = (resolution?: Resolution) => {
+    const version = incident.version;
+    return run(version, () => changeStatusAction(workspaceSlug, incidentId, { status: step.to, version, resolution }));
+  };
   return (
+    <>
+    <ResolveDialog
+      open={resolving}
+      onOpenChange={setResolving}
+      incidentKey={incident.key}
+      title={incident.title}
+      pending={pending}
+      onResolve={async (resolution) => {
+        if (await move(resolution)) setResolving(false);
+      }}
+    />
     <Button
       size="sm"
       variant={incident.status === "fixing" ? "default" : "secondary"}
       disabled={pending}
       data-testid="incident-next-step"
       onClick={() => {
-        const version = incident.version;
-        void run(version, () => changeStatusAction(workspaceSlug, incidentId, { status: step.to, version }));
+        // Resolving asks what ended it and why (both optional) before it moves.
+        if (step.to === "resolved") setResolving(true);
+        else void move();
       }}
     >
       {pending && <Loader2Icon className="animate-spin" />}
       {step.label}
     </Button>
+    </>
   );
 }
 
@@ -195,46 +219,22 @@ function Screen({
 
       <ConflictBanner />
 
-      {/* Phones: response controls first, then the story, then SLA and details. Wide screens: two columns. */}
-      <div className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_20rem] lg:grid-rows-[auto_1fr] xl:grid-cols-[minmax(0,1fr)_22rem]">
-        <div className="min-w-0 lg:col-start-2 lg:row-start-1">
+      <div className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_20rem] xl:grid-cols-[minmax(0,1fr)_22rem]">
+        <div className="min-w-0 space-y-5 lg:col-start-1 lg:row-start-1">
+          <IncidentOverview incident={incident} slaPolicy={slaPolicy} serverNow={serverNow} diagnosis={slots.diagnosisSummary} />
+        </div>
+
+        {/* Wide screens: the side column stays in view while the sections scroll. Phones: right after the overview. */}
+        <aside
+          className={cn(
+            "min-w-0 space-y-5 self-start lg:col-start-2 lg:row-span-2 lg:row-start-1",
+            !ctx.inDialog && "lg:sticky lg:top-[4.5rem] lg:max-h-[calc(100dvh-5.5rem)] lg:overflow-y-auto lg:overscroll-contain",
+          )}
+          data-testid="incident-side"
+        >
           <Section title="Response">
             <IncidentControls incident={incident} teams={teams} services={services} />
           </Section>
-        </div>
-
-        <div className="min-w-0 space-y-5 lg:col-start-1 lg:row-span-2 lg:row-start-1">
-          <Section title="Description">
-            {incident.description ? (
-              <p data-testid="incident-description" className="text-sm leading-relaxed break-words whitespace-pre-wrap">
-                {incident.description}
-              </p>
-            ) : (
-              <p className="text-muted-foreground text-sm">No description. The timeline and working notes carry what is known.</p>
-            )}
-          </Section>
-
-          {hasMetadata(incident.metadata) && (
-            <Section title="Signals and context" testId="incident-signals">
-              <IncidentMetadata metadata={incident.metadata} />
-            </Section>
-          )}
-
-          {slots.simulation}
-          {slots.events}
-          {slots.diagnosis}
-          {slots.agent}
-
-          <Section title="Working notes" description="Shared by everyone on the incident">
-            <WorkingNotes incident={incident} />
-          </Section>
-
-          <Section title="Timeline" description={`${timelineQuery.data.items.length} ${timelineQuery.data.items.length === 1 ? "entry" : "entries"}`}>
-            <IncidentTimeline items={timelineQuery.data.items} />
-          </Section>
-        </div>
-
-        <aside className="min-w-0 space-y-5 self-start lg:col-start-2 lg:row-start-2">
           <Section
             title="SLA"
             description={
@@ -250,6 +250,62 @@ function Screen({
             <DetailsCard incident={incident} />
           </Section>
         </aside>
+
+        <div className="min-w-0 space-y-5 lg:col-start-1 lg:row-start-2">
+          <SectionNav
+            inDialog={ctx.inDialog}
+            sections={[
+              { id: "description", label: "Description" },
+              { id: "timeline", label: `Timeline (${timelineQuery.data.items.length})` },
+              ...(slots.events ? [{ id: "events", label: "Events" }] : []),
+              ...(slots.diagnosis ? [{ id: "diagnosis", label: "Diagnosis" }] : []),
+              ...(slots.agent ? [{ id: "agent", label: "Agent" }] : []),
+              ...(hasMetadata(incident.metadata) || slots.simulation ? [{ id: "metrics", label: "Metrics & context" }] : []),
+            ]}
+          />
+          <Section title="Description" id="description">
+            {incident.description ? (
+              <p data-testid="incident-description" className="text-sm leading-relaxed break-words whitespace-pre-wrap">
+                {incident.description}
+              </p>
+            ) : (
+              <p className="text-muted-foreground text-sm">No description. The timeline carries what is known.</p>
+            )}
+          </Section>
+
+          <Section
+            title="Timeline"
+            id="timeline"
+            description={`${timelineQuery.data.items.length} ${timelineQuery.data.items.length === 1 ? "entry" : "entries"}`}
+          >
+            <div className="space-y-5">
+              <div className="space-y-2">
+                <h3 className="text-sm font-medium">Working notes</h3>
+                <p className="text-muted-foreground text-xs">
+                  One shared scratchpad for the current state (what we know, who does what); it is overwritten as things change. To record
+                  something that happened, add a note to the timeline below: timeline notes are kept in order, with their author and time.
+                </p>
+                <WorkingNotes incident={incident} />
+              </div>
+              <IncidentTimeline items={timelineQuery.data.items} />
+            </div>
+          </Section>
+
+          {slots.events && <div id="events" className="scroll-mt-20">{slots.events}</div>}
+          {slots.diagnosis && <div id="diagnosis" className="scroll-mt-20">{slots.diagnosis}</div>}
+          {slots.agent && <div id="agent" className="scroll-mt-20">{slots.agent}</div>}
+
+          {(hasMetadata(incident.metadata) || slots.simulation) && (
+            <div id="metrics" className="scroll-mt-20 space-y-5">
+              {slots.simulation}
+              {hasMetadata(incident.metadata) && (
+                <Section title="Signals and context" testId="incident-signals">
+                  <IncidentMetadata metadata={incident.metadata} />
+                </Section>
+              )}
+            </div>
+          )}
+        </div>
       </div>
     </div>
   );

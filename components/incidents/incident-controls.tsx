@@ -16,6 +16,9 @@ import type { UpdateIncidentInput } from "@/lib/incidents/shared";
 import { useIncidentContext } from "./incident-context";
 import { useIncidentWrite } from "./incident-state";
 import { TagInput } from "@/components/common/tag-input";
+import { ResolveDialog, type Resolution } from "./resolve-dialog";
+
+export const isOpenStatus = (s: IncidentStatus) => s === "triage" || s === "investigating" || s === "fixing";
 
 const statuses = Object.keys(statusLabels) as IncidentStatus[];
 const severities = Object.keys(severityLabels) as Severity[];
@@ -35,10 +38,16 @@ export function IncidentControls({ incident, teams, services }: { incident: Inci
     setShownTeam(incident.team);
   }
 
-  const changeStatus = (status: IncidentStatus) => {
+  const [resolving, setResolving] = React.useState(false);
+  const changeStatus = (status: IncidentStatus, resolution?: Resolution) => {
     if (status === incident.status) return;
+    // Resolving an open incident asks what ended it and why (both optional).
+    if (status === "resolved" && !resolution && isOpenStatus(incident.status)) {
+      setResolving(true);
+      return;
+    }
     const version = incident.version;
-    void run(version, () => changeStatusAction(workspaceSlug, incidentId, { status, version }));
+    return run(version, () => changeStatusAction(workspaceSlug, incidentId, { status, version, resolution }));
   };
   const update = (fields: Omit<UpdateIncidentInput, "version">, message?: string) => {
     const version = incident.version;
@@ -52,10 +61,20 @@ export function IncidentControls({ incident, teams, services }: { incident: Inci
 
   return (
     <div className="space-y-4" data-testid="incident-controls">
+      <ResolveDialog
+        open={resolving}
+        onOpenChange={setResolving}
+        incidentKey={incident.key}
+        title={incident.title}
+        pending={pending}
+        onResolve={async (resolution) => {
+          if (await changeStatus("resolved", resolution)) setResolving(false);
+        }}
+      />
       <div className="grid grid-cols-2 gap-3">
         <div className="space-y-1.5">
           <Label htmlFor="incident-status">Status</Label>
-          <Select value={incident.status} onValueChange={(v) => changeStatus(v as IncidentStatus)} disabled={!canWrite || pending}>
+          <Select value={incident.status} onValueChange={(v) => void changeStatus(v as IncidentStatus)} disabled={!canWrite || pending}>
             <SelectTrigger id="incident-status" data-testid="incident-status-select" className="w-full" aria-label="Status">
               <SelectValue />
             </SelectTrigger>

@@ -8,6 +8,7 @@ import { getIncidentFacets } from "@/lib/incidents";
 import { incidentIdSchema } from "@/lib/incidents/shared";
 import { PresenceBar } from "@/components/realtime/presence-bar";
 import { DiagnosisPanel } from "@/components/diagnosis/diagnosis-panel";
+import { DiagnosisSummary } from "@/components/diagnosis/diagnosis-summary";
 import { AgentPanel } from "@/components/agent/agent-panel";
 import { IncidentEvents } from "@/components/intake/incident-events";
 import { IncidentMetrics } from "@/components/simulation/incident-metrics";
@@ -51,6 +52,7 @@ export async function IncidentScreen({
     presence: <PresenceBar workspaceSlug={workspaceSlug} room={`incident:${id}`} />,
     simulation: <IncidentMetrics workspaceSlug={workspaceSlug} incidentId={id} />,
     events: <IncidentEvents workspaceSlug={workspaceSlug} incidentId={id} />,
+    diagnosisSummary: <DiagnosisSummary workspaceSlug={workspaceSlug} incidentId={id} />,
     diagnosis: <DiagnosisPanel workspaceSlug={workspaceSlug} incidentId={id} canRun={can(actor, "diagnosis:run")} />,
     agent: (
       <AgentPanel

@@ -12,9 +12,13 @@ const units: [Intl.RelativeTimeFormatUnit, number][] = [
   ["minute", 60],
 ];
 
-/** "3m", "2h", "5d" (compact) or "3 minutes ago" (long), relative to `now`. */
+/**
+ * "3m", "2h", "5d" (compact) or "3 minutes ago" (long), relative to `now`. Never in the future: a
+ * time ahead of the reader's clock (a sped-up drill stamps events in its world time, clocks drift)
+ * reads "now".
+ */
 export function formatTimeAgo(date: Date, now: Date = new Date(), style: "compact" | "long" = "compact"): string {
-  const seconds = Math.round((now.getTime() - date.getTime()) / 1000);
+  const seconds = Math.max(0, Math.round((now.getTime() - date.getTime()) / 1000));
   const abs = Math.abs(seconds);
   if (abs < 45) return style === "compact" ? "now" : "just now";
   for (const [unit, size] of units) {

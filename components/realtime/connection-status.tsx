@@ -9,7 +9,14 @@ const labels = {
   connecting: "Connecting…",
   connected: "Live",
   reconnecting: "Reconnecting…",
-  unavailable: "Live updates unavailable",
+  unavailable: "Offline",
+} as const;
+
+const titles = {
+  connecting: "Connecting to live updates",
+  connected: "Live: changes by others appear as they happen",
+  reconnecting: "The connection dropped; what you miss is fetched once it is back",
+  unavailable: "Live updates are unavailable: reload to see others' changes",
 } as const;
 
 /**
@@ -30,6 +37,7 @@ export function StatusPill({ className }: { className?: string }) {
       data-state={state}
       role="status"
       aria-live="polite"
+      title={titles[state]}
       className={cn(
         "inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium",
         state === "connected" && "text-muted-foreground",
@@ -42,7 +50,7 @@ export function StatusPill({ className }: { className?: string }) {
       {state === "connected" && <span aria-hidden className="size-2 rounded-full bg-emerald-500" />}
       {(state === "reconnecting" || state === "connecting") && <LoaderCircle aria-hidden className="size-3 animate-spin" />}
       {state === "unavailable" && <WifiOff aria-hidden className="size-3" />}
-      {labels[state]}
+      <span className="sr-only sm:not-sr-only">{labels[state]}</span>
     </span>
   );
 }

@@ -62,6 +62,10 @@ export const incidents = pgTable(
     acknowledgedAt: timestamp("acknowledged_at", { withTimezone: true }),
     resolvedAt: timestamp("resolved_at", { withTimezone: true }),
     closedAt: timestamp("closed_at", { withTimezone: true }),
+    /** What the responders did to end it, asked for (optionally) on resolve; post-mortems start from it. */
+    resolutionSummary: text("resolution_summary"),
+    /** What caused it, in the responders' words, asked for (optionally) on resolve. */
+    resolutionCause: text("resolution_cause"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -134,8 +134,14 @@ export function normaliseAnswer(value: unknown, key = "", parent = ""): unknown 
   if (value && typeof value === "object") {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normaliseAnswer(v, k, parent)]));
   }
-  if (typeof value === "string" && limits[key]) return value.length > limits[key] ? `${value.slice(0, limits[key] - 1)}…` : value;
+  if (typeof value === "string" && limits[key]) return value.length > limits[key] ? clipAtWord(value, limits[key] - 1) : value;
   if (typeof value === "number" && key === "confidence" && value > 1 && value <= 100) return value / 100;
   return value;
 }
 
+/** Cut to at most `max` characters at a word boundary (mid-word only for one very long word), marked "…". */
+function clipAtWord(text: string, max: number): string {
+  const cut = text.slice(0, max);
+  const space = cut.lastIndexOf(" ");
+  return `${cut.slice(0, space > max * 0.6 ? space : max).replace(/[\s,;:("'“]+$/, "")}…`;
+}

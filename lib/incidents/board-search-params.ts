@@ -1,5 +1,5 @@
 import { createLoader, createSerializer, parseAsArrayOf, parseAsInteger, parseAsString, parseAsStringLiteral } from "nuqs/server";
-import { severityOptions } from "./board-view";
+import { boardKinds, boardSorts, severityOptions } from "./board-view";
 
 /**
  * The board's view in the URL (`/board?severity=P0,P1&team=payments&q=checkout&resolved=2`), so a
@@ -10,6 +10,10 @@ export const boardSearchParams = {
   team: parseAsArrayOf(parseAsString).withDefault([]),
   service: parseAsArrayOf(parseAsString).withDefault([]),
   q: parseAsString.withDefault(""),
+  /** `real`, `drills` or `all` (the default). */
+  kind: parseAsStringLiteral(boardKinds).withDefault("all"),
+  /** Open columns by `severity` then age (the default), or by `recency`. */
+  sort: parseAsStringLiteral(boardSorts).withDefault("severity"),
   /** Page of the resolved column (1-based). */
   resolved: parseAsInteger.withDefault(1),
 };

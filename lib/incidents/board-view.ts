@@ -26,7 +26,14 @@ export type BoardView = {
 
 export type FacetsView = { teams: string[]; services: string[] };
 
-export type BoardFilterValues = { severity: Severity[]; team: string[]; service: string[]; q: string };
+/** Real incidents, drills (incidents the simulator or a person opened as synthetic/training), or both. */
+export const boardKinds = ["all", "real", "drills"] as const;
+export type BoardKind = (typeof boardKinds)[number];
+/** Open columns: most severe first then newest (`severity`), or newest first (`recency`). */
+export const boardSorts = ["severity", "recency"] as const;
+export type BoardSort = (typeof boardSorts)[number];
+
+export type BoardFilterValues = { severity: Severity[]; team: string[]; service: string[]; q: string; kind: BoardKind; sort: BoardSort };
 
 /** Kept here (not imported from db/schema) so client bundles do not pull in Drizzle's table code. */
 export const severityOptions = ["P0", "P1", "P2", "P3"] as const satisfies readonly Severity[];
@@ -83,9 +90,18 @@ export function toBoardView(data: BoardData, perColumn: number | null = OPEN_CAR
 /** Filters in a stable order, so equal views share one react-query key. */
 export function normalizeFilters(f: BoardFilterValues): BoardFilterValues {
   const sorted = <T extends string>(list: T[]) => Array.from(new Set(list)).sort();
-  return { severity: sorted(f.severity), team: sorted(f.team), service: sorted(f.service), q: f.q.trim() };
+  return { severity: sorted(f.severity), team: sorted(f.team), service: sorted(f.service), q: f.q.trim(), kind: f.kind ?? "all", sort: f.sort ?? "severity" };
 }
 
+/** Filters that hide incidents (the sort order hides nothing). */
 export function hasActiveFilters(f: BoardFilterValues): boolean {
-  return f.severity.length + f.team.length + f.service.length > 0 || f.q.trim() !== "";
+  return f.severity.length + f.team.length + f.service.length > 0 || f.q.trim() !== "" || f.kind !== "all";
+}
+
+export const noBoardFilters: BoardFilterValues = { severity: [], team: [], service: [], q: "", kind: "all", sort: "severity" };
+
+/** Order of the open columns as the server sends them, kept by the board's optimistic moves. */
+export function compareOpenCards(sort: BoardSort) {
+  return (a: { severity: Severity; createdAt: string; number: number }, b: { severity: Severity; createdAt: string; number: number }) =>
+    (sort === "severity" ? a.severity.localeCompare(b.severity) : 0) || b.createdAt.localeCompare(a.createdAt) || b.number - a.number;
 }

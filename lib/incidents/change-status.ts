@@ -19,7 +19,15 @@ export async function applyStatusChange(
   tx: Database,
   actor: Actor,
   incidentId: string,
-  change: { status: IncidentStatus; version?: number; reason?: string | null; at?: Date; resolvedAt?: Date | null },
+  change: {
+    status: IncidentStatus;
+    version?: number;
+    reason?: string | null;
+    at?: Date;
+    resolvedAt?: Date | null;
+    /** On a move to resolved (or straight to closed): what ended it and what caused it, kept on the incident. */
+    resolution?: { summary?: string; cause?: string };
+  },
 ): Promise<{ incident: Incident; changed: boolean }> {
   const current = await lockIncident(tx, { workspaceId: actor.workspaceId, id: incidentId });
   if (change.version !== undefined && change.version !== current.version) {
@@ -32,16 +40,25 @@ export async function applyStatusChange(
   const incident = await updateIncidentRow(
     tx,
     { workspaceId: actor.workspaceId, id: incidentId },
-    { status: change.status, ...statusTimestamps(current, change.status, at), ...resolvedAtOverride(current, change, at) },
+    { status: change.status, ...statusTimestamps(current, change.status, at), ...resolvedAtOverride(current, change, at), ...resolutionFields(change) },
   );
   await writeStatusHistory(tx, actor, { incidentId, from: current.status, to: change.status, reason: change.reason, at });
   await recordAudit(tx, actor, {
     action: "incident.status",
     targetType: "incident",
     targetId: incidentId,
-    data: { from: current.status, to: change.status },
+    data: { from: current.status, to: change.status, ...resolutionFields(change) },
   });
   return { incident, changed: true };
+}
+
+/** The resolution a person gave on resolve; blank answers keep what the incident already holds. */
+function resolutionFields(change: { status: IncidentStatus; resolution?: { summary?: string; cause?: string } }) {
+  if ((change.status !== "resolved" && change.status !== "closed") || !change.resolution) return {};
+  const out: { resolutionSummary?: string; resolutionCause?: string } = {};
+  if (change.resolution.summary) out.resolutionSummary = change.resolution.summary;
+  if (change.resolution.cause) out.resolutionCause = change.resolution.cause;
+  return out;
 }
 
 function resolvedAtOverride(current: Incident, change: { status: IncidentStatus; resolvedAt?: Date | null }, at: Date): { resolvedAt?: Date } {

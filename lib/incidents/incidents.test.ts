@@ -161,4 +161,54 @@ describe("incidents", () => {
     const filtered = await getBoard(t.db, alice.workspaceId, { severity: ["P0"], team: [], service: [], q: "" });
     expect(filtered.open.every((c) => c.severity === "P0")).toBe(true);
   });
+
+  it("orders open columns by severity then newest, newest only with sort=recency, and splits real incidents from drills", async () => {
+    const ws = await insertWorkspace(t.db, { slug: "sorting", name: "Sorting" });
+    const carol: Actor = { kind: "user", id: "u-carol", name: "Carol", workspaceId: ws.id, role: "responder" };
+    const made: string[] = [];
+    for (const [title, severity, incidentType] of [
+      ["old P0", "P0", "real"],
+      ["P1 drill", "P1", "synthetic"],
+      ["new P3", "P3", "real"],
+      ["newest P1", "P1", "real"],
+    ] as const) {
+      const r = await createIncident(t.db, carol, { ...base, title, severity, incidentType });
+      if (!r.ok) throw new Error(r.error);
+      made.push(r.data.id);
+      await new Promise((done) => setTimeout(done, 5));
+    }
+    const none = { severity: [], team: [], service: [], q: "" };
+    const bySeverity = await getBoard(t.db, ws.id, none);
+    expect(bySeverity.open.map((c) => c.title)).toEqual(["old P0", "newest P1", "P1 drill", "new P3"]);
+    const byRecency = await getBoard(t.db, ws.id, { ...none, sort: "recency" });
+    expect(byRecency.open.map((c) => c.title)).toEqual(["newest P1", "new P3", "P1 drill", "old P0"]);
+    expect((await getBoard(t.db, ws.id, { ...none, kind: "drills" })).open.map((c) => c.title)).toEqual(["P1 drill"]);
+    expect((await getBoard(t.db, ws.id, { ...none, kind: "real" })).open.map((c) => c.title)).not.toContain("P1 drill");
+  });
+
+  it("keeps an optional resolution summary and cause given on resolve, and audits them", async () => {
+    const created = await createIncident(t.db, alice, { ...base, title: "Resolve me" });
+    if (!created.ok) throw new Error(created.error);
+    const resolved = await changeIncidentStatus(t.db, alice, created.data.id, {
+      status: "resolved",
+      version: created.data.version,
+      resolution: { summary: "Rolled back v2.3.1", cause: "Connection pool too small after the deploy" },
+    });
+    expect(resolved.ok).toBe(true);
+    if (!resolved.ok) return;
+    expect(resolved.data.resolutionSummary).toBe("Rolled back v2.3.1");
+    expect(resolved.data.resolutionCause).toBe("Connection pool too small after the deploy");
+    const audits = await t.db.select().from(auditLog).where(eq(auditLog.targetId, created.data.id));
+    const audit = audits.find((a) => a.action === "incident.status")!;
+    expect(audit.data).toMatchObject({ to: "resolved", resolutionSummary: "Rolled back v2.3.1" });
+
+    const plain = await createIncident(t.db, alice, { ...base, title: "Resolve without words" });
+    if (!plain.ok) throw new Error(plain.error);
+    const noWords = await changeIncidentStatus(t.db, alice, plain.data.id, { status: "resolved", resolution: { summary: "", cause: "" } });
+    expect(noWords.ok && noWords.data.resolutionSummary).toBe(null);
+
+    const bad = await changeIncidentStatus(t.db, alice, plain.data.id, { status: "closed", resolution: { summary: "x".repeat(5_001) } });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.issues?.map((i) => i.path)).toEqual(["resolution.summary"]);
+  });
 });

@@ -36,8 +36,13 @@ function escapeLike(q: string): string {
   return q.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-function filterConditions(workspaceId: string, f: { severity?: string[]; team?: string[]; service?: string[]; q?: string }): SQL[] {
+function filterConditions(
+  workspaceId: string,
+  f: { severity?: string[]; team?: string[]; service?: string[]; q?: string; kind?: "all" | "real" | "drills" },
+): SQL[] {
   const conds: SQL[] = [eq(incidents.workspaceId, workspaceId)];
+  if (f.kind === "real") conds.push(eq(incidents.incidentType, "real"));
+  if (f.kind === "drills") conds.push(inArray(incidents.incidentType, ["synthetic", "training"]));
   if (f.severity?.length) conds.push(inArray(incidents.severity, f.severity as Incident["severity"][]));
   if (f.team?.length) conds.push(inArray(incidents.team, f.team));
   if (f.service?.length) conds.push(inArray(incidents.service, f.service));
@@ -102,11 +107,11 @@ export type BoardData = {
   resolved: { items: BoardCard[]; total: number; page: number; pageSize: number };
 };
 
-/** Open incidents (newest first, bounded) and one page of resolved/closed ones (newest resolution first). */
+/** Open incidents (most severe then newest, or newest first with `sort: "recency"`; bounded) and one page of resolved/closed ones (newest resolution first). */
 export async function getBoard(
   db: Database,
   workspaceId: string,
-  filters: BoardFilters,
+  filters: Omit<BoardFilters, "kind" | "sort"> & Partial<Pick<BoardFilters, "kind" | "sort">>,
   resolvedPage = 1,
 ): Promise<BoardData> {
   const conds = filterConditions(workspaceId, filters);
@@ -116,7 +121,8 @@ export async function getBoard(
       .select(boardCardColumns)
       .from(incidents)
       .where(and(...conds, inArray(incidents.status, ["triage", "investigating", "fixing"])))
-      .orderBy(desc(incidents.createdAt), desc(incidents.number))
+      // Severity first (P0 < P1 < … sorts as text), then newest; `recency`: newest only.
+      .orderBy(...(filters.sort === "recency" ? [] : [asc(incidents.severity)]), desc(incidents.createdAt), desc(incidents.number))
       .limit(OPEN_COLUMN_LIMIT * 3 + 1),
     db
       .select(boardCardColumns)
@@ -214,4 +220,38 @@ export async function getTimeline(db: Database, where: { workspaceId: string; in
     .from(timelineEntries)
     .where(and(eq(timelineEntries.workspaceId, where.workspaceId), eq(timelineEntries.incidentId, where.incidentId)))
     .orderBy(asc(timelineEntries.createdAt));
+}
+
+/** One hit of the command palette's search. */
+export type IncidentSearchHit = {
+  id: string;
+  key: string;
+  title: string;
+  service: string;
+  severity: Incident["severity"];
+  status: IncidentStatus;
+  incidentType: Incident["incidentType"];
+};
+
+/**
+ * Incidents in every status matching `q` (title, service, description, `INC-<n>`): open ones first,
+ * then newest; at most `limit`. An empty query gives the newest incidents.
+ */
+export async function searchIncidents(db: Database, workspaceId: string, rawQ: string, limit = 10): Promise<IncidentSearchHit[]> {
+  const q = rawQ.trim().slice(0, 200);
+  const rows = await db
+    .select({
+      id: incidents.id,
+      number: incidents.number,
+      title: incidents.title,
+      service: incidents.service,
+      severity: incidents.severity,
+      status: incidents.status,
+      incidentType: incidents.incidentType,
+    })
+    .from(incidents)
+    .where(and(...filterConditions(workspaceId, { q })))
+    .orderBy(sql`case when ${incidents.status} in ('triage', 'investigating', 'fixing') then 0 else 1 end`, desc(incidents.createdAt))
+    .limit(Math.min(Math.max(1, limit), 50));
+  return rows.map(({ number, ...r }) => ({ ...r, key: `INC-${number}` }));
 }

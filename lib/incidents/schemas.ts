@@ -70,6 +70,8 @@ export const updateIncidentSchema = z
     /** A status move may ride along with the edit; both commit together or not at all. */
     status: statusSchema.optional(),
     reason: trimmed(500).optional(),
+    /** With `status: "resolved"`: what ended it and what caused it (both optional). */
+    resolution: z.object({ summary: trimmed(5_000).optional(), cause: trimmed(1_000).optional() }).strict().optional(),
   })
   .strict();
 export type UpdateIncidentInput = z.input<typeof updateIncidentSchema>;
@@ -79,6 +81,8 @@ export const changeStatusSchema = z.object({
   /** The version the caller saw; omitted by machines that do not track it. */
   version: z.coerce.number().int().positive().optional(),
   reason: trimmed(500).optional(),
+  /** Only with `status: "resolved"`: what ended it and what caused it (both optional, kept on the incident). */
+  resolution: z.object({ summary: trimmed(5_000).optional(), cause: trimmed(1_000).optional() }).strict().optional(),
 });
 export type ChangeStatusInput = z.input<typeof changeStatusSchema>;
 
@@ -113,5 +117,7 @@ export const boardFiltersSchema = z.object({
   team: z.array(trimmed(100)).default([]),
   service: z.array(trimmed(100)).default([]),
   q: trimmed(200).default(""),
+  kind: z.enum(["all", "real", "drills"]).default("all"),
+  sort: z.enum(["severity", "recency"]).default("severity"),
 });
 export type BoardFilters = z.infer<typeof boardFiltersSchema>;

@@ -83,10 +83,10 @@ export async function updateIncident(db: Database, actor: Actor, id: string, inp
   return toResult({ op: "incidents.updateIncident", actor }, async () => {
     assertCan(actor, "incident:write");
     const incidentId = parseInput(incidentIdSchema, id);
-    const { version, status, reason, ...fields } = parseInput(updateIncidentSchema, input);
+    const { version, status, reason, resolution, ...fields } = parseInput(updateIncidentSchema, input);
     const row = await db.transaction(async (tx) => {
       let { incident } = await applyIncidentEdit(tx, actor, incidentId, fields, { expectedVersion: version });
-      if (status !== undefined) incident = (await applyStatusChange(tx, actor, incidentId, { status, reason })).incident;
+      if (status !== undefined) incident = (await applyStatusChange(tx, actor, incidentId, { status, reason, resolution })).incident;
       return incident;
     });
     await publish(actor, {

@@ -8,6 +8,6 @@ import { workspaceAction } from "@/lib/actions/define";
  * stale card is refused (409) and the board reverts instead of overwriting someone else's change. */
 export const moveIncidentAction = workspaceAction(
   "incidents.move",
-  ({ db, actor }, incidentId: string, input: Pick<ChangeStatusInput, "status" | "version">) =>
-    changeIncidentStatus(db, actor, incidentId, { status: input.status, version: input.version, reason: "Moved on the board" }),
+  ({ db, actor }, incidentId: string, input: Pick<ChangeStatusInput, "status" | "version" | "resolution">) =>
+    changeIncidentStatus(db, actor, incidentId, { status: input.status, version: input.version, resolution: input.resolution, reason: "Moved on the board" }),
 );

@@ -40,6 +40,8 @@ export const incidentResponseSchema = z
     acknowledged_at: nullableTime,
     resolved_at: nullableTime,
     closed_at: nullableTime,
+    resolution_summary: z.string().nullable().meta({ description: "What ended the incident, given on resolve (optional)." }),
+    resolution_cause: z.string().nullable().meta({ description: "What caused it, given on resolve (optional)." }),
     created_at: isoTime,
     updated_at: isoTime,
   })

@@ -141,6 +141,8 @@ describe("the response schemas", () => {
       acknowledgedAt: null,
       resolvedAt: null,
       closedAt: null,
+      resolutionSummary: "Rolled back v2.3.1",
+      resolutionCause: null,
       createdAt: at,
       updatedAt: at,
     };

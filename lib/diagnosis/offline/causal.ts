@@ -473,7 +473,7 @@ function whenBefore(c: Change, first: { at: number } | undefined, ctx: Ctx): str
 
 function firstSign(s: Scored): string {
   const e = s.evidence.find((x) => x.at !== undefined) ?? s.evidence[0];
-  return e ? (e.source === "metric" ? e.ref : `"${e.detail.replace(/^[A-Z]+ [^:]+: "?/, "").slice(0, 60)}…"`) : fillTitle(s, undefined);
+  return e ? (e.source === "metric" ? e.ref : `"${clipWords(e.detail.replace(/^[A-Z]+ [^:]+: "?/, ""), 60)}"`) : fillTitle(s, undefined);
 }
 
 export function fillTitle(s: Scored, ctx: Ctx | undefined): string {
@@ -501,3 +501,12 @@ function lowerFirst(s: string): string {
   return /^[A-Z][a-z]/.test(s) ? s[0].toLowerCase() + s.slice(1) : s;
 }
 
+
+/** At most `max` characters, cut at a word boundary and marked with "…" when cut. */
+function clipWords(text: string, max: number): string {
+  const clean = text.replace(/^…/, "").replace(/…$/, "");
+  if (clean.length <= max) return text.endsWith("…") ? `${clean}…` : clean;
+  const cut = clean.slice(0, max);
+  const space = cut.lastIndexOf(" ");
+  return `${cut.slice(0, space > max * 0.5 ? space : max).replace(/[\s,;:("'“]+$/, "")}…`;
+}

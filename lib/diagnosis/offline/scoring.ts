@@ -438,11 +438,23 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
+/** About 160 characters of `message` around `index`, cut at word boundaries, each cut marked with "…". */
 export function excerpt(message: string, index: number): string {
   const clean = message.replace(/\s+/g, " ");
   if (clean.length <= 160) return clean;
-  const start = Math.max(0, Math.min(index - 40, clean.length - 160));
-  return `${start > 0 ? "…" : ""}${clean.slice(start, start + 160)}…`;
+  let start = Math.max(0, Math.min(index - 40, clean.length - 160));
+  let end = Math.min(clean.length, start + 160);
+  // Never start or end inside a word: move the start to the next word, the end back to the last one.
+  if (start > 0 && clean[start - 1] !== " ") {
+    const space = clean.indexOf(" ", start);
+    if (space >= 0 && space < index) start = space + 1;
+  }
+  if (end < clean.length && clean[end] !== " ") {
+    const space = clean.lastIndexOf(" ", end);
+    if (space > Math.max(start, index)) end = space;
+  }
+  const body = clean.slice(start, end).trim();
+  return `${start > 0 ? "…" : ""}${body}${end < clean.length ? "…" : ""}`;
 }
 
 export function quote(text: string, index: number, length: number): string {
