@@ -16,6 +16,7 @@ import type { UpdateIncidentInput } from "@/lib/incidents/shared";
 import { useIncidentContext } from "./incident-context";
 import { useIncidentWrite } from "./incident-state";
 import { TagInput } from "@/components/common/tag-input";
+import { SeverityPolicyLine } from "@/components/sla/severity-policy-line";
 
 const statuses = Object.keys(statusLabels) as IncidentStatus[];
 const severities = Object.keys(severityLabels) as Severity[];
@@ -83,6 +84,7 @@ export function IncidentControls({ incident, teams, services }: { incident: Inci
               ))}
             </SelectContent>
           </Select>
+          <SeverityPolicyLine severity={incident.severity} />
         </div>
       </div>
 
