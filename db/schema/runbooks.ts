@@ -19,7 +19,7 @@ export const runbooks = pgTable(
     categories: jsonb("categories").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
     body: text("body").notNull().default(""),
     version: integer("version").notNull().default(1),
-    /** "seed" for the built-in procedures, "user" for the workspace's own. */
+    /** "builtin" for the procedures every workspace starts with, "user" for the workspace's own. */
     origin: text("origin").notNull().default("user"),
     ...actorColumns("updated_by"),
     createdAt: createdAtColumn(),

@@ -16,7 +16,7 @@ beforeAll(async () => {
   t = await createTestDatabase();
   const ws = await insertWorkspace(t.db, { slug: "sla", name: "SLA" });
   alice = { kind: "user", id: "u-alice", name: "Alice", workspaceId: ws.id, role: "responder" };
-}, 30_000);
+}, 120_000);
 
 afterAll(async () => {
   await t?.drop();
