@@ -5,7 +5,6 @@
  */
 export type LibraryRunbook = { title: string; summary: string; services: string[]; categories: string[]; body: string };
 
-const fence = "```";
 
 export const runbookLibrary: LibraryRunbook[] = [
   {
