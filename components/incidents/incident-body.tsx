@@ -25,6 +25,7 @@ import { useHydrated } from "@/components/hooks/use-hydrated";
 import { SlaPolicyDialog } from "./sla-policy-dialog";
 import { WorkingNotes } from "./working-notes";
 import { IncidentRunbooks } from "@/components/runbooks/incident-runbooks";
+import { PostmortemButton } from "@/components/postmortems/postmortem-button";
 
 /** Places where other features render inside the incident screen (see IncidentScreen). */
 export type IncidentSlots = {
@@ -164,6 +165,7 @@ function Screen({
           <div className="flex items-center gap-2">
             {slots.presence}
             {ctx.canWrite && <NextStepButton incident={incident} />}
+            <PostmortemButton workspaceSlug={ctx.workspaceSlug} incidentId={incident.id} status={incident.status} basePath={ctx.basePath} />
             {ctx.inDialog && (
               // A plain link, so the full page loads instead of this dialog being intercepted again.
               <Button asChild variant="ghost" size="sm">
