@@ -26,6 +26,7 @@ import { SlaPolicyDialog } from "./sla-policy-dialog";
 import { WorkingNotes } from "./working-notes";
 import { IncidentRunbooks } from "@/components/runbooks/incident-runbooks";
 import { PostmortemButton } from "@/components/postmortems/postmortem-button";
+import { CommsTemplates } from "@/components/sla/comms-templates";
 
 /** Places where other features render inside the incident screen (see IncidentScreen). */
 export type IncidentSlots = {
@@ -228,6 +229,7 @@ function Screen({
           {slots.diagnosis}
           {slots.agent}
           <IncidentRunbooks workspaceSlug={ctx.workspaceSlug} incidentId={incident.id} canWrite={ctx.canWrite} />
+          <CommsTemplates workspaceSlug={ctx.workspaceSlug} incidentId={incident.id} version={incident.version} />
 
           <Section title="Working notes" description="Shared by everyone on the incident">
             <WorkingNotes incident={incident} />
