@@ -19,4 +19,15 @@ export const queryKeys = {
   /** Every list of plans of the workspace (the approvals inbox, the nav badge's count). */
   agent: (workspace: string) => ["ws", workspace, "agent"] as const,
   agentPlans: (workspace: string, filter: string) => ["ws", workspace, "agent", "plans", filter] as const,
+  /** The SLA badges of the board's open cards. */
+  slaAlerts: (workspace: string) => ["ws", workspace, "sla-alerts"] as const,
+  /** The runbook library and single runbooks (with their history). */
+  runbooks: (workspace: string) => ["ws", workspace, "runbooks"] as const,
+  runbook: (workspace: string, id: string) => ["ws", workspace, "runbooks", id] as const,
+  /** Suggested and attached runbooks of an incident. */
+  incidentRunbooks: (workspace: string, id: string) => ["ws", workspace, "incident", id, "runbooks"] as const,
+  /** An incident's post-mortem. */
+  incidentPostmortem: (workspace: string, id: string) => ["ws", workspace, "incident", id, "postmortem"] as const,
+  /** The workspace-wide action items. */
+  actionItems: (workspace: string) => ["ws", workspace, "action-items"] as const,
 };

@@ -28,6 +28,7 @@ import { FilterBar } from "./filter-bar";
 import { IncidentCardBody, noteDragEnded } from "./incident-card";
 import { boardSearchParams } from "@/lib/incidents/shared";
 import { boardViewKey, useBoardView, useFacets, useMoveIncident, usePendingMoves, type InitialBoard } from "./use-board";
+import { SlaAlertsProvider } from "@/components/sla/sla-badge";
 
 /**
  * The interactive board: filters in the URL, columns from react-query (seeded by the server render),
@@ -111,6 +112,7 @@ export function Board({
   const refreshing = boardQuery.isFetching && boardQuery.isPlaceholderData;
 
   return (
+    <SlaAlertsProvider workspaceSlug={workspaceSlug}>
     <div data-testid="board" data-hydrated={hydrated ? "true" : "false"} className="relative flex min-h-0 flex-1 flex-col gap-4">
       <CardIconSprite />
       <ResolveDialog
@@ -211,5 +213,6 @@ export function Board({
         </DragOverlay>
       </DndContext>
     </div>
+    </SlaAlertsProvider>
   );
 }

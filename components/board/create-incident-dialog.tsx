@@ -30,6 +30,7 @@ import { cn } from "@/lib/utils";
 import { severityOptions, type FacetsView } from "@/lib/incidents/shared";
 import { TagInput } from "@/components/common/tag-input";
 import { FieldError } from "@/components/forms/form-errors";
+import { SeverityPolicyLine } from "@/components/sla/severity-policy-line";
 
 type Draft = {
   title: string;
@@ -248,6 +249,7 @@ export function CreateIncidentDialog({ workspaceSlug, basePath, facets }: { work
                   ))}
                 </SelectContent>
               </Select>
+              <SeverityPolicyLine severity={draft.severity} />
               <FieldError id={severity.errorId} errors={severity.messages} />
             </div>
             <div className="grid content-start gap-1.5">

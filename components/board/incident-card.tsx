@@ -10,6 +10,7 @@ import { TimeAgo } from "@/components/incidents/time-ago";
 import { cn } from "@/lib/utils";
 import type { BoardCardView } from "@/lib/incidents/shared";
 import { CardIcon } from "./card-icons";
+import { SlaBadge } from "@/components/sla/sla-badge";
 
 const accentBySeverity = {
   P0: "before:bg-sev-p0",
@@ -59,6 +60,7 @@ export function IncidentCardBody({ card, href, pending, handle, overlay }: CardB
               Drill
             </span>
           )}
+          {!resolvedColumn && <SlaBadge incidentId={card.id} />}
           {pending && <Loader2Icon aria-label="Saving" className="text-muted-foreground size-3.5 animate-spin" />}
           <span className="text-muted-foreground ml-auto text-xs">
             {resolvedColumn && card.resolvedAt ? (

@@ -26,6 +26,9 @@ import { SlaPolicyDialog } from "./sla-policy-dialog";
 import { WorkingNotes } from "./working-notes";
 import { ResolveDialog, type Resolution } from "./resolve-dialog";
 import { IncidentOverview, SectionNav } from "./incident-overview";
+import { IncidentRunbooks } from "@/components/runbooks/incident-runbooks";
+import { PostmortemButton } from "@/components/postmortems/postmortem-button";
+import { CommsTemplates } from "@/components/sla/comms-templates";
 
 /** Places where other features render inside the incident screen (see IncidentScreen). */
 export type IncidentSlots = {
@@ -187,6 +190,7 @@ function Screen({
           <div className="flex items-center gap-2">
             {slots.presence}
             {ctx.canWrite && <NextStepButton incident={incident} />}
+            <PostmortemButton workspaceSlug={ctx.workspaceSlug} incidentId={incident.id} status={incident.status} basePath={ctx.basePath} />
             {ctx.inDialog && (
               // A plain link, so the full page loads instead of this dialog being intercepted again.
               <Button asChild variant="ghost" size="sm">
@@ -260,6 +264,8 @@ function Screen({
               ...(slots.events ? [{ id: "events", label: "Events" }] : []),
               ...(slots.diagnosis ? [{ id: "diagnosis", label: "Diagnosis" }] : []),
               ...(slots.agent ? [{ id: "agent", label: "Agent" }] : []),
+              { id: "runbooks", label: "Runbooks" },
+              { id: "communication", label: "Communication" },
               ...(hasMetadata(incident.metadata) || slots.simulation ? [{ id: "metrics", label: "Metrics & context" }] : []),
             ]}
           />
@@ -294,6 +300,12 @@ function Screen({
           {slots.events && <div id="events" className="scroll-mt-20">{slots.events}</div>}
           {slots.diagnosis && <div id="diagnosis" className="scroll-mt-20">{slots.diagnosis}</div>}
           {slots.agent && <div id="agent" className="scroll-mt-20">{slots.agent}</div>}
+          <div id="runbooks" className="scroll-mt-20">
+            <IncidentRunbooks workspaceSlug={ctx.workspaceSlug} incidentId={incident.id} canWrite={ctx.canWrite} />
+          </div>
+          <div id="communication" className="scroll-mt-20">
+            <CommsTemplates workspaceSlug={ctx.workspaceSlug} incidentId={incident.id} version={incident.version} />
+          </div>
 
           {(hasMetadata(incident.metadata) || slots.simulation) && (
             <div id="metrics" className="scroll-mt-20 space-y-5">

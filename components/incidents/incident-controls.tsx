@@ -17,6 +17,7 @@ import { useIncidentContext } from "./incident-context";
 import { useIncidentWrite } from "./incident-state";
 import { TagInput } from "@/components/common/tag-input";
 import { ResolveDialog, type Resolution } from "./resolve-dialog";
+import { SeverityPolicyLine } from "@/components/sla/severity-policy-line";
 
 export const isOpenStatus = (s: IncidentStatus) => s === "triage" || s === "investigating" || s === "fixing";
 
@@ -102,6 +103,7 @@ export function IncidentControls({ incident, teams, services }: { incident: Inci
               ))}
             </SelectContent>
           </Select>
+          <SeverityPolicyLine severity={incident.severity} />
         </div>
       </div>
 

@@ -34,6 +34,15 @@ export function planInvalidation(slug: string, message: RealtimeMessage): Invali
       ];
     case "simulation.updated":
       return [{ queryKey: queryKeys.simulations(slug) }, { queryKey: queryKeys.systemsHealth(slug) }];
+    case "sla.crossed":
+      return [{ queryKey: queryKeys.slaAlerts(slug) }, { queryKey: queryKeys.incidentTimeline(slug, message.incidentId) }];
+    case "runbook.updated":
+      return [
+        { queryKey: queryKeys.runbooks(slug) },
+        ...(message.incidentId ? [{ queryKey: queryKeys.incidentRunbooks(slug, message.incidentId) }, { queryKey: queryKeys.incidentTimeline(slug, message.incidentId) }] : []),
+      ];
+    case "postmortem.updated":
+      return [{ queryKey: queryKeys.incidentPostmortem(slug, message.incidentId) }, { queryKey: queryKeys.actionItems(slug) }];
     case "workspace.reset":
       return [{ queryKey: queryKeys.all(slug) }];
     default:

@@ -8,3 +8,6 @@ export * from "./intake";
 export * from "./simulation";
 export * from "./diagnoses";
 export * from "./agent";
+export * from "./sla";
+export * from "./runbooks";
+export * from "./postmortems";

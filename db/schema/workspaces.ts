@@ -23,7 +23,7 @@ export type AgentSettings = {
   /** Catalog actions the workspace forbids outright. */
   blockedActions: string[];
 };
-export type WorkspaceSettings = { sla?: SlaPolicy; agent?: AgentSettings };
+export type WorkspaceSettings = { sla?: SlaPolicy; agent?: AgentSettings; comms?: Partial<Record<"internal_alert" | "status_update" | "resolution_notice", string>> };
 
 export const workspaces = pgTable(
   "workspaces",

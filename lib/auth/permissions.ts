@@ -13,6 +13,8 @@ export const permissions = {
   "agent:approve": { role: "responder", scope: "write" },
   "simulation:run": { role: "responder", scope: "write" },
   "workspace:admin": { role: "admin", scope: "admin" },
+  "runbook:write": { role: "responder", scope: "write" },
+  "postmortem:write": { role: "responder", scope: "write" },
 } as const satisfies Record<string, { role: Role; scope: ApiKeyScope }>;
 
 export type Permission = keyof typeof permissions;

@@ -12,7 +12,13 @@ export type RealtimeEvent =
   /** A plan of the SRE agent changed (planned, decided, a step ran, verified, rolled back); `executionId` is the plan's id. */
   | { type: "agent.step"; incidentId: string | null; executionId: string; state: string }
   | { type: "simulation.updated"; simulationId: string; status: string }
-  | { type: "workspace.reset" };
+  | { type: "workspace.reset" }
+  /** The SLA watcher recorded a 75 % or breach crossing on an open incident. */
+  | { type: "sla.crossed"; incidentId: string }
+  /** A runbook was saved, or one attached to an incident changed (attach, checklist tick). */
+  | { type: "runbook.updated"; runbookId: string | null; incidentId: string | null }
+  /** An incident's post-mortem or its action items changed. */
+  | { type: "postmortem.updated"; incidentId: string; postmortemId: string; version: number };
 
 export type RealtimeMessage = RealtimeEvent & {
   workspaceId: string;
