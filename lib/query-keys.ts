@@ -19,4 +19,10 @@ export const queryKeys = {
   /** Every list of plans of the workspace (the approvals inbox, the nav badge's count). */
   agent: (workspace: string) => ["ws", workspace, "agent"] as const,
   agentPlans: (workspace: string, filter: string) => ["ws", workspace, "agent", "plans", filter] as const,
+  /** The signed-in user's inbox (the bell and its count). */
+  notifications: (workspace: string) => ["ws", workspace, "notifications"] as const,
+  /** Roles, tasks and escalation of an incident. */
+  incidentOncall: (workspace: string, id: string) => ["ws", workspace, "incident", id, "oncall"] as const,
+  /** Schedules, who is on call, escalation policies. */
+  oncall: (workspace: string) => ["ws", workspace, "oncall"] as const,
 };

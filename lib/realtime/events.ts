@@ -12,7 +12,11 @@ export type RealtimeEvent =
   /** A plan of the SRE agent changed (planned, decided, a step ran, verified, rolled back); `executionId` is the plan's id. */
   | { type: "agent.step"; incidentId: string | null; executionId: string; state: string }
   | { type: "simulation.updated"; simulationId: string; status: string }
-  | { type: "workspace.reset" };
+  | { type: "workspace.reset" }
+  /** A user's inbox changed (a notification arrived or was read). */
+  | { type: "notification.created"; userId: string }
+  /** Roles, tasks or the escalation of an incident changed (incidentId), or schedules and policies (null). */
+  | { type: "oncall.updated"; incidentId: string | null };
 
 export type RealtimeMessage = RealtimeEvent & {
   workspaceId: string;
