@@ -29,6 +29,8 @@ export async function notifyStatusChanges(db: Database, options: { now?: Date } 
     const ids = [...new Set(changes.map((c) => c.h.incidentId))];
     const roles = await tx.select().from(incidentRoles).where(inArray(incidentRoles.incidentId, ids));
     for (const { h, number, title } of changes) {
+      // An incident's first row is its creation, not a change.
+      if (h.fromStatus === null) continue;
       const people = roles.filter((r) => r.incidentId === h.incidentId && r.userId !== h.actorId).map((r) => r.userId);
       const got = await notifyUsers(tx, h.workspaceId, {
         userIds: people,
