@@ -141,7 +141,7 @@ describe("outbound webhooks", () => {
 
 describe("email and the inbox", () => {
   it("emails a page through SMTP and puts it in the inbox; a rule without email sends none", async () => {
-    await t.db.transaction((tx) => notifyUsers(tx, admin.workspaceId, { userIds: [responder.id], event: "paged", title: "Paged: INC-7 P1 Checkout down", body: "Level 1", incidentId: null }));
+    await t.db.transaction((tx) => notifyUsers(tx, admin.workspaceId, { userIds: [responder.id!], event: "paged", title: "Paged: INC-7 P1 Checkout down", body: "Level 1", incidentId: null }));
     const report = await processDeliveries(t.db, { now: new Date(Date.now() + 86_400_000) });
     expect(report.delivered).toBeGreaterThanOrEqual(1);
     expect(mails).toHaveLength(1);
@@ -154,7 +154,7 @@ describe("email and the inbox", () => {
     const set = await setRules(t.db, responder, { rules: [{ event: "paged", channels: ["inbox"] }] });
     expect(set.ok).toBe(true);
     expect((await getRules(t.db, responder)).find((r) => r.event === "paged")).toEqual({ event: "paged", channels: ["inbox"], custom: true });
-    await t.db.transaction((tx) => notifyUsers(tx, admin.workspaceId, { userIds: [responder.id], event: "paged", title: "Again" }));
+    await t.db.transaction((tx) => notifyUsers(tx, admin.workspaceId, { userIds: [responder.id!], event: "paged", title: "Again" }));
     const queued = await t.db.select().from(notificationDeliveries).where(eq(notificationDeliveries.channel, "email"));
     expect(queued).toHaveLength(1);
     expect((await getInbox(t.db, responder)).unread).toBe(2);
