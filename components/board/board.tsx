@@ -24,6 +24,7 @@ import { CardIconSprite } from "./card-icons";
 import { CreateIncidentDialog } from "./create-incident-dialog";
 import { announcements, columnCollision, columnKeyboardCoordinates, screenReaderInstructions } from "./dnd";
 import { FilterBar } from "./filter-bar";
+import { CardLeadProvider } from "@/components/oncall/card-lead";
 import { IncidentCardBody, noteDragEnded } from "./incident-card";
 import { boardSearchParams } from "@/lib/incidents/shared";
 import { boardViewKey, useBoardView, useFacets, useMoveIncident, usePendingMoves, type InitialBoard } from "./use-board";
@@ -52,8 +53,8 @@ export function Board({
   const hydrated = useHydrated();
   const [params, setParams] = useQueryStates(boardSearchParams, { history: "replace", scroll: false });
   const filters = React.useMemo(
-    () => normalizeFilters({ severity: params.severity, team: params.team, service: params.service, q: params.q }),
-    [params.severity, params.team, params.service, params.q],
+    () => normalizeFilters({ severity: params.severity, team: params.team, service: params.service, q: params.q, mine: params.mine }),
+    [params.severity, params.team, params.service, params.q, params.mine],
   );
   const page = Math.max(1, params.resolved);
   // Open columns show their newest cards first; "Show all" swaps in the uncut board.
@@ -104,6 +105,7 @@ export function Board({
   const refreshing = boardQuery.isFetching && boardQuery.isPlaceholderData;
 
   return (
+    <CardLeadProvider workspaceSlug={workspaceSlug}>
     <div data-testid="board" data-hydrated={hydrated ? "true" : "false"} className="relative flex min-h-0 flex-1 flex-col gap-4">
       <CardIconSprite />
       <div className="flex flex-wrap items-end justify-between gap-3">
@@ -194,5 +196,6 @@ export function Board({
         </DragOverlay>
       </DndContext>
     </div>
+    </CardLeadProvider>
   );
 }

@@ -5,6 +5,7 @@ import { SearchIcon, XIcon } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { MultiSelect } from "@/components/ui/multi-select";
+import { MineToggle } from "@/components/oncall/mine-toggle";
 import { SeverityBadge, severityLabels } from "@/components/incidents/severity-badge";
 import type { Severity } from "@/db/schema";
 import { hasActiveFilters, severityOptions, type BoardFilterValues, type FacetsView } from "@/lib/incidents/shared";
@@ -83,6 +84,7 @@ export function FilterBar({
       />
       <MultiSelect label="Team" options={teams} value={filters.team} onChange={(v) => onChange({ team: v })} data-testid="filter-team" />
       <MultiSelect label="Service" options={services} value={filters.service} onChange={(v) => onChange({ service: v })} data-testid="filter-service" />
+      <MineToggle value={!!filters.mine} onChange={(mine) => onChange({ mine })} />
       {active && (
         <Button
           variant="ghost"
@@ -91,7 +93,7 @@ export function FilterBar({
           onClick={() => {
             lastSent.current = "";
             setText("");
-            onChange({ severity: [], team: [], service: [], q: "" });
+            onChange({ severity: [], team: [], service: [], q: "", mine: false });
           }}
         >
           <XIcon />

@@ -24,6 +24,7 @@ import { IncidentTimeline } from "./incident-timeline";
 import { useHydrated } from "@/components/hooks/use-hydrated";
 import { SlaPolicyDialog } from "./sla-policy-dialog";
 import { WorkingNotes } from "./working-notes";
+import { IncidentOncallPanel } from "@/components/oncall/incident-oncall-panel";
 
 /** Places where other features render inside the incident screen (see IncidentScreen). */
 export type IncidentSlots = {
@@ -245,6 +246,9 @@ function Screen({
             }
           >
             <IncidentSla incident={incident} policy={slaPolicy} serverNow={serverNow} />
+          </Section>
+          <Section title="People">
+            <IncidentOncallPanel workspaceSlug={ctx.workspaceSlug} incidentId={incident.id} viewerId={ctx.viewer.kind === "user" ? ctx.viewer.id : null} canWrite={ctx.canWrite} />
           </Section>
           <Section title="Details">
             <DetailsCard incident={incident} />

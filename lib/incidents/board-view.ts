@@ -26,7 +26,7 @@ export type BoardView = {
 
 export type FacetsView = { teams: string[]; services: string[] };
 
-export type BoardFilterValues = { severity: Severity[]; team: string[]; service: string[]; q: string };
+export type BoardFilterValues = { severity: Severity[]; team: string[]; service: string[]; q: string; /** Only incidents the viewer leads. */ mine?: boolean };
 
 /** Kept here (not imported from db/schema) so client bundles do not pull in Drizzle's table code. */
 export const severityOptions = ["P0", "P1", "P2", "P3"] as const satisfies readonly Severity[];
@@ -83,9 +83,9 @@ export function toBoardView(data: BoardData, perColumn: number | null = OPEN_CAR
 /** Filters in a stable order, so equal views share one react-query key. */
 export function normalizeFilters(f: BoardFilterValues): BoardFilterValues {
   const sorted = <T extends string>(list: T[]) => Array.from(new Set(list)).sort();
-  return { severity: sorted(f.severity), team: sorted(f.team), service: sorted(f.service), q: f.q.trim() };
+  return { severity: sorted(f.severity), team: sorted(f.team), service: sorted(f.service), q: f.q.trim(), ...(f.mine ? { mine: true } : {}) };
 }
 
 export function hasActiveFilters(f: BoardFilterValues): boolean {
-  return f.severity.length + f.team.length + f.service.length > 0 || f.q.trim() !== "";
+  return f.severity.length + f.team.length + f.service.length > 0 || f.q.trim() !== "" || !!f.mine;
 }

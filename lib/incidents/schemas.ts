@@ -113,5 +113,6 @@ export const boardFiltersSchema = z.object({
   team: z.array(trimmed(100)).default([]),
   service: z.array(trimmed(100)).default([]),
   q: trimmed(200).default(""),
+  mine: z.boolean().optional(),
 });
 export type BoardFilters = z.infer<typeof boardFiltersSchema>;

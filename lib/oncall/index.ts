@@ -6,6 +6,6 @@ export { assignLeadToMe, setIncidentRoles, type RolesChange } from "./roles";
 export { isValidTimeZone, layerShifts, nextBusinessOpening, onCallAt, rotationShiftAt, scheduleShifts, type Shift } from "./rotation";
 export { addOverride, choosePolicy, createPolicy, createSchedule, getSchedule, listPolicies, listSchedules, scheduleOnCall } from "./schedules";
 export { addIncidentTask, updateIncidentTask } from "./tasks";
-export { incidentOncallView, incidentsLedBy, oncallOverview, policyView, scheduleView } from "./view";
+export { incidentLeads, incidentOncallView, incidentsLedBy, oncallOverview, policyView, scheduleView } from "./view";
 export { notifyStatusChanges } from "./watch";
 export * from "./shared";

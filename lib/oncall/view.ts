@@ -1,5 +1,5 @@
 import { and, asc, desc, eq } from "drizzle-orm";
-import { escalationPages, escalationPolicies, escalationRuns, incidentRoles, incidentTasks, type EscalationPolicy, type Schedule, type ScheduleOverride } from "@/db/schema";
+import { escalationPages, escalationPolicies, escalationRuns, incidentRoles, incidentTasks, users, type EscalationPolicy, type Schedule, type ScheduleOverride } from "@/db/schema";
 import type { Database } from "@/db/client";
 import { workspaceMembers } from "./members";
 import { onCallAt, scheduleShifts, type Shift } from "./rotation";
@@ -103,4 +103,16 @@ export async function incidentsLedBy(db: Database, workspaceId: string, userId: 
     .from(incidentRoles)
     .where(and(eq(incidentRoles.workspaceId, workspaceId), eq(incidentRoles.userId, userId), eq(incidentRoles.role, "lead")));
   return rows.map((r) => r.id);
+}
+
+/** Lead names by incident id, for the board's cards (open incidents and the latest closed ones). */
+export async function incidentLeads(db: Database, workspaceId: string): Promise<Record<string, string>> {
+  const rows = await db
+    .select({ incidentId: incidentRoles.incidentId, name: users.name })
+    .from(incidentRoles)
+    .innerJoin(users, eq(users.id, incidentRoles.userId))
+    .where(and(eq(incidentRoles.workspaceId, workspaceId), eq(incidentRoles.role, "lead")))
+    .orderBy(desc(incidentRoles.createdAt))
+    .limit(2000);
+  return Object.fromEntries(rows.map((r) => [r.incidentId, r.name]));
 }
