@@ -309,6 +309,7 @@ function PolicyForm({ workspaceSlug, overview }: { workspaceSlug: string; overvi
   const [repeat, setRepeat] = React.useState(0);
   const [modes, setModes] = React.useState<Record<"P0" | "P1" | "P2" | "P3", (typeof severityModeOptions)[number]>>({ P0: "immediate", P1: "immediate", P2: "business_hours", P3: "never" });
   const [hoursTz, setHoursTz] = React.useState("UTC");
+  const [services, setServices] = React.useState("");
   if (!open) {
     return (
       <Button variant="outline" size="sm" onClick={() => setOpen(true)} data-testid="new-policy">
@@ -327,6 +328,10 @@ function PolicyForm({ workspaceSlug, overview }: { workspaceSlug: string; overvi
       const r = await createPolicyAction(workspaceSlug, {
         name,
         repeat,
+        services: services
+          .split(",")
+          .map((x) => x.trim())
+          .filter(Boolean),
         severityModes: modes,
         businessHours: { timeZone: hoursTz, days: [1, 2, 3, 4, 5], start: "09:00", end: "17:00" },
         levels: levels.map((l) => {
@@ -348,7 +353,11 @@ function PolicyForm({ workspaceSlug, overview }: { workspaceSlug: string; overvi
     <Card>
       <CardContent className="pt-6">
         <form className="space-y-3" onSubmit={save} data-testid="policy-form">
-          <div className="grid gap-3 sm:grid-cols-3">
+          <div className="grid gap-3 sm:grid-cols-4">
+            <div className="space-y-1">
+              <Label htmlFor="p-services">Services (empty: all)</Label>
+              <Input id="p-services" value={services} onChange={(e) => setServices(e.target.value)} placeholder="checkout, payments" />
+            </div>
             <div className="space-y-1">
               <Label htmlFor="p-name">Name</Label>
               <Input id="p-name" required value={name} onChange={(e) => setName(e.target.value)} placeholder="Default" />
