@@ -58,6 +58,12 @@ const envSchema = z.object({
   INTAKE_BENCH_NOOP: z.enum(["on", "off"]).default("off"),
   /** How often the in-process scheduler ticks the simulated worlds, in ms (0: only /api/cron/tick does). */
   SIM_TICK_MS: z.coerce.number().int().min(0).default(1_000),
+  /** Outgoing mail server for notifications, e.g. smtp://user:pass@mail.example.com:587 (unset: no email). */
+  SMTP_URL: optionalString,
+  /** Sender address of notification emails. */
+  SMTP_FROM: optionalString,
+  /** How often the in-process scheduler runs escalations and deliveries, in ms (0: only /api/cron/escalate and /api/cron/notify do). */
+  ONCALL_TICK_MS: z.coerce.number().int().min(0).default(5_000),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -30,4 +30,10 @@ export const queryKeys = {
   incidentPostmortem: (workspace: string, id: string) => ["ws", workspace, "incident", id, "postmortem"] as const,
   /** The workspace-wide action items. */
   actionItems: (workspace: string) => ["ws", workspace, "action-items"] as const,
+  /** The signed-in user's inbox (the bell and its count). */
+  notifications: (workspace: string) => ["ws", workspace, "notifications"] as const,
+  /** Roles, tasks and escalation of an incident. */
+  incidentOncall: (workspace: string, id: string) => ["ws", workspace, "incident", id, "oncall"] as const,
+  /** Schedules, who is on call, escalation policies. */
+  oncall: (workspace: string) => ["ws", workspace, "oncall"] as const,
 };

@@ -2,6 +2,7 @@ import { AppHeader } from "@/components/app-shell/app-header";
 import { currentCaller } from "@/lib/api/caller";
 import { UserMenu } from "@/components/auth/user-menu";
 import { RealtimeProvider } from "@/components/realtime/realtime-provider";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 
 /**
  * The signed-in app: header (logo, navigation, guide, theme, user menu) around every page, and the
@@ -19,6 +20,7 @@ export default async function AppLayout({ children, modal }: { children: React.R
   return (
     <div className="flex min-h-dvh flex-col">
       <AppHeader workspaceSlug={current?.workspace.slug}>
+        {current?.actor.kind === "user" && <NotificationBell workspaceSlug={current.workspace.slug} />}
         <UserMenu workspaceSlug={current?.workspace.slug} />
       </AppHeader>
       {/* Live updates for every page of the workspace (board, incident, scenarios). */}

@@ -1,4 +1,4 @@
-import { BookOpenIcon, FlaskConicalIcon, InboxIcon, ListChecksIcon, SquareKanbanIcon, SettingsIcon } from "lucide-react";
+import { BookOpenIcon, FlaskConicalIcon, InboxIcon, ListChecksIcon, SettingsIcon, SirenIcon, SquareKanbanIcon } from "lucide-react";
 
 /** The app's main sections; `match` is the path prefix that marks the link as current; `badge` names a live count shown beside it. */
 export const navItems = [
@@ -8,6 +8,7 @@ export const navItems = [
   { href: "/settings", match: ["/settings"], label: "Settings", icon: SettingsIcon },
   { href: "/runbooks", match: ["/runbooks"], label: "Runbooks", icon: BookOpenIcon },
   { href: "/action-items", match: ["/action-items"], label: "Action items", icon: ListChecksIcon },
+  { href: "/oncall", match: ["/oncall"], label: "On-call", icon: SirenIcon },
 ] as const;
 
 export function isCurrent(pathname: string, match: readonly string[]): boolean {

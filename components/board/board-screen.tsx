@@ -34,7 +34,7 @@ export async function BoardScreen({
   // A hand-edited URL with an over-long value shows the unfiltered board rather than an error page.
   const parsed = boardFiltersSchema.safeParse(raw);
   const filters = normalizeFilters(parsed.success ? parsed.data : noFilters);
-  const initial = await loadInitialBoard(db, actor.workspaceId, filters, Math.max(1, resolved));
+  const initial = await loadInitialBoard(db, actor.workspaceId, filters, Math.max(1, resolved), actor.kind === "user" ? actor.id : null);
   return (
     <Board
       workspaceSlug={workspaceSlug}
@@ -47,7 +47,7 @@ export async function BoardScreen({
   );
 }
 
-async function loadInitialBoard(db: Database, workspaceId: string, filters: BoardFilterValues, page: number): Promise<InitialBoard> {
-  const [board, facets] = await Promise.all([getBoard(db, workspaceId, filters, page), getIncidentFacets(db, workspaceId)]);
+async function loadInitialBoard(db: Database, workspaceId: string, filters: BoardFilterValues, page: number, userId: string | null): Promise<InitialBoard> {
+  const [board, facets] = await Promise.all([getBoard(db, workspaceId, filters, page, { userId }), getIncidentFacets(db, workspaceId)]);
   return { filters, page, board: toBoardView(board), facets, at: Date.now() };
 }

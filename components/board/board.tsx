@@ -25,6 +25,7 @@ import { CardIconSprite } from "./card-icons";
 import { CreateIncidentDialog } from "./create-incident-dialog";
 import { announcements, columnCollision, columnKeyboardCoordinates, screenReaderInstructions } from "./dnd";
 import { FilterBar } from "./filter-bar";
+import { CardLeadProvider } from "@/components/oncall/card-lead";
 import { IncidentCardBody, noteDragEnded } from "./incident-card";
 import { boardSearchParams } from "@/lib/incidents/shared";
 import { boardViewKey, useBoardView, useFacets, useMoveIncident, usePendingMoves, type InitialBoard } from "./use-board";
@@ -54,8 +55,8 @@ export function Board({
   const hydrated = useHydrated();
   const [params, setParams] = useQueryStates(boardSearchParams, { history: "replace", scroll: false });
   const filters = React.useMemo(
-    () => normalizeFilters({ severity: params.severity, team: params.team, service: params.service, q: params.q, kind: params.kind, sort: params.sort }),
-    [params.severity, params.team, params.service, params.q, params.kind, params.sort],
+    () => normalizeFilters({ severity: params.severity, team: params.team, service: params.service, q: params.q, kind: params.kind, sort: params.sort, mine: params.mine }),
+    [params.severity, params.team, params.service, params.q, params.kind, params.sort, params.mine],
   );
   const page = Math.max(1, params.resolved);
   // Open columns show their newest cards first; "Show all" swaps in the uncut board.
@@ -113,6 +114,7 @@ export function Board({
 
   return (
     <SlaAlertsProvider workspaceSlug={workspaceSlug}>
+    <CardLeadProvider workspaceSlug={workspaceSlug}>
     <div data-testid="board" data-hydrated={hydrated ? "true" : "false"} className="relative flex min-h-0 flex-1 flex-col gap-4">
       <CardIconSprite />
       <ResolveDialog
@@ -213,6 +215,7 @@ export function Board({
         </DragOverlay>
       </DndContext>
     </div>
+    </CardLeadProvider>
     </SlaAlertsProvider>
   );
 }

@@ -5,6 +5,7 @@ import { SearchIcon, XIcon } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { MultiSelect } from "@/components/ui/multi-select";
+import { MineToggle } from "@/components/oncall/mine-toggle";
 import { SeverityBadge, severityLabels } from "@/components/incidents/severity-badge";
 import type { Severity } from "@/db/schema";
 import { hasActiveFilters, severityOptions, type BoardFilterValues, type BoardKind, type BoardSort, type FacetsView } from "@/lib/incidents/shared";
@@ -132,6 +133,7 @@ export function FilterBar({
       <MultiSelect label="Team" options={teams} value={filters.team} onChange={(v) => onChange({ team: v })} data-testid="filter-team" />
       <MultiSelect label="Service" options={services} value={filters.service} onChange={(v) => onChange({ service: v })} data-testid="filter-service" />
       <Segmented label="Incident kind" options={kindOptions} value={filters.kind} onChange={(kind) => onChange({ kind })} testId="filter-kind" />
+      <MineToggle value={!!filters.mine} onChange={(mine) => onChange({ mine })} />
       <Segmented label="Sort open columns by" options={sortOptions} value={filters.sort} onChange={(sort) => onChange({ sort })} testId="board-sort" />
       {active && (
         <Button
@@ -141,7 +143,7 @@ export function FilterBar({
           onClick={() => {
             lastSent.current = "";
             setText("");
-            onChange({ severity: [], team: [], service: [], q: "", kind: "all" });
+            onChange({ severity: [], team: [], service: [], q: "", kind: "all", mine: false });
           }}
         >
           <XIcon />

@@ -1,5 +1,6 @@
 "use client";
 
+import { CardLead } from "@/components/oncall/card-lead";
 import * as React from "react";
 import Link from "next/link";
 import { useDraggable } from "@dnd-kit/core";
@@ -94,6 +95,7 @@ export function IncidentCardBody({ card, href, pending, handle, overlay }: CardB
               <span className="truncate">{card.team}</span>
             </span>
           )}
+          <CardLead incidentId={card.id} />
           <span className="ml-auto flex shrink-0 items-center gap-1 tabular-nums" title={`${card.eventCount} events`}>
             <CardIcon name="activity" className="size-3" />
             {card.eventCount}

@@ -29,6 +29,7 @@ import { IncidentOverview, SectionNav } from "./incident-overview";
 import { IncidentRunbooks } from "@/components/runbooks/incident-runbooks";
 import { PostmortemButton } from "@/components/postmortems/postmortem-button";
 import { CommsTemplates } from "@/components/sla/comms-templates";
+import { IncidentOncallPanel } from "@/components/oncall/incident-oncall-panel";
 
 /** Places where other features render inside the incident screen (see IncidentScreen). */
 export type IncidentSlots = {
@@ -249,6 +250,9 @@ function Screen({
             }
           >
             <IncidentSla incident={incident} policy={slaPolicy} serverNow={serverNow} />
+          </Section>
+          <Section title="People">
+            <IncidentOncallPanel workspaceSlug={ctx.workspaceSlug} incidentId={incident.id} viewerId={ctx.viewer.kind === "user" ? ctx.viewer.id : null} canWrite={ctx.canWrite} />
           </Section>
           <Section title="Details">
             <DetailsCard incident={incident} />

@@ -45,6 +45,17 @@ export function planInvalidation(slug: string, message: RealtimeMessage): Invali
       return [{ queryKey: queryKeys.incidentPostmortem(slug, message.incidentId) }, { queryKey: queryKeys.actionItems(slug) }];
     case "workspace.reset":
       return [{ queryKey: queryKeys.all(slug) }];
+    case "notification.created":
+      return [{ queryKey: queryKeys.notifications(slug) }];
+    case "oncall.updated":
+      return message.incidentId
+        ? [
+            { queryKey: queryKeys.incidentOncall(slug, message.incidentId) },
+            { queryKey: queryKeys.incidentTimeline(slug, message.incidentId) },
+            { queryKey: queryKeys.notifications(slug) },
+            { queryKey: queryKeys.board(slug) },
+          ]
+        : [{ queryKey: queryKeys.oncall(slug) }];
     default:
       return [{ queryKey: queryKeys.all(slug) }];
   }

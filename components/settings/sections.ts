@@ -8,4 +8,5 @@ export const settingsSections: { href: string; label: string; adminOnly?: boolea
   { href: "/settings/topology", label: "Topology" },
   { href: "/settings/agent", label: "Agent" },
   { href: "/settings/comms", label: "Communication" },
+  { href: "/settings/notifications", label: "Notifications" },
 ];

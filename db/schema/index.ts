@@ -11,3 +11,4 @@ export * from "./agent";
 export * from "./sla";
 export * from "./runbooks";
 export * from "./postmortems";
+export * from "./oncall";

@@ -1,4 +1,4 @@
-import { createLoader, createSerializer, parseAsArrayOf, parseAsInteger, parseAsString, parseAsStringLiteral } from "nuqs/server";
+import { createLoader, createSerializer, parseAsArrayOf, parseAsBoolean, parseAsInteger, parseAsString, parseAsStringLiteral } from "nuqs/server";
 import { boardKinds, boardSorts, severityOptions } from "./board-view";
 
 /**
@@ -16,6 +16,8 @@ export const boardSearchParams = {
   sort: parseAsStringLiteral(boardSorts).withDefault("severity"),
   /** Page of the resolved column (1-based). */
   resolved: parseAsInteger.withDefault(1),
+  /** `mine=true`: only the incidents the viewer leads. */
+  mine: parseAsBoolean.withDefault(false),
 };
 
 export const loadBoardSearchParams = createLoader(boardSearchParams);

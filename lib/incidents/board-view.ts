@@ -33,7 +33,16 @@ export type BoardKind = (typeof boardKinds)[number];
 export const boardSorts = ["severity", "recency"] as const;
 export type BoardSort = (typeof boardSorts)[number];
 
-export type BoardFilterValues = { severity: Severity[]; team: string[]; service: string[]; q: string; kind: BoardKind; sort: BoardSort };
+export type BoardFilterValues = {
+  severity: Severity[];
+  team: string[];
+  service: string[];
+  q: string;
+  kind: BoardKind;
+  sort: BoardSort;
+  /** Only incidents the viewer leads. */
+  mine?: boolean;
+};
 
 /** Kept here (not imported from db/schema) so client bundles do not pull in Drizzle's table code. */
 export const severityOptions = ["P0", "P1", "P2", "P3"] as const satisfies readonly Severity[];
@@ -90,12 +99,20 @@ export function toBoardView(data: BoardData, perColumn: number | null = OPEN_CAR
 /** Filters in a stable order, so equal views share one react-query key. */
 export function normalizeFilters(f: BoardFilterValues): BoardFilterValues {
   const sorted = <T extends string>(list: T[]) => Array.from(new Set(list)).sort();
-  return { severity: sorted(f.severity), team: sorted(f.team), service: sorted(f.service), q: f.q.trim(), kind: f.kind ?? "all", sort: f.sort ?? "severity" };
+  return {
+    severity: sorted(f.severity),
+    team: sorted(f.team),
+    service: sorted(f.service),
+    q: f.q.trim(),
+    kind: f.kind ?? "all",
+    sort: f.sort ?? "severity",
+    ...(f.mine ? { mine: true } : {}),
+  };
 }
 
 /** Filters that hide incidents (the sort order hides nothing). */
 export function hasActiveFilters(f: BoardFilterValues): boolean {
-  return f.severity.length + f.team.length + f.service.length > 0 || f.q.trim() !== "" || f.kind !== "all";
+  return f.severity.length + f.team.length + f.service.length > 0 || f.q.trim() !== "" || f.kind !== "all" || !!f.mine;
 }
 
 export const noBoardFilters: BoardFilterValues = { severity: [], team: [], service: [], q: "", kind: "all", sort: "severity" };

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, ilike, inArray, lt, or, sql, type SQL } from "drizzle-orm";
-import { incidents, incidentStatusHistory, timelineEntries, type Incident, type IncidentStatus } from "@/db/schema";
+import { incidentRoles, incidents, incidentStatusHistory, timelineEntries, type Incident, type IncidentStatus } from "@/db/schema";
 import type { Database } from "@/db/client";
 import { AppError } from "@/lib/errors";
 import type { BoardFilters, ListIncidentsInput } from "./schemas";
@@ -113,8 +113,17 @@ export async function getBoard(
   workspaceId: string,
   filters: Omit<BoardFilters, "kind" | "sort"> & Partial<Pick<BoardFilters, "kind" | "sort">>,
   resolvedPage = 1,
+  viewer: { userId: string | null } = { userId: null },
 ): Promise<BoardData> {
   const conds = filterConditions(workspaceId, filters);
+  // "Mine": incidents the viewer leads (a viewer without a user id leads none).
+  if (filters.mine) {
+    conds.push(
+      viewer.userId
+        ? sql`exists (select 1 from ${incidentRoles} where ${incidentRoles.incidentId} = ${incidents.id} and ${incidentRoles.role} = 'lead' and ${incidentRoles.userId} = ${viewer.userId})`
+        : sql`false`,
+    );
+  }
   const page = Math.max(1, Math.floor(resolvedPage));
   const [open, resolvedItems, [{ total }]] = await Promise.all([
     db

@@ -119,5 +119,6 @@ export const boardFiltersSchema = z.object({
   q: trimmed(200).default(""),
   kind: z.enum(["all", "real", "drills"]).default("all"),
   sort: z.enum(["severity", "recency"]).default("severity"),
+  mine: z.boolean().optional(),
 });
 export type BoardFilters = z.infer<typeof boardFiltersSchema>;

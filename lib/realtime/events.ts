@@ -18,7 +18,11 @@ export type RealtimeEvent =
   /** A runbook was saved, or one attached to an incident changed (attach, checklist tick). */
   | { type: "runbook.updated"; runbookId: string | null; incidentId: string | null }
   /** An incident's post-mortem or its action items changed. */
-  | { type: "postmortem.updated"; incidentId: string; postmortemId: string; version: number };
+  | { type: "postmortem.updated"; incidentId: string; postmortemId: string; version: number }
+  /** A user's inbox changed (a notification arrived or was read). */
+  | { type: "notification.created"; userId: string }
+  /** Roles, tasks or the escalation of an incident changed (incidentId), or schedules and policies (null). */
+  | { type: "oncall.updated"; incidentId: string | null };
 
 export type RealtimeMessage = RealtimeEvent & {
   workspaceId: string;

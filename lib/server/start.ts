@@ -19,5 +19,6 @@ export async function startServer(): Promise<void> {
   await import("@/lib/simulation/startup").then((m) => m.onServerStart());
   await import("@/lib/agent/startup").then((m) => m.onServerStart());
   await import("@/lib/sla/startup").then((m) => m.onServerStart());
+  await import("@/lib/oncall/startup").then((m) => m.onServerStart());
   startScheduler();
 }

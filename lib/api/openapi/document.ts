@@ -7,6 +7,7 @@ import { incidentPaths } from "./incidents";
 import { intakePaths } from "./intake";
 import { simulationPaths } from "./simulation";
 import { agentPaths } from "./agent";
+import { oncallPaths } from "./oncall";
 
 /**
  * The OpenAPI 3.1 description of `/api/v1`, generated from the zod schemas the routes validate with.
@@ -56,9 +57,11 @@ function build() {
       { name: "Simulation", description: "Scenarios, drills and failure injection on the simulated world." },
       { name: "Agent", description: "The SRE agent: catalog-only plans, approval, execution, verification and rollback." },
       { name: "Benchmark" },
+      { name: "On-call", description: "Incident roles, schedules, escalation policies and acknowledgement." },
+      { name: "Notifications", description: "Outbound webhooks and the member's own inbox and rules." },
       { name: "Meta" },
     ],
-    paths: { ...incidentPaths, ...intakePaths, ...simulationPaths, ...agentPaths, "/api/v1/openapi.json": openApiJsonPath },
+    paths: { ...incidentPaths, ...intakePaths, ...simulationPaths, ...agentPaths, ...oncallPaths, "/api/v1/openapi.json": openApiJsonPath },
     components: { securitySchemes },
   };
   const doc = createDocument(spec, {

@@ -14,7 +14,7 @@ export const dynamic = "force-dynamic";
 export const GET = callerRoute<{ slug: string }>("incident:read", async ({ db, actor, request }) => {
   const { resolved, ...rawFilters } = loadBoardSearchParams(request);
   const filters = parseInput(boardFiltersSchema, rawFilters);
-  const board = await getBoard(db, actor.workspaceId, filters, resolved);
+  const board = await getBoard(db, actor.workspaceId, filters, resolved, { userId: actor.kind === "user" ? actor.id : null });
   // `all=1`: every open card (the board's "Show all"); otherwise each open column is cut.
   const all = new URL(request.url).searchParams.get("all") === "1";
   return json(toBoardView(board, all ? null : undefined), { headers: { "cache-control": "no-store" } });
