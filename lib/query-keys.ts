@@ -19,4 +19,8 @@ export const queryKeys = {
   /** Every list of plans of the workspace (the approvals inbox, the nav badge's count). */
   agent: (workspace: string) => ["ws", workspace, "agent"] as const,
   agentPlans: (workspace: string, filter: string) => ["ws", workspace, "agent", "plans", filter] as const,
+  /** The incident generator's status (board toggle, settings). */
+  generator: (workspace: string) => ["ws", workspace, "generator"] as const,
+  /** The war room of an incident: its merged timeline (under the timeline key, so timeline events refresh it). */
+  incidentWarRoom: (workspace: string, id: string) => ["ws", workspace, "incident", id, "timeline", "war-room"] as const,
 };

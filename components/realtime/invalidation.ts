@@ -34,6 +34,8 @@ export function planInvalidation(slug: string, message: RealtimeMessage): Invali
       ];
     case "simulation.updated":
       return [{ queryKey: queryKeys.simulations(slug) }, { queryKey: queryKeys.systemsHealth(slug) }];
+    case "generator.updated":
+      return [{ queryKey: queryKeys.generator(slug) }];
     case "workspace.reset":
       return [{ queryKey: queryKeys.all(slug) }];
     default:

@@ -12,7 +12,9 @@ export type RealtimeEvent =
   /** A plan of the SRE agent changed (planned, decided, a step ran, verified, rolled back); `executionId` is the plan's id. */
   | { type: "agent.step"; incidentId: string | null; executionId: string; state: string }
   | { type: "simulation.updated"; simulationId: string; status: string }
-  | { type: "workspace.reset" };
+  | { type: "workspace.reset" }
+  /** The incident generator was switched, reconfigured or given a batch. */
+  | { type: "generator.updated"; enabled: boolean };
 
 export type RealtimeMessage = RealtimeEvent & {
   workspaceId: string;

@@ -18,5 +18,6 @@ export async function startServer(): Promise<void> {
   await import("@/lib/intake/startup").then((m) => m.onServerStart());
   await import("@/lib/simulation/startup").then((m) => m.onServerStart());
   await import("@/lib/agent/startup").then((m) => m.onServerStart());
+  await import("@/lib/generator/startup").then((m) => m.onServerStart());
   startScheduler();
 }

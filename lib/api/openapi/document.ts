@@ -7,6 +7,7 @@ import { incidentPaths } from "./incidents";
 import { intakePaths } from "./intake";
 import { simulationPaths } from "./simulation";
 import { agentPaths } from "./agent";
+import { generatorPaths } from "./generator";
 
 /**
  * The OpenAPI 3.1 description of `/api/v1`, generated from the zod schemas the routes validate with.
@@ -58,7 +59,7 @@ function build() {
       { name: "Benchmark" },
       { name: "Meta" },
     ],
-    paths: { ...incidentPaths, ...intakePaths, ...simulationPaths, ...agentPaths, "/api/v1/openapi.json": openApiJsonPath },
+    paths: { ...incidentPaths, ...intakePaths, ...simulationPaths, ...agentPaths, ...generatorPaths, "/api/v1/openapi.json": openApiJsonPath },
     components: { securitySchemes },
   };
   const doc = createDocument(spec, {
