@@ -58,6 +58,8 @@ const envSchema = z.object({
   INTAKE_BENCH_NOOP: z.enum(["on", "off"]).default("off"),
   /** How often the in-process scheduler ticks the simulated worlds, in ms (0: only /api/cron/tick does). */
   SIM_TICK_MS: z.coerce.number().int().min(0).default(1_000),
+  /** "on": the public demo's incident generator starts switched on (an incident every 4–8 minutes) the first time the server starts. */
+  DEMO_GENERATOR: z.enum(["on", "off"]).default("on"),
 });
 
 export type Env = z.infer<typeof envSchema>;
