@@ -24,6 +24,7 @@ import { IncidentTimeline } from "./incident-timeline";
 import { useHydrated } from "@/components/hooks/use-hydrated";
 import { SlaPolicyDialog } from "./sla-policy-dialog";
 import { WorkingNotes } from "./working-notes";
+import { WarRoom } from "@/components/warroom/war-room";
 
 /** Places where other features render inside the incident screen (see IncidentScreen). */
 export type IncidentSlots = {
@@ -224,6 +225,7 @@ function Screen({
           {slots.events}
           {slots.diagnosis}
           {slots.agent}
+          <WarRoom workspaceSlug={ctx.workspaceSlug} incidentId={incident.id} canWrite={ctx.canWrite} />
 
           <Section title="Working notes" description="Shared by everyone on the incident">
             <WorkingNotes incident={incident} />
