@@ -1,5 +1,5 @@
 import { getDb } from "@/db";
-import { json, route } from "@/lib/api/http";
+import { json, methodNotAllowed, route } from "@/lib/api/http";
 import { runGenerator } from "@/lib/generator";
 import { assertCronCaller } from "@/lib/api/caller";
 
@@ -13,3 +13,6 @@ async function tick(request: Request) {
 
 export const GET = route(tick);
 export const POST = route(tick);
+
+/** Other methods: 405 with a JSON body naming the allowed ones. */
+export const { PUT, PATCH, DELETE } = methodNotAllowed("GET", "POST", "HEAD");
