@@ -64,6 +64,8 @@ const envSchema = z.object({
   SMTP_FROM: optionalString,
   /** How often the in-process scheduler runs escalations and deliveries, in ms (0: only /api/cron/escalate and /api/cron/notify do). */
   ONCALL_TICK_MS: z.coerce.number().int().min(0).default(5_000),
+  /** "on": the public demo's incident generator starts switched on (an incident every 4–8 minutes) the first time the server starts. */
+  DEMO_GENERATOR: z.enum(["on", "off"]).default("on"),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -54,6 +54,8 @@ export default defineConfig({
       GITHUB_SECRET: TEST_SECRETS.GITHUB_SECRET,
       // All specs share one IP and one demo: keep the demo write limit out of their way (Vitest covers it).
       DEMO_WRITE_LIMIT: "1000",
+      // Generated incidents would appear on the demo board at random moments: specs generate on demand instead.
+      DEMO_GENERATOR: "off",
       LOG_LEVEL: "warn",
       ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : {}),
     },

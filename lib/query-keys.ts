@@ -36,4 +36,8 @@ export const queryKeys = {
   incidentOncall: (workspace: string, id: string) => ["ws", workspace, "incident", id, "oncall"] as const,
   /** Schedules, who is on call, escalation policies. */
   oncall: (workspace: string) => ["ws", workspace, "oncall"] as const,
+  /** The incident generator's status (board toggle, settings). */
+  generator: (workspace: string) => ["ws", workspace, "generator"] as const,
+  /** The war room of an incident: its merged timeline (under the timeline key, so timeline events refresh it). */
+  incidentWarRoom: (workspace: string, id: string) => ["ws", workspace, "incident", id, "timeline", "war-room"] as const,
 };

@@ -1,3 +1,4 @@
+import { GeneratorControl } from "@/components/generator/generator-control";
 import { getDb, type Database } from "@/db";
 import type { Caller } from "@/lib/api/caller";
 import { assertCan, can } from "@/lib/auth";
@@ -41,7 +42,7 @@ export async function BoardScreen({
       basePath={basePath}
       canWrite={can(actor, "incident:write")}
       initial={initial}
-      presence={<PresenceBar workspaceSlug={workspaceSlug} room="board" />}
+      presence={<div className="flex items-center gap-3"><GeneratorControl workspaceSlug={workspaceSlug} canRun={can(actor, "simulation:run")} basePath={basePath} /><PresenceBar workspaceSlug={workspaceSlug} room="board" /></div>}
       systemsHealth={<SystemsHealthStrip workspaceSlug={workspaceSlug} />}
     />
   );

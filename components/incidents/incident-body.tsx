@@ -30,6 +30,7 @@ import { IncidentRunbooks } from "@/components/runbooks/incident-runbooks";
 import { PostmortemButton } from "@/components/postmortems/postmortem-button";
 import { CommsTemplates } from "@/components/sla/comms-templates";
 import { IncidentOncallPanel } from "@/components/oncall/incident-oncall-panel";
+import { WarRoom } from "@/components/warroom/war-room";
 
 /** Places where other features render inside the incident screen (see IncidentScreen). */
 export type IncidentSlots = {
@@ -265,6 +266,7 @@ function Screen({
             sections={[
               { id: "description", label: "Description" },
               { id: "timeline", label: `Timeline (${timelineQuery.data.items.length})` },
+              { id: "war-room", label: "War room" },
               ...(slots.events ? [{ id: "events", label: "Events" }] : []),
               ...(slots.diagnosis ? [{ id: "diagnosis", label: "Diagnosis" }] : []),
               ...(slots.agent ? [{ id: "agent", label: "Agent" }] : []),
@@ -300,6 +302,10 @@ function Screen({
               <IncidentTimeline items={timelineQuery.data.items} />
             </div>
           </Section>
+
+          <div id="war-room" className="scroll-mt-20">
+            <WarRoom workspaceSlug={ctx.workspaceSlug} incidentId={incident.id} canWrite={ctx.canWrite} />
+          </div>
 
           {slots.events && <div id="events" className="scroll-mt-20">{slots.events}</div>}
           {slots.diagnosis && <div id="diagnosis" className="scroll-mt-20">{slots.diagnosis}</div>}

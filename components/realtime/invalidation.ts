@@ -43,6 +43,8 @@ export function planInvalidation(slug: string, message: RealtimeMessage): Invali
       ];
     case "postmortem.updated":
       return [{ queryKey: queryKeys.incidentPostmortem(slug, message.incidentId) }, { queryKey: queryKeys.actionItems(slug) }];
+    case "generator.updated":
+      return [{ queryKey: queryKeys.generator(slug) }];
     case "workspace.reset":
       return [{ queryKey: queryKeys.all(slug) }];
     case "notification.created":

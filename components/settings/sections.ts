@@ -9,4 +9,5 @@ export const settingsSections: { href: string; label: string; adminOnly?: boolea
   { href: "/settings/agent", label: "Agent" },
   { href: "/settings/comms", label: "Communication" },
   { href: "/settings/notifications", label: "Notifications" },
+  { href: "/settings/generator", label: "Generator" },
 ];

@@ -117,12 +117,14 @@ export function TopologyEditor({ workspaceSlug, services, threshold, version, ca
                   <TableHead className="min-w-64">Depends on</TableHead>
                   <TableHead>p95 SLO (ms)</TableHead>
                   <TableHead>Replicas</TableHead>
+                  <TableHead className="min-w-72">On call (channel, group, engineers)</TableHead>
                   <TableHead />
                 </TableRow>
               </TableHeader>
               <TableBody>
                 {rows.map((r, i) => {
-                  const problems = ["name", "team", "tier", "depends_on", "slo_p95_ms", "replicas"].flatMap((f) => errorFor(i, f));
+                  const problems = ["name", "team", "tier", "depends_on", "slo_p95_ms", "replicas", "channel", "oncall_group", "engineers"].flatMap((f) => errorFor(i, f));
+                  const mapping = (patch: Partial<ServiceSpec>) => update(i, { rest: { ...r.rest, ...patch } });
                   return (
                     <TableRow key={i} data-testid={`topology-row-${r.name || i}`}>
                       <TableCell>
@@ -158,6 +160,23 @@ export function TopologyEditor({ workspaceSlug, services, threshold, version, ca
                       </TableCell>
                       <TableCell>
                         <Input aria-label="Replicas" value={r.replicas} onChange={(e) => update(i, { replicas: e.target.value })} disabled={!canEdit} className="w-16" inputMode="numeric" />
+                      </TableCell>
+                      <TableCell>
+                        <div className="flex gap-1">
+                          <Input aria-label="Channel" value={r.rest.channel ?? ""} onChange={(e) => mapping({ channel: e.target.value.trim() || undefined })} disabled={!canEdit} placeholder={`#${r.name || "service"}-oncall`} className="w-36 font-mono text-xs" />
+                          <Input aria-label="On-call group" value={r.rest.oncall_group ?? ""} onChange={(e) => mapping({ oncall_group: e.target.value.trim() || undefined })} disabled={!canEdit} placeholder={`@${r.name || "service"}-oncall`} className="w-36 font-mono text-xs" />
+                          <Input
+                            aria-label="Engineers"
+                            defaultValue={(r.rest.engineers ?? []).join(", ")}
+                            onBlur={(e) => {
+                              const list = e.target.value.split(",").map((x) => x.trim()).filter(Boolean);
+                              mapping({ engineers: list.length ? list : undefined });
+                            }}
+                            disabled={!canEdit}
+                            placeholder="alice, bob"
+                            className="w-32 text-xs"
+                          />
+                        </div>
                       </TableCell>
                       <TableCell>
                         {canEdit ? (

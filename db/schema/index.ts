@@ -12,3 +12,4 @@ export * from "./sla";
 export * from "./runbooks";
 export * from "./postmortems";
 export * from "./oncall";
+export * from "./generator";

@@ -66,6 +66,10 @@ export type SimulationState = {
   lastSent?: Record<string, number>;
   diagnosis?: { status: "requested" | "done" | "failed" | "unavailable"; incidentId?: string; summary?: string; at?: string };
   lastError?: string;
+  /** The drill's conversation: how many of its items have played into the incident's timeline. */
+  conversationIndex?: number;
+  /** Timeline entry ids of played items that later items answer in a thread (by item index). */
+  conversationEntries?: Record<string, string>;
 };
 
 /**

@@ -6,5 +6,5 @@ export { getIncidentEventPayload, type IncidentEventItem, incidentEventsView, ty
 export { ingestEvents, parseEvents } from "./ingest-events";
 export { listEventsForIncident } from "./queries";
 export { recordDeadLetter } from "./dead-letters";
-export { DEFAULT_RULE, deleteRule, listRules, saveRule } from "./rules";
+export { DEFAULT_RULE, deleteRule, listRules, loadRules, saveRule } from "./rules";
 export * from "./shared";

@@ -22,7 +22,9 @@ export type RealtimeEvent =
   /** A user's inbox changed (a notification arrived or was read). */
   | { type: "notification.created"; userId: string }
   /** Roles, tasks or the escalation of an incident changed (incidentId), or schedules and policies (null). */
-  | { type: "oncall.updated"; incidentId: string | null };
+  | { type: "oncall.updated"; incidentId: string | null }
+  /** The incident generator was switched, reconfigured or given a batch. */
+  | { type: "generator.updated"; enabled: boolean };
 
 export type RealtimeMessage = RealtimeEvent & {
   workspaceId: string;

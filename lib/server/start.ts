@@ -20,5 +20,6 @@ export async function startServer(): Promise<void> {
   await import("@/lib/agent/startup").then((m) => m.onServerStart());
   await import("@/lib/sla/startup").then((m) => m.onServerStart());
   await import("@/lib/oncall/startup").then((m) => m.onServerStart());
+  await import("@/lib/generator/startup").then((m) => m.onServerStart());
   startScheduler();
 }

@@ -243,6 +243,14 @@ export function unknownServices(s: Scenario, topology: Topology): { path: string
     }),
   );
   if (!names.has(s.root_service)) issues.push({ path: "root_service", message: `"${s.root_service}" is not a service of this workspace's topology` });
+  // The conversation's services, and the services its alerts name, must be the topology's too.
+  for (const service of Object.keys(s.conversation?.services ?? {})) {
+    if (!names.has(service)) issues.push({ path: `conversation.services.${service}`, message: `"${service}" is not a service of this workspace's topology` });
+  }
+  s.conversation?.timeline.forEach((item, i) => {
+    const named = typeof item.service === "string" ? item.service : undefined;
+    if (named && !names.has(named)) issues.push({ path: `conversation.timeline.${i}.service`, message: `"${named}" is not a service of this workspace's topology` });
+  });
   return issues;
 }
 

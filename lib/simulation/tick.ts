@@ -7,6 +7,7 @@ import { withJobLock } from "@/lib/scheduler/advisory-lock";
 import { deliverBatch, simulatorActor, type Delivered } from "./deliver";
 import { advanceRun, cachedDefinition, forgetWorld, worldOf, worldSettled, worldTimeAt, type Advance } from "./run-state";
 import { afterOpened } from "./after-commit";
+import { playRunConversation } from "./conversation";
 
 const log = logger("simulation");
 
@@ -24,7 +25,16 @@ export type TickReport = {
   errors: number;
 };
 
-type Update = { row: SimulationRow; elapsed: number; state: SimulationState; status: SimulationStatus; ended: Date | null; delivered: Delivered };
+type Update = {
+  row: SimulationRow;
+  elapsed: number;
+  state: SimulationState;
+  status: SimulationStatus;
+  ended: Date | null;
+  delivered: Delivered;
+  /** The conversation's last entry written this tick, announced after the commit. */
+  said?: { incidentId: string; entryId: string } | null;
+};
 
 /**
  * Advances every running simulation to `now` under the tick's advisory lock (one ticker across all
@@ -84,7 +94,14 @@ export async function tickSimulations(db: Database, options: { now?: Date; ids?:
         a.adv.state.incidents.push(...d.opened);
         report.events += a.adv.events.length;
         report.incidentsOpened += d.opened.length;
-        updates.push({ row: a.row, elapsed: a.elapsed, state: a.adv.state, status: a.done ? "completed" : "running", ended: a.done ? now : null, delivered: d });
+        // In a savepoint: a conversation that cannot play never holds up the drill itself.
+        const said = await tx
+          .transaction((sp) => playRunConversation(sp, a.row, a.adv.state, a.elapsed, a.done, now))
+          .catch((err: unknown) => {
+            log.warn({ err, simulationId: a.row.id }, "the drill's conversation could not play");
+            return null;
+          });
+        updates.push({ row: a.row, elapsed: a.elapsed, state: a.adv.state, status: a.done ? "completed" : "running", ended: a.done ? now : null, delivered: d, said });
       }
     }
     if (updates.length) await writeBatch(tx, updates, now);
@@ -100,6 +117,7 @@ export async function tickSimulations(db: Database, options: { now?: Date; ids?:
     }
     const actor = simulatorActor(u.row.workspaceId);
     for (const inc of u.delivered.updated) await publish(actor, { type: "incident.updated", incidentId: inc.id, version: inc.version, fields: ["metadata", "severity"] });
+    if (u.said) await publish(actor, { type: "incident.timeline", incidentId: u.said.incidentId, entryId: u.said.entryId });
     if (u.status !== "running" || u.delivered.opened.length > 0) await publish(actor, { type: "simulation.updated", simulationId: u.row.id, status: u.status });
     if (u.delivered.opened.length > 0) await afterOpened(db, u.row, u.delivered.opened);
   }

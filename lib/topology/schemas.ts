@@ -35,6 +35,10 @@ export const serviceSpecSchema = z.object({
   cache_load_factor: z.number().min(1).max(100).optional(),
   /** Overrides of the service's baseline metrics. */
   baseline: z.record(z.string(), finiteNumber).optional(),
+  /** Service mapping for the war room (and Slack): the on-call channel, the on-call group, its engineers. */
+  channel: z.string().trim().regex(/^#[a-z0-9][a-z0-9._-]{0,79}$/, "must be a channel like #checkout-oncall").optional(),
+  oncall_group: z.string().trim().regex(/^@[a-z0-9][a-z0-9._-]{0,79}$/, "must be a group like @checkout-oncall").optional(),
+  engineers: z.array(z.string().trim().min(1).max(64)).max(30, "at most 30 engineers").optional(),
 });
 export type ServiceSpec = z.output<typeof serviceSpecSchema>;
 

@@ -8,6 +8,8 @@ import { intakePaths } from "./intake";
 import { simulationPaths } from "./simulation";
 import { agentPaths } from "./agent";
 import { oncallPaths } from "./oncall";
+import { generatorPaths } from "./generator";
+import { warRoomPaths } from "./warroom";
 
 /**
  * The OpenAPI 3.1 description of `/api/v1`, generated from the zod schemas the routes validate with.
@@ -61,7 +63,7 @@ function build() {
       { name: "Notifications", description: "Outbound webhooks and the member's own inbox and rules." },
       { name: "Meta" },
     ],
-    paths: { ...incidentPaths, ...intakePaths, ...simulationPaths, ...agentPaths, ...oncallPaths, "/api/v1/openapi.json": openApiJsonPath },
+    paths: { ...incidentPaths, ...intakePaths, ...simulationPaths, ...agentPaths, ...oncallPaths, ...generatorPaths, ...warRoomPaths, "/api/v1/openapi.json": openApiJsonPath },
     components: { securitySchemes },
   };
   const doc = createDocument(spec, {
