@@ -1,0 +1,25 @@
+/** What other features, routes and pages may use of alerts (silences, maintenance windows, the alerts list). */
+export { listSignals } from "./signals";
+export { createSilence, expireSilence, listSilences, silenceView } from "./silences";
+export {
+  activeMaintenanceWindows,
+  AFTER_MAINTENANCE_MS,
+  createMaintenanceWindow,
+  deleteMaintenanceWindow,
+  listMaintenanceWindows,
+  maintenanceEndedBefore,
+  maintenanceWindowView,
+} from "./maintenance";
+export {
+  forgetSuppressions,
+  loadSuppressions,
+  recordSuppressedSignals,
+  silenceMatches,
+  suppressionsOf,
+  windowOccurrenceAt,
+  type SignalFacts,
+  type SuppressedBy,
+  type SuppressedSignalInput,
+  type Suppressions,
+} from "./suppression";
+export * from "./shared";
