@@ -8,6 +8,7 @@ export {
   deleteMaintenanceWindow,
   listMaintenanceWindows,
   maintenanceEndedBefore,
+  maintenanceNoteForIncident,
   maintenanceWindowView,
 } from "./maintenance";
 export {

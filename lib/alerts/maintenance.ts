@@ -6,6 +6,7 @@ import { assertCan } from "@/lib/auth";
 import { recordAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
 import { parseInput, toResult, type Result } from "@/lib/result";
+import { getIncidentById } from "@/lib/incidents";
 import { createMaintenanceWindowSchema } from "./schemas";
 import { forgetSuppressions, lastOccurrenceEndedBy, windowCovers, windowOccurrenceAt } from "./suppression";
 import type { MaintenanceWindowView } from "./view";
@@ -133,4 +134,13 @@ export async function deleteMaintenanceWindow(db: Database, actor: Actor, id: st
     forgetSuppressions(actor.workspaceId);
     return { id };
   });
+}
+
+/** For an incident's page: the maintenance window of its service that ended shortly before it opened, if any. */
+export async function maintenanceNoteForIncident(db: Database, actor: Actor, incidentId: string): Promise<{ window: MaintenanceWindowView; endedAt: string; openedAt: string } | null> {
+  assertCan(actor, "incident:read");
+  if (!/^[0-9a-f-]{36}$/i.test(incidentId)) throw new AppError("not_found:incident", "Incident not found.");
+  const incident = await getIncidentById(db, { workspaceId: actor.workspaceId, id: incidentId });
+  const note = await maintenanceEndedBefore(db, actor, incident.service, incident.createdAt);
+  return note ? { ...note, openedAt: incident.createdAt.toISOString() } : null;
 }

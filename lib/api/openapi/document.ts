@@ -7,6 +7,7 @@ import { incidentPaths } from "./incidents";
 import { intakePaths } from "./intake";
 import { simulationPaths } from "./simulation";
 import { agentPaths } from "./agent";
+import { alertsPaths } from "./alerts";
 
 /**
  * The OpenAPI 3.1 description of `/api/v1`, generated from the zod schemas the routes validate with.
@@ -57,8 +58,9 @@ function build() {
       { name: "Agent", description: "The SRE agent: catalog-only plans, approval, execution, verification and rollback." },
       { name: "Benchmark" },
       { name: "Meta" },
+      { name: "Alerts", description: "The signals intake received, silences and maintenance windows." },
     ],
-    paths: { ...incidentPaths, ...intakePaths, ...simulationPaths, ...agentPaths, "/api/v1/openapi.json": openApiJsonPath },
+    paths: { ...incidentPaths, ...intakePaths, ...simulationPaths, ...agentPaths, "/api/v1/openapi.json": openApiJsonPath, ...alertsPaths },
     components: { securitySchemes },
   };
   const doc = createDocument(spec, {
