@@ -19,4 +19,10 @@ export const queryKeys = {
   /** Every list of plans of the workspace (the approvals inbox, the nav badge's count). */
   agent: (workspace: string) => ["ws", workspace, "agent"] as const,
   agentPlans: (workspace: string, filter: string) => ["ws", workspace, "agent", "plans", filter] as const,
+  /** The alerts page (signals, silences) and maintenance windows. */
+  alerts: (workspace: string) => ["ws", workspace, "alerts"] as const,
+  alertSignals: (workspace: string, filters: unknown) => ["ws", workspace, "alerts", "signals", filters] as const,
+  silences: (workspace: string) => ["ws", workspace, "alerts", "silences"] as const,
+  maintenance: (workspace: string, which: "all" | "active") => ["ws", workspace, "alerts", "maintenance", which] as const,
+  maintenanceNote: (workspace: string, incidentId: string) => ["ws", workspace, "incident", incidentId, "maintenance-note"] as const,
 };

@@ -1,4 +1,4 @@
-import { FlaskConicalIcon, InboxIcon, SquareKanbanIcon, SettingsIcon } from "lucide-react";
+import { FlaskConicalIcon, InboxIcon, SquareKanbanIcon, SettingsIcon, SirenIcon } from "lucide-react";
 
 /** The app's main sections; `match` is the path prefix that marks the link as current; `badge` names a live count shown beside it. */
 export const navItems = [
@@ -6,6 +6,7 @@ export const navItems = [
   { href: "/approvals", match: ["/approvals"], label: "Approvals", icon: InboxIcon, badge: "approvals" },
   { href: "/scenarios", match: ["/scenarios"], label: "Scenarios", icon: FlaskConicalIcon },
   { href: "/settings", match: ["/settings"], label: "Settings", icon: SettingsIcon },
+  { href: "/alerts", match: ["/alerts"], label: "Alerts", icon: SirenIcon },
 ] as const;
 
 export function isCurrent(pathname: string, match: readonly string[]): boolean {

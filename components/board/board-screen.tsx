@@ -1,4 +1,5 @@
 import { getDb, type Database } from "@/db";
+import { MaintenanceBanner } from "@/components/alerts/maintenance-banner";
 import type { Caller } from "@/lib/api/caller";
 import { assertCan, can } from "@/lib/auth";
 import { getBoard, getIncidentFacets } from "@/lib/incidents";
@@ -42,7 +43,7 @@ export async function BoardScreen({
       canWrite={can(actor, "incident:write")}
       initial={initial}
       presence={<PresenceBar workspaceSlug={workspaceSlug} room="board" />}
-      systemsHealth={<SystemsHealthStrip workspaceSlug={workspaceSlug} />}
+      systemsHealth={<><MaintenanceBanner workspaceSlug={workspaceSlug} basePath={basePath} /><SystemsHealthStrip workspaceSlug={workspaceSlug} /></>}
     />
   );
 }

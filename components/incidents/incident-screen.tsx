@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { MaintenanceNote } from "@/components/alerts/maintenance-note";
 import { getDb } from "@/db";
 import type { Caller } from "@/lib/api/caller";
 import { can } from "@/lib/auth";
@@ -50,7 +51,7 @@ export async function IncidentScreen({
   const slots: IncidentSlots = {
     presence: <PresenceBar workspaceSlug={workspaceSlug} room={`incident:${id}`} />,
     simulation: <IncidentMetrics workspaceSlug={workspaceSlug} incidentId={id} />,
-    events: <IncidentEvents workspaceSlug={workspaceSlug} incidentId={id} />,
+    events: <><MaintenanceNote workspaceSlug={workspaceSlug} incidentId={id} /><IncidentEvents workspaceSlug={workspaceSlug} incidentId={id} /></>,
     diagnosis: <DiagnosisPanel workspaceSlug={workspaceSlug} incidentId={id} canRun={can(actor, "diagnosis:run")} />,
     agent: (
       <AgentPanel

@@ -7,4 +7,5 @@ export const settingsSections: { href: string; label: string; adminOnly?: boolea
   { href: "/settings/intake", label: "Intake" },
   { href: "/settings/topology", label: "Topology" },
   { href: "/settings/agent", label: "Agent" },
+  { href: "/settings/maintenance", label: "Maintenance" },
 ];
