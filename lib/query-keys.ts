@@ -25,4 +25,5 @@ export const queryKeys = {
   silences: (workspace: string) => ["ws", workspace, "alerts", "silences"] as const,
   maintenance: (workspace: string, which: "all" | "active") => ["ws", workspace, "alerts", "maintenance", which] as const,
   maintenanceNote: (workspace: string, incidentId: string) => ["ws", workspace, "incident", incidentId, "maintenance-note"] as const,
+  similarIncidents: (workspace: string, incidentId: string) => ["ws", workspace, "incident", incidentId, "similar"] as const,
 };

@@ -1,5 +1,6 @@
 /** What other features, routes and pages may use of alerts (silences, maintenance windows, the alerts list). */
 export { listSignals } from "./signals";
+export { similarIncidents, type SimilarIncident } from "./similar";
 export { createSilence, expireSilence, listSilences, silenceView } from "./silences";
 export {
   activeMaintenanceWindows,

@@ -62,7 +62,34 @@ export const maintenanceWindowResponseSchema = z
   })
   .meta({ id: "MaintenanceWindow" });
 
+export const similarIncidentSchema = z
+  .strictObject({
+    id: uuid,
+    number: z.number().int(),
+    title: z.string(),
+    service: z.string(),
+    status: z.string(),
+    created_at: isoTime,
+    resolved_at: isoTime.nullable(),
+    reasons: z.array(z.enum(["fingerprint", "service", "text"])),
+    score: z.number(),
+    root_cause: z.string().nullable().meta({ description: "The top hypothesis of its latest diagnosis." }),
+  })
+  .meta({ id: "SimilarIncident" });
+
 export const alertsPaths: ZodOpenApiPathsObject = {
+  "/api/v1/incidents/{id}/similar": {
+    get: operation({
+      operationId: "listSimilarIncidents",
+      tags,
+      summary: "Similar past incidents",
+      description: "Resolved or closed incidents of the workspace: the same fingerprint first, then the same service, then text similarity of title, service and description (PostgreSQL full-text search). At most 5.",
+      scope: "read",
+      requestParams: { path: idParam("The incident's id.") },
+      responses: { 200: jsonResponse("The similar incidents.", z.object({ items: z.array(similarIncidentSchema) })) },
+      errors: [401, 403, 404],
+    }),
+  },
   "/api/v1/signals": {
     get: operation({
       operationId: "listSignals",

@@ -1,0 +1,1 @@
+CREATE INDEX "incidents_search_idx" ON "incidents" USING gin (to_tsvector('english'::regconfig, "title" || ' ' || "service" || ' ' || "description"));
