@@ -78,3 +78,33 @@ test.describe("alerts", () => {
     await expect(held.first()).not.toContainText("INC-");
   });
 });
+
+test.describe("alerts screens", () => {
+  test.skip(!process.env.SCREENS_DIR, "only when SCREENS_DIR asks for screenshots");
+  test("board with an active maintenance window, the alerts page and Settings → Maintenance at 1440 and 390 px", async ({ page, baseURL }) => {
+    const dir = process.env.SCREENS_DIR!;
+    const now = Date.now();
+    const created = await page.request.post("/api/v1/maintenance-windows?workspace=acme", {
+      headers: { origin: baseURL! },
+      data: { services: ["postgres"], starts_at: new Date(now - 5 * 60_000).toISOString(), ends_at: new Date(now + 55 * 60_000).toISOString(), reason: "Minor version upgrade" },
+    });
+    expect(created.status()).toBe(201);
+    for (const width of [1440, 390]) {
+      await page.setViewportSize({ width, height: width > 800 ? 900 : 844 });
+      await page.goto("/board");
+      await expect(page.getByTestId("maintenance-banner")).toBeVisible();
+      await page.screenshot({ path: `${dir}/board-${width}.png` });
+      await page.goto("/alerts");
+      await expect(page.locator("[data-testid=alerts-page][data-hydrated=true]")).toBeVisible();
+      await page.screenshot({ path: `${dir}/alerts-${width}.png`, fullPage: true });
+      if (width === 1440) {
+        await page.getByTestId("silence-row").first().click();
+        await page.screenshot({ path: `${dir}/silence-dialog-${width}.png` });
+        await page.keyboard.press("Escape");
+      }
+      await page.goto("/settings/maintenance");
+      await expect(page.locator("[data-testid=maintenance-windows][data-hydrated=true]")).toBeVisible();
+      await page.screenshot({ path: `${dir}/maintenance-${width}.png`, fullPage: true });
+    }
+  });
+});
