@@ -29,7 +29,7 @@ beforeAll(async () => {
   key = { kind: "api_key", id: "k-1", name: "API key monitoring", workspaceId: ws.id, role: "admin", scopes: ["ingest"] };
   person = { kind: "user", id: "u-1", name: "Ada", workspaceId: ws.id, role: "responder" };
   viewer = { kind: "user", id: "u-2", name: "Vic", workspaceId: ws.id, role: "viewer" };
-}, 60_000);
+}, 180_000);
 
 afterAll(async () => {
   await t?.drop();

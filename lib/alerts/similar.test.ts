@@ -15,7 +15,7 @@ beforeAll(async () => {
   t = await createTestDatabase();
   const ws = await insertWorkspace(t.db, { slug: "similar", name: "Similar" });
   person = { kind: "user", id: "u-1", name: "Ada", workspaceId: ws.id, role: "admin" };
-}, 60_000);
+}, 180_000);
 
 afterAll(async () => {
   await t?.drop();
