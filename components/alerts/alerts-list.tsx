@@ -157,7 +157,7 @@ export function AlertsList({
                   </Badge>
                   {s.suppressedBy && <div className="text-muted-foreground mt-1 text-xs">{s.suppressedBy.kind === "silence" ? "by a silence" : "maintenance"}</div>}
                 </TableCell>
-                <TableCell className="max-w-96">
+                <TableCell className="max-w-56 md:max-w-96">
                   <div className="truncate font-medium" title={s.title}>
                     {s.title}
                   </div>
@@ -216,7 +216,7 @@ export function AlertsList({
                   {s.state}
                 </Badge>
                 <code className="bg-muted rounded px-1.5 py-0.5 font-mono text-xs">{describeMatcher(s.matcher)}</code>
-                <span className="min-w-0 flex-1 truncate">{s.reason}</span>
+                <span className="min-w-40 flex-1 truncate">{s.reason}</span>
                 <span className="text-muted-foreground text-xs">
                   {s.state === "expired" ? "ended" : "until"} <LocalTime iso={s.endsAt} /> · {s.createdBy}
                 </span>
