@@ -40,4 +40,11 @@ export const queryKeys = {
   generator: (workspace: string) => ["ws", workspace, "generator"] as const,
   /** The war room of an incident: its merged timeline (under the timeline key, so timeline events refresh it). */
   incidentWarRoom: (workspace: string, id: string) => ["ws", workspace, "incident", id, "timeline", "war-room"] as const,
+  /** The alerts page (signals, silences) and maintenance windows. */
+  alerts: (workspace: string) => ["ws", workspace, "alerts"] as const,
+  alertSignals: (workspace: string, filters: unknown) => ["ws", workspace, "alerts", "signals", filters] as const,
+  silences: (workspace: string) => ["ws", workspace, "alerts", "silences"] as const,
+  maintenance: (workspace: string, which: "all" | "active") => ["ws", workspace, "alerts", "maintenance", which] as const,
+  maintenanceNote: (workspace: string, incidentId: string) => ["ws", workspace, "incident", incidentId, "maintenance-note"] as const,
+  similarIncidents: (workspace: string, incidentId: string) => ["ws", workspace, "incident", incidentId, "similar"] as const,
 };

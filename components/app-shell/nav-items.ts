@@ -9,6 +9,7 @@ export const navItems = [
   { href: "/runbooks", match: ["/runbooks"], label: "Runbooks", icon: BookOpenIcon },
   { href: "/action-items", match: ["/action-items"], label: "Action items", icon: ListChecksIcon },
   { href: "/oncall", match: ["/oncall"], label: "On-call", icon: SirenIcon },
+  { href: "/alerts", match: ["/alerts"], label: "Alerts", icon: SirenIcon },
 ] as const;
 
 export function isCurrent(pathname: string, match: readonly string[]): boolean {

@@ -1,5 +1,6 @@
 import { GeneratorControl } from "@/components/generator/generator-control";
 import { getDb, type Database } from "@/db";
+import { MaintenanceBanner } from "@/components/alerts/maintenance-banner";
 import type { Caller } from "@/lib/api/caller";
 import { assertCan, can } from "@/lib/auth";
 import { getBoard, getIncidentFacets } from "@/lib/incidents";
@@ -43,7 +44,7 @@ export async function BoardScreen({
       canWrite={can(actor, "incident:write")}
       initial={initial}
       presence={<div className="flex items-center gap-3"><GeneratorControl workspaceSlug={workspaceSlug} canRun={can(actor, "simulation:run")} basePath={basePath} /><PresenceBar workspaceSlug={workspaceSlug} room="board" /></div>}
-      systemsHealth={<SystemsHealthStrip workspaceSlug={workspaceSlug} />}
+      systemsHealth={<><MaintenanceBanner workspaceSlug={workspaceSlug} basePath={basePath} /><SystemsHealthStrip workspaceSlug={workspaceSlug} /></>}
     />
   );
 }

@@ -1,4 +1,6 @@
 import { notFound } from "next/navigation";
+import { MaintenanceNote } from "@/components/alerts/maintenance-note";
+import { SimilarIncidents } from "@/components/alerts/similar-incidents";
 import { getDb } from "@/db";
 import type { Caller } from "@/lib/api/caller";
 import { can } from "@/lib/auth";
@@ -51,7 +53,7 @@ export async function IncidentScreen({
   const slots: IncidentSlots = {
     presence: <PresenceBar workspaceSlug={workspaceSlug} room={`incident:${id}`} />,
     simulation: <IncidentMetrics workspaceSlug={workspaceSlug} incidentId={id} />,
-    events: <IncidentEvents workspaceSlug={workspaceSlug} incidentId={id} />,
+    events: <><MaintenanceNote workspaceSlug={workspaceSlug} incidentId={id} /><IncidentEvents workspaceSlug={workspaceSlug} incidentId={id} /><SimilarIncidents workspaceSlug={workspaceSlug} incidentId={id} basePath={basePath} /></>,
     diagnosisSummary: <DiagnosisSummary workspaceSlug={workspaceSlug} incidentId={id} />,
     diagnosis: <DiagnosisPanel workspaceSlug={workspaceSlug} incidentId={id} canRun={can(actor, "diagnosis:run")} />,
     agent: (

@@ -10,4 +10,5 @@ export const settingsSections: { href: string; label: string; adminOnly?: boolea
   { href: "/settings/comms", label: "Communication" },
   { href: "/settings/notifications", label: "Notifications" },
   { href: "/settings/generator", label: "Generator" },
+  { href: "/settings/maintenance", label: "Maintenance" },
 ];

@@ -74,6 +74,9 @@ export const incidents = pgTable(
     index("incidents_workspace_status_created_idx").on(t.workspaceId, t.status, t.createdAt),
     index("incidents_workspace_resolved_idx").on(t.workspaceId, t.resolvedAt),
     index("incidents_workspace_fingerprint_idx").on(t.workspaceId, t.fingerprint),
+    // Similar incidents (lib/alerts/similar.ts): full-text search on title, service and description,
+    // the same expression as the query (PostgreSQL's own text search: works on PGlite and PostgreSQL).
+    index("incidents_search_idx").using("gin", sql`to_tsvector('english'::regconfig, ${t.title} || ' ' || ${t.service} || ' ' || ${t.description})`),
     // Intake looks up a service's open real incident on every flush: only those are indexed (a
     // handful per workspace), so the lookup stays a probe.
     index("incidents_workspace_service_open_idx")

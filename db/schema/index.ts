@@ -13,3 +13,4 @@ export * from "./runbooks";
 export * from "./postmortems";
 export * from "./oncall";
 export * from "./generator";
+export * from "./alerts";

@@ -96,6 +96,9 @@ export const alertSignals = pgTable(
     uniqueIndex("alert_signals_incident_key_idx").on(t.incidentId, t.signalKey),
     // An alert's latest record across incidents (stale firing notifications are judged by it).
     index("alert_signals_workspace_key_idx").on(t.workspaceId, t.signalKey),
+    // The alerts list (lib/alerts) pages by first-seen time. The start changes only when an alert
+    // changes; last_seen_at is not indexed, so re-notifications stay heap-only updates.
+    index("alert_signals_workspace_starts_idx").on(t.workspaceId, sql`coalesce(${t.startsAt}, '2000-01-01T00:00:00Z'::timestamptz)`, t.id),
   ],
 );
 

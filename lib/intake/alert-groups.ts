@@ -7,6 +7,7 @@ import type { Actor } from "@/lib/auth/shared";
 import { insertIncident } from "@/lib/incidents";
 import { applyStatusChange } from "@/lib/incidents";
 import type { RealtimeEvent } from "@/lib/realtime/shared";
+import { recordSuppressedSignals, type SuppressedBy } from "@/lib/alerts";
 import { levelForSeverity, severityFromAlert } from "./levels";
 import type { Remembered } from "./repeat-notifications";
 import {
@@ -582,4 +583,48 @@ async function touchLatest(tx: Database, updates: { id: string; row: SignalRow }
         from json_to_recordset(${JSON.stringify(bumps)}::json) as v(id uuid, t timestamptz)
        where s.id = v.id`);
   }
+}
+
+/** What a silence looks at in an alert: its service and its name with its summary. */
+export function alertFacts(group: AlertGroup, a: NormalizedAlert): { service: string; text: string } {
+  const name = a.labels.alertname ?? group.commonLabels.alertname ?? "alert";
+  const summary = a.annotations.summary ?? a.annotations.description ?? a.annotations.message ?? "";
+  return { service: incidentService(serviceOf(a.labels, group.commonLabels)), text: summary ? `${name}: ${summary}` : name };
+}
+
+/**
+ * Alerts a silence or maintenance window holds (lib/alerts): each is counted on its row of the
+ * alerts list, and recorded as an unlinked event when it is new there or changed (an unchanged
+ * re-notification only counts). Returns the number of events recorded.
+ */
+export async function writeHeldAlerts(
+  tx: Database,
+  workspaceId: string,
+  group: AlertGroup,
+  alerts: NormalizedAlert[],
+  held: Map<string, SuppressedBy>,
+  now: Date,
+): Promise<number> {
+  if (alerts.length === 0) return 0;
+  const changed = await recordSuppressedSignals(
+    tx,
+    workspaceId,
+    alerts.map((a) => {
+      const f = alertFacts(group, a);
+      return {
+        source: group.source,
+        signalKey: a.fingerprint,
+        service: f.service,
+        title: truncate(f.text, 500),
+        level: levelForSeverity(alertSeverity(a.labels)),
+        labels: firstLabels({ ...group.commonLabels, ...a.labels }),
+        by: held.get(a.fingerprint)!,
+        at: now,
+        digest: signalDigest(a),
+      };
+    }),
+  );
+  const evs = alerts.filter((a) => changed.has(`${group.source}\u0000${a.fingerprint}`)).map((a) => alertEvent(group, a, now, "new"));
+  if (evs.length > 0) await insertEvents(tx, workspaceId, evs);
+  return evs.length;
 }

@@ -36,9 +36,12 @@ import { loadRules, type EffectiveRule } from "./rules";
 import { MAX_BATCH, eventInputSchema, type ParsedEvent } from "./schemas";
 import { firstCrossing } from "./threshold";
 import { eventLevels, type PendingEntry } from "@/db/schema";
+import { loadSuppressions, type SuppressedBy } from "@/lib/alerts";
+import { heldEvents, writeHeldEvents } from "./suppressed";
 
 export type IngestedIncident = { id: string; number: number; status: "created" | "attached" };
-export type IngestResult = { accepted: number; incidents: IngestedIncident[] };
+/** `suppressed`: events a silence or maintenance window held (recorded, linked to nothing). */
+export type IngestResult = { accepted: number; incidents: IngestedIncident[]; suppressed?: number };
 export type IngestOptions = {
   /** The Idempotency-Key header: a retry within 24 h returns the first answer and writes nothing. */
   idempotencyKey?: string;
@@ -144,10 +147,15 @@ async function writeEventJobs(db: Database, actor: Actor, settings: EventSetting
   // Writers link events in place (NormalizedEvent.incidentId): a flush retried alone after a failed
   // one (group-commit.ts) must start from no links.
   for (const e of all) e.incidentId = null;
-  const byKey = byGroupKey(all);
+  // Events a silence or maintenance window holds (lib/alerts; production's only) are recorded
+  // unlinked and decide nothing: they neither count, attach nor open.
+  const held = settings.incidentType === "real" ? heldEvents(await loadSuppressions(db, actor.workspaceId), all) : new Map<string, SuppressedBy>();
+  const kept = held.size === 0 ? all : all.filter((e) => !held.has(e.id));
+  const keptOf = (j: EventJob) => (held.size === 0 ? j.events : j.events.filter((e) => !held.has(e.id)));
+  const byKey = byGroupKey(kept);
   // The service rule is production's: a drill's events (training, synthetic) stay with their run's incident.
-  const services = settings.incidentType === "real" ? [...new Set(all.map((e) => e.service))] : [];
-  if (!jobs.some((j) => j.idempotencyKey) && (await tryPlainInsert(db, actor, all, byKey, services))) {
+  const services = settings.incidentType === "real" ? [...new Set(kept.map((e) => e.service))] : [];
+  if (held.size === 0 && !jobs.some((j) => j.idempotencyKey) && (await tryPlainInsert(db, actor, all, byKey, services))) {
     return jobs.map((j) => ({ accepted: j.events.length, incidents: [] }));
   }
   const ws = actor.workspaceId;
@@ -177,16 +185,23 @@ async function writeEventJobs(db: Database, actor: Actor, settings: EventSetting
       if (batch.stored.has(i)) results[i] = (batch.stored.get(i) ?? noResult) as IngestResult;
       else writing.push(i);
     });
-    const written = await writeEvents(tx, actor, settings, writing.map((i) => jobs[i].events), {
+    const heldHere = held.size === 0 ? [] : writing.flatMap((i) => jobs[i].events.filter((e) => held.has(e.id)));
+    const [written] = await Promise.all([
+      writeEvents(tx, actor, settings, writing.map((i) => keptOf(jobs[i])), {
       seen,
       serviceOpen,
       byKey: writing.length === jobs.length ? byKey : undefined,
       alsoWrite: (answers) => {
-        writing.forEach((i, n) => (results[i] = answers[n]));
+        writing.forEach((i, n) => {
+          const suppressed = jobs[i].events.length - answers[n].accepted;
+          results[i] = suppressed > 0 ? { ...answers[n], accepted: jobs[i].events.length, suppressed } : answers[n];
+        });
         for (const [i, first] of batch.repeatOf) results[i] = results[first];
         return batch.store((i) => results[i]);
       },
-    });
+      }),
+      writeHeldEvents(tx, ws, heldHere, held),
+    ]);
     return { results, published: written.published };
   });
   await publishAll(actor, published);

@@ -4,13 +4,15 @@ import { assertCan } from "@/lib/auth";
 import { publish, publishAll } from "@/lib/realtime";
 import type { RealtimeEvent } from "@/lib/realtime/shared";
 import { toResult, type Result } from "@/lib/result";
-import { alertGroupWindowKey, writeAlertGroups, type AlertGroup, type AlertGroupOutcome } from "./alert-groups";
+import { alertFacts, alertGroupWindowKey, writeAlertGroups, writeHeldAlerts, type AlertGroup, type AlertGroupOutcome } from "./alert-groups";
+import { loadSuppressions, type SuppressedBy } from "@/lib/alerts";
+import { heldAlerts, writeHeldEvents } from "./suppressed";
 import { groupCommitPerHandle } from "./group-commit";
 import { lockWindows, readWindowStates } from "./write-path";
 import { countLater, notificationHash, recall, remember, type Remembered } from "./repeat-notifications";
 import { parseAlertmanager, parseGrafana } from "./alert-formats";
 import { bodyHash, claimBatch, idempotencyConflict, type Claim } from "./idempotency";
-import { parsePagerDuty, writePagerDutyEvent, type PagerDutyOutcome } from "./pagerduty";
+import { heldPagerDutyEvent, parsePagerDuty, writePagerDutyEvent, type PagerDutyOutcome } from "./pagerduty";
 
 export const integrationNames = { alertmanager: "Alertmanager", grafana: "Grafana", pagerduty: "PagerDuty" } as const;
 export type Integration = keyof typeof integrationNames;
@@ -32,8 +34,11 @@ export type IntegrationOptions = {
   /** The body as received, when there is one: its hash goes with the Idempotency-Key. */
   bodyText?: string;
 };
-/** `duplicate`: the notification recorded nothing new (a retry, a re-notification, a replica's copy). */
-export type AlertGroupResult = AlertGroupOutcome & { duplicate: boolean };
+/**
+ * `duplicate`: the notification recorded nothing new (a retry, a re-notification, a replica's copy).
+ * `suppressed`: its firing alerts that a silence or maintenance window held (recorded, nothing opened).
+ */
+export type AlertGroupResult = AlertGroupOutcome & { duplicate: boolean; suppressed?: number };
 
 /**
  * Runs `write` once per claim set (the Idempotency-Key header). A repeat returns the first answer
@@ -89,11 +94,15 @@ const noOutcome: AlertGroupOutcome = { accepted: 0, firing: 0, resolved: 0, reco
 async function writeAlertJobs(db: Database, actor: Actor, allJobs: AlertJob[], options: { answerKnownRepeats?: boolean } = {}): Promise<AlertGroupResult[]> {
   const ws = actor.workspaceId;
   const answers: AlertGroupResult[] = new Array(allJobs.length);
+  // Alerts a silence or maintenance window holds (lib/alerts) are recorded apart and go no further.
+  const suppressions = await loadSuppressions(db, ws);
+  const held: Map<string, SuppressedBy>[] = allJobs.map((j) => heldAlerts(suppressions, j.group, (a) => alertFacts(j.group, a), j.now));
   // Unchanged re-notifications this instance recognises need no transaction (repeat-notifications.ts).
-  const fast = options.answerKnownRepeats ? await answerRepeats(db, ws, allJobs, answers) : new Set<number>();
+  const fast = options.answerKnownRepeats ? await answerRepeats(db, ws, allJobs, answers, (i) => held[i].size === 0) : new Set<number>();
   const slow = allJobs.map((_, i) => i).filter((i) => !fast.has(i));
   if (slow.length === 0) return answers;
   const jobs = slow.map((i) => allJobs[i]);
+  const heldOf = slow.map((i) => held[i]);
   const { results, published, unchanged } = await db.transaction(async (tx) => {
     const results: AlertGroupResult[] = new Array(jobs.length);
     const unchanged: (Omit<Remembered, "hashes"> | null)[] = new Array(jobs.length).fill(null);
@@ -114,10 +123,13 @@ async function writeAlertJobs(db: Database, actor: Actor, allJobs: AlertJob[], o
         results[i] = { ...((batch.stored.get(i) as AlertGroupOutcome | null) ?? noOutcome), duplicate: true };
         return;
       }
+      const h = heldOf[i];
+      const group = h.size === 0 ? j.group : { ...j.group, alerts: j.group.alerts.filter((a) => !h.has(a.fingerprint)) };
+      if (group.alerts.length === 0) return; // every alert held: recorded below, nothing else to do
       const key = alertGroupWindowKey(j.group);
       const r = (lastRound.get(key) ?? -1) + 1;
       lastRound.set(key, r);
-      (rounds[r] ??= []).push({ job: i, group: j.group, now: j.now });
+      (rounds[r] ??= []).push({ job: i, group, now: j.now });
     });
     const published: RealtimeEvent[] = [];
     for (const [r, round] of rounds.entries()) {
@@ -129,6 +141,25 @@ async function writeAlertJobs(db: Database, actor: Actor, allJobs: AlertJob[], o
         unchanged[item.job] = out.unchanged[n];
       });
       published.push(...out.published);
+    }
+    // Held alerts: counted on their rows of the alerts list, an unlinked event when new or changed.
+    for (const [i, j] of jobs.entries()) {
+      const h = heldOf[i];
+      if (h.size === 0 || batch.repeatOf.has(i) || batch.stored.has(i)) continue;
+      const alerts = [...new Map(j.group.alerts.filter((a) => h.has(a.fingerprint)).map((a) => [a.fingerprint, a])).values()];
+      const recorded = await writeHeldAlerts(tx, ws, j.group, alerts, h, j.now);
+      const firing = j.group.alerts.filter((a) => a.status === "firing").length;
+      const base = results[i] ?? { ...noOutcome, duplicate: true };
+      results[i] = {
+        ...base,
+        accepted: j.group.alerts.length,
+        firing,
+        resolved: j.group.alerts.length - firing,
+        recorded: base.recorded + recorded,
+        duplicate: base.duplicate && recorded === 0,
+        suppressed: alerts.length,
+      };
+      unchanged[i] = null;
     }
     for (const [i, first] of batch.repeatOf) results[i] = { ...results[first], duplicate: true };
     // Every claim taken here remembers its notification's answer (a duplicate's, too).
@@ -154,9 +185,15 @@ async function writeAlertJobs(db: Database, actor: Actor, allJobs: AlertJob[], o
  * notifications for later. A group with an earlier notification in this flush that is not such a
  * repeat keeps its order: its later notifications take the full path too.
  */
-async function answerRepeats(db: Database, workspaceId: string, jobs: AlertJob[], answers: AlertGroupResult[]): Promise<Set<number>> {
+async function answerRepeats(
+  db: Database,
+  workspaceId: string,
+  jobs: AlertJob[],
+  answers: AlertGroupResult[],
+  eligible: (i: number) => boolean,
+): Promise<Set<number>> {
   const fast = new Set<number>();
-  const known = jobs.map((j) => (j.bodyHash && j.claims.length === 0 ? recall(workspaceId, alertGroupWindowKey(j.group), j.bodyHash) : undefined));
+  const known = jobs.map((j, i) => (eligible(i) && j.bodyHash && j.claims.length === 0 ? recall(workspaceId, alertGroupWindowKey(j.group), j.bodyHash) : undefined));
   if (!known.some(Boolean)) return fast;
   const windows = await readWindowStates(db, workspaceId, [...new Set(jobs.filter((_, i) => known[i]).map((j) => alertGroupWindowKey(j.group)))]);
   const slowKeys = new Set<string>();
@@ -226,11 +263,18 @@ export async function ingestPagerDuty(db: Database, actor: Actor, body: unknown,
       assertCan(actor, "event:ingest");
       const event = parsePagerDuty(body);
       const as = integrationActor(actor, "pagerduty");
+      const now = options.now ?? new Date();
+      // A trigger a silence or maintenance window holds is recorded (unlinked) and opens nothing.
+      const held = heldPagerDutyEvent(await loadSuppressions(db, actor.workspaceId), event, now);
       return once<PagerDutyOutcome>(
         db,
         as,
         headerClaim("pagerduty", options.idempotencyKey, body, options.bodyText),
-        (tx) => writePagerDutyEvent(tx, as, event, options.now ?? new Date()),
+        async (tx) => {
+          if (!held) return writePagerDutyEvent(tx, as, event, now);
+          await writeHeldEvents(tx, as.workspaceId, [held.event], new Map([[held.event.id, held.by]]));
+          return { outcome: { dedupKey: event.dedupKey, incident: null, suppressed: true }, published: [] };
+        },
         (stored) => stored ?? { dedupKey: event.dedupKey, incident: null },
       );
     },

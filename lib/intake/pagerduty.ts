@@ -10,6 +10,7 @@ import { applyStatusChange } from "@/lib/incidents";
 import type { RealtimeEvent } from "@/lib/realtime/shared";
 import { zodIssues } from "@/lib/result";
 import { findBadString } from "@/lib/validation/strings-and-times";
+import type { SuppressedBy, Suppressions } from "@/lib/alerts";
 import { pagerDutyEventSchema, pagerDutyPayloadSchema } from "./schemas";
 import { severityFromAlert } from "./levels";
 import {
@@ -62,7 +63,22 @@ function invalidEvent(issues: { path: string; message: string }[]): AppError {
 export type PagerDutyOutcome = {
   dedupKey: string;
   incident: { id: string; number: number; status: "created" | "attached" | "acknowledged" | "resolved" } | null;
+  /** A silence or maintenance window held this trigger: recorded, nothing opened. */
+  suppressed?: boolean;
 };
+
+/** A trigger that a silence or maintenance window holds, with the event it is recorded as; else null. */
+export function heldPagerDutyEvent(suppressions: Suppressions, event: PagerDutyEvent, now: Date): { event: NormalizedEvent; by: SuppressedBy } | null {
+  if (suppressions.empty || event.action !== "trigger") return null;
+  const p = event.payload;
+  const ev = eventRow(event, now, p.summary, levelBySeverity[p.severity], p);
+  const labels: Record<string, string> = { severity: p.severity, source: p.source };
+  if (p.component) labels.component = p.component;
+  if (p.group) labels.group = p.group;
+  if (p.class) labels.class = p.class;
+  const by = suppressions.match({ source: "pagerduty", service: ev.service, labels, text: p.summary, at: now });
+  return by ? { event: ev, by } : null;
+}
 
 /**
  * trigger opens (or attaches to the open incident of the dedup key, else to the open incident of

@@ -10,6 +10,7 @@ import { agentPaths } from "./agent";
 import { oncallPaths } from "./oncall";
 import { generatorPaths } from "./generator";
 import { warRoomPaths } from "./warroom";
+import { alertsPaths } from "./alerts";
 
 /**
  * The OpenAPI 3.1 description of `/api/v1`, generated from the zod schemas the routes validate with.
@@ -62,8 +63,9 @@ function build() {
       { name: "On-call", description: "Incident roles, schedules, escalation policies and acknowledgement." },
       { name: "Notifications", description: "Outbound webhooks and the member's own inbox and rules." },
       { name: "Meta" },
+      { name: "Alerts", description: "The signals intake received, silences and maintenance windows." },
     ],
-    paths: { ...incidentPaths, ...intakePaths, ...simulationPaths, ...agentPaths, ...oncallPaths, ...generatorPaths, ...warRoomPaths, "/api/v1/openapi.json": openApiJsonPath },
+    paths: { ...incidentPaths, ...intakePaths, ...simulationPaths, ...agentPaths, ...oncallPaths, ...generatorPaths, ...warRoomPaths, ...alertsPaths, "/api/v1/openapi.json": openApiJsonPath },
     components: { securitySchemes },
   };
   const doc = createDocument(spec, {
