@@ -7,6 +7,7 @@ import { incidentPaths } from "./incidents";
 import { intakePaths } from "./intake";
 import { simulationPaths } from "./simulation";
 import { agentPaths } from "./agent";
+import { analyticsPaths } from "./analytics";
 
 /**
  * The OpenAPI 3.1 description of `/api/v1`, generated from the zod schemas the routes validate with.
@@ -55,10 +56,11 @@ function build() {
       { name: "Diagnosis" },
       { name: "Simulation", description: "Scenarios, drills and failure injection on the simulated world." },
       { name: "Agent", description: "The SRE agent: catalog-only plans, approval, execution, verification and rollback." },
+      { name: "Analytics", description: "MTTA/MTTR, SLA attainment and volume reports." },
       { name: "Benchmark" },
       { name: "Meta" },
     ],
-    paths: { ...incidentPaths, ...intakePaths, ...simulationPaths, ...agentPaths, "/api/v1/openapi.json": openApiJsonPath },
+    paths: { ...incidentPaths, ...intakePaths, ...simulationPaths, ...agentPaths, ...analyticsPaths, "/api/v1/openapi.json": openApiJsonPath },
     components: { securitySchemes },
   };
   const doc = createDocument(spec, {
