@@ -8,3 +8,4 @@ export * from "./intake";
 export * from "./simulation";
 export * from "./diagnoses";
 export * from "./agent";
+export * from "./drills";

@@ -4,7 +4,7 @@ export { holdoutIncidents } from "./eval/holdout";
 export { abstainIncidents, realisticIncidents } from "./eval/realistic";
 export { type EvalRow, evaluate, summarise } from "./eval/run-eval";
 export { builtInScenarios, type EvalScenario } from "./eval/scenarios";
-export { fromSimulationCatalog } from "./eval/simulation-adapter";
+export { causesForRootCause, fromSimulationCatalog, knownCauses } from "./eval/simulation-adapter";
 export { skipReason } from "./chain";
 export { resolveProviders, type ProviderEntry } from "./providers";
 export { buildSignals, type IncidentSignals } from "./signals";
