@@ -4,8 +4,9 @@ import type { Database } from "@/db/client";
 import type { Actor } from "@/lib/auth/shared";
 import { assertCan } from "@/lib/auth";
 import { findRun } from "@/lib/simulation";
+import { listDiagnoses } from "@/lib/diagnosis";
 import { drillIncident, findDrill } from "./drills";
-import type { DrillView, LeaderboardRow } from "./shared";
+import type { DrillPage, DrillView, LeaderboardRow } from "./shared";
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
@@ -86,4 +87,13 @@ export async function drillLeaderboard(db: Database, actor: Actor): Promise<Lead
     averageScore: Math.round(Number(r.average) * 10) / 10,
     medianTimeToAcknowledgeSeconds: r.ack === null || r.ack === undefined ? null : Math.round(Number(r.ack)),
   }));
+}
+
+/** The drill page: the drill and, while it runs, the latest diagnosis' hypotheses of its incident to accept from. */
+export async function getDrillPage(db: Database, actor: Actor, id: string): Promise<DrillPage> {
+  const drill = await getDrillView(db, actor, id);
+  if (!drill.incidentId) return { drill, hypotheses: [] };
+  const [latest] = await listDiagnoses(db, { workspaceId: actor.workspaceId, incidentId: drill.incidentId, limit: 1 });
+  const hypotheses = (latest?.diagnosis.hypotheses ?? []).map((h) => ({ title: h.title, cause: h.cause, confidence: h.confidence, provider: latest.meta.provider }));
+  return { drill, hypotheses };
 }

@@ -77,6 +77,9 @@ export type DrillView = {
   version: number;
 };
 
+/** The drill page: the drill and, while it runs, the latest diagnosis' hypotheses of its incident. */
+export type DrillPage = { drill: DrillView; hypotheses: { title: string; cause: string; confidence: number; provider: string }[] };
+
 export type LeaderboardRow = { participantId: string; name: string; drills: number; bestScore: number; averageScore: number; medianTimeToAcknowledgeSeconds: number | null };
 
 export type DrillListItem = Pick<DrillView, "id" | "title" | "status" | "scenarioName" | "difficulty" | "seed" | "speed" | "participants" | "totalScore" | "createdAt" | "endedAt" | "rerunOf">;

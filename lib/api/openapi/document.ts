@@ -8,6 +8,7 @@ import { intakePaths } from "./intake";
 import { simulationPaths } from "./simulation";
 import { agentPaths } from "./agent";
 import { analyticsPaths } from "./analytics";
+import { drillPaths } from "./drills";
 
 /**
  * The OpenAPI 3.1 description of `/api/v1`, generated from the zod schemas the routes validate with.
@@ -57,10 +58,11 @@ function build() {
       { name: "Simulation", description: "Scenarios, drills and failure injection on the simulated world." },
       { name: "Agent", description: "The SRE agent: catalog-only plans, approval, execution, verification and rollback." },
       { name: "Analytics", description: "MTTA/MTTR, SLA attainment and volume reports." },
+      { name: "Game days", description: "Facilitated drills: create, start, inject, accept a diagnosis, end and score; the leaderboard." },
       { name: "Benchmark" },
       { name: "Meta" },
     ],
-    paths: { ...incidentPaths, ...intakePaths, ...simulationPaths, ...agentPaths, ...analyticsPaths, "/api/v1/openapi.json": openApiJsonPath },
+    paths: { ...incidentPaths, ...intakePaths, ...simulationPaths, ...agentPaths, ...analyticsPaths, ...drillPaths, "/api/v1/openapi.json": openApiJsonPath },
     components: { securitySchemes },
   };
   const doc = createDocument(spec, {
