@@ -2,6 +2,18 @@ import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import { AgentPanel } from "./pages/agent-panel";
 import { IncidentPage } from "./pages/incident-page";
+import type { Page } from "@playwright/test";
+
+/** With SCREENSHOT_DIR set, saves the page at desktop and phone widths (for reviewing the UI by eye). */
+async function shoot(page: Page, name: string) {
+  const dir = process.env.SCREENSHOT_DIR;
+  if (!dir) return;
+  for (const width of [1440, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: `${dir}/${name}-${width}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 720 });
+}
 
 /**
  * Game days end to end, as a facilitator who also plays: plan a drill at 10×, start it, get the
@@ -65,6 +77,7 @@ test.describe("game days", () => {
     const api = await (await page.request.get(`/api/v1/drills/${drillId}?workspace=acme`)).json();
     expect(api.score.total).toBe(total);
     expect(api.score.diagnosis_correct).toBe(true);
+    await shoot(page, "drill-ended");
 
     // The leaderboard lists the participant.
     await page.goto("/drills");
@@ -72,6 +85,7 @@ test.describe("game days", () => {
     await expect(page.locator(`[data-testid=drill-item][data-drill-id="${drillId}"]`)).toContainText(String(total));
     const board = await (await page.request.get("/api/v1/drills/leaderboard?workspace=acme")).json();
     expect(board.items[0].best_score).toBeGreaterThanOrEqual(total);
+    await shoot(page, "drills");
   });
 
   test("the analytics page renders with data, keeps drills in their own view, and its CSV matches the chart", async ({ page, baseURL }) => {
@@ -87,6 +101,7 @@ test.describe("game days", () => {
     await page.waitForURL(/view=drills/);
     const summary = await (await page.request.get("/api/v1/analytics/summary?workspace=acme&view=drills")).json();
     expect(summary.totals.incidents).toBeGreaterThanOrEqual(1);
+    await shoot(page, "analytics-drills");
 
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("csv-over-time").click()]);
     const csv = fs.readFileSync((await download.path())!, "utf8").trim().split("\r\n");
@@ -96,5 +111,6 @@ test.describe("game days", () => {
     // Filters live in the URL.
     await page.goto("/analytics?severity=P2");
     await expect(page.getByTestId("analytics-page")).toContainText("· P2");
+    await shoot(page, "analytics-p2");
   });
 });
