@@ -7,7 +7,7 @@ import nextTs from "eslint-config-next/typescript";
  * edge (lib/api), and outside a feature only its public surface is imported: `@/lib/<feature>`
  * (index.ts, server code) or `@/lib/<feature>/shared` (what also runs in the browser).
  */
-const features = ["agent", "audit", "auth", "diagnosis", "incidents", "intake", "realtime", "seed", "simulation", "topology", "workspaces", "sla", "runbooks", "postmortems", "oncall", "notifications", "generator", "warroom", "alerts"];
+const features = ["agent", "audit", "auth", "diagnosis", "incidents", "intake", "realtime", "seed", "simulation", "topology", "workspaces", "sla", "runbooks", "postmortems", "oncall", "notifications", "generator", "warroom", "alerts", "analytics", "drills"];
 const walls = features.map((f) => ({
   group: [`@/lib/${f}/*`, `!@/lib/${f}/shared`],
   message: `Import ${f} through its public surface: "@/lib/${f}" (server) or "@/lib/${f}/shared" (browser-safe).`,

@@ -12,6 +12,7 @@ export const queryKeys = {
   incidentEvents: (workspace: string, id: string) => ["ws", workspace, "incident", id, "events"] as const,
   incidentDiagnoses: (workspace: string, id: string) => ["ws", workspace, "incident", id, "diagnoses"] as const,
   simulations: (workspace: string) => ["ws", workspace, "simulations"] as const,
+  drill: (workspace: string, id: string) => ["ws", workspace, "drills", id] as const,
   systemsHealth: (workspace: string) => ["ws", workspace, "systems-health"] as const,
   incidentMetrics: (workspace: string, id: string) => ["ws", workspace, "incident", id, "metrics"] as const,
   /** The SRE agent's panel on an incident: its plans, mode and targets. */

@@ -47,6 +47,9 @@ export default async function DemoLayout({ children }: { children: React.ReactNo
             <Link href="/demo/scenarios" className="hover:bg-muted rounded-md px-3 py-1.5">
               Scenarios
             </Link>
+            <Link href="/demo/analytics" className="hover:bg-muted rounded-md px-3 py-1.5">
+              Analytics
+            </Link>
           </nav>
           <div className="ml-auto flex items-center gap-2">
             {actor?.kind === "user" && actor.role === "admin" ? <ResetDemoButton /> : null}

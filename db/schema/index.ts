@@ -14,3 +14,4 @@ export * from "./postmortems";
 export * from "./oncall";
 export * from "./generator";
 export * from "./alerts";
+export * from "./drills";

@@ -2,7 +2,7 @@ import type { AgentPlan, Incident, SimulationRow } from "@/db/schema";
 import type { SavedDiagnosis } from "@/lib/diagnosis";
 import { incidentKey } from "@/lib/incidents/shared";
 import { simulationView } from "@/lib/simulation/shared";
-import { keysToSnake } from "./case";
+import { camelToSnake, keysToSnake } from "./case";
 
 /**
  * The REST API's documents (snake_case, like the webhook formats it sits beside), made from the
@@ -106,4 +106,12 @@ export function serializePlan(p: AgentPlan) {
     created_at: p.createdAt.toISOString(),
     updated_at: p.updatedAt.toISOString(),
   };
+}
+
+/** Every key of a document in snake_case, at every depth (for documents the domain builds whole, such as reports). */
+export function deepSnake(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(deepSnake);
+  if (value instanceof Date) return value.toISOString();
+  if (!value || typeof value !== "object") return value;
+  return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [camelToSnake(k), deepSnake(v)]));
 }

@@ -11,6 +11,8 @@ import { oncallPaths } from "./oncall";
 import { generatorPaths } from "./generator";
 import { warRoomPaths } from "./warroom";
 import { alertsPaths } from "./alerts";
+import { analyticsPaths } from "./analytics";
+import { drillPaths } from "./drills";
 
 /**
  * The OpenAPI 3.1 description of `/api/v1`, generated from the zod schemas the routes validate with.
@@ -59,13 +61,27 @@ function build() {
       { name: "Diagnosis" },
       { name: "Simulation", description: "Scenarios, drills and failure injection on the simulated world." },
       { name: "Agent", description: "The SRE agent: catalog-only plans, approval, execution, verification and rollback." },
+      { name: "Analytics", description: "MTTA/MTTR, SLA attainment and volume reports." },
+      { name: "Game days", description: "Facilitated drills: create, start, inject, accept a diagnosis, end and score; the leaderboard." },
       { name: "Benchmark" },
       { name: "On-call", description: "Incident roles, schedules, escalation policies and acknowledgement." },
       { name: "Notifications", description: "Outbound webhooks and the member's own inbox and rules." },
       { name: "Meta" },
       { name: "Alerts", description: "The signals intake received, silences and maintenance windows." },
     ],
-    paths: { ...incidentPaths, ...intakePaths, ...simulationPaths, ...agentPaths, ...oncallPaths, ...generatorPaths, ...warRoomPaths, ...alertsPaths, "/api/v1/openapi.json": openApiJsonPath },
+    paths: {
+      ...incidentPaths,
+      ...intakePaths,
+      ...simulationPaths,
+      ...agentPaths,
+      ...oncallPaths,
+      ...generatorPaths,
+      ...warRoomPaths,
+      ...alertsPaths,
+      ...analyticsPaths,
+      ...drillPaths,
+      "/api/v1/openapi.json": openApiJsonPath,
+    },
     components: { securitySchemes },
   };
   const doc = createDocument(spec, {

@@ -43,6 +43,16 @@ const expectations: Record<string, { causes: string[]; category: DiagnosisCatego
   disk_full: { causes: ["disk_full"], category: "disk" },
 };
 
+/** The causes a diagnosis may name for a catalog scenario's root cause (the name itself always counts). */
+export function causesForRootCause(rootCause: string): string[] {
+  return [...new Set([rootCause, ...(expectations[rootCause]?.causes ?? [])])];
+}
+
+/** Every cause the catalog's root causes map to, for a person picking one by hand. */
+export function knownCauses(): string[] {
+  return [...new Set([...Object.keys(expectations), ...Object.values(expectations).flatMap((e) => e.causes)])].sort();
+}
+
 const actionAliases: Record<string, ActionType> = {
   flag_toggle: "toggle_feature_flag",
   clear_redis_cache: "clear_cache",

@@ -1,0 +1,3 @@
+/** What other features, routes and pages may use of analytics. */
+export { getAnalyticsSummary } from "./summary";
+export * from "./shared";
