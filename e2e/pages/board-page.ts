@@ -48,7 +48,8 @@ export class BoardPage {
   }
 
   async waitForHydration(): Promise<void> {
-    await expect(this.root).toHaveAttribute("data-hydrated", "true");
+    // Generous: on a loaded machine hydration alone can take many seconds.
+    await expect(this.root).toHaveAttribute("data-hydrated", "true", { timeout: 45_000 });
   }
 
   column(status: BoardColumnStatus): Locator {

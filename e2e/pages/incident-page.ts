@@ -65,7 +65,8 @@ export class IncidentPage {
 
   /** Form buttons only work once React has hydrated (before that a click would post natively). */
   async waitForHydration(): Promise<void> {
-    await expect(this.screen).toHaveAttribute("data-hydrated", "true");
+    // Generous: on a loaded machine hydration alone can take many seconds.
+    await expect(this.screen).toHaveAttribute("data-hydrated", "true", { timeout: 45_000 });
   }
 
   get title(): Locator {
