@@ -107,7 +107,11 @@ function render(run: Run): string[] {
   const lines = [
     `${bold(run.scenario_name)} ${dim(`· ${run.speed}× · seed ${run.seed} · ${run.simulation_id}`)}`,
     `${bar(run.progress)} ${Math.round(run.elapsed_seconds)}s / ${run.kind === "injection" ? "∞" : `${Math.round(run.duration_seconds)}s`}  ${run.waiting_for_remediation ? yellow("waiting for remediation") : run.status === "running" ? cyan(run.status) : green(run.status)}`,
-    `metrics injected → health checks: ${worst.map(([s, h]) => (h < run.health_threshold ? red(`${s} ${Math.round(h)}%`) : green(`${s} ${Math.round(h)}%`))).join("  ")}`,
+    // Once the run has ended the health map holds its last readings: colour by what the run reports
+    // as unhealthy, so the final frame never shows a red 0 % beside "unhealthy: none".
+    `metrics injected → health checks${run.status === "running" ? "" : " (last reading)"}: ${worst
+      .map(([s, h]) => ((run.status === "running" ? h < run.health_threshold : run.unhealthy.includes(s)) ? red(`${s} ${Math.round(h)}%`) : green(`${s} ${Math.round(h)}%`)))
+      .join("  ")}`,
     `events sent to intake: ${run.events_emitted}   unhealthy: ${run.unhealthy.length ? red(run.unhealthy.join(", ")) : green("none")}`,
   ];
   if (run.incidents.length === 0) lines.push(dim("incident: waiting for the threshold (5 errors within 5 simulated minutes)…"));

@@ -2,7 +2,9 @@
 
 import * as React from "react";
 import { BookOpenIcon, FlaskConicalIcon, RadioIcon, ShieldCheckIcon, SparklesIcon, SquareKanbanIcon, WebhookIcon, BotIcon } from "lucide-react";
+import { KeyboardIcon } from "lucide-react";
 import { Button } from "@/components/ui/button";
+import { ShortcutList } from "./command-palette";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 
 function Section({ icon: Icon, title, children }: { icon: typeof BookOpenIcon; title: string; children: React.ReactNode }) {
@@ -103,6 +105,11 @@ export function GuideDialog() {
               work incidents, run diagnoses and drills, and approve the agent&apos;s plans. <strong>Admins</strong> also manage members, API keys,
               the agent&apos;s policy and the audit log in Settings.
             </p>
+          </Section>
+          <Section icon={KeyboardIcon} title="Keyboard shortcuts">
+            <div data-testid="guide-shortcuts">
+              <ShortcutList />
+            </div>
           </Section>
         </div>
       </DialogContent>

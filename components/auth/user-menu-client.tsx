@@ -48,7 +48,10 @@ export function UserMenuClient({ user, role, currentSlug, workspaces }: Props) {
       <DropdownMenuTrigger asChild>
         <Button variant="ghost" size="sm" className="gap-2 px-2" data-testid="user-menu" disabled={pending} aria-label="Account menu">
           <IdentityAvatar name={user.name} />
-          <span className="hidden max-w-40 truncate text-sm sm:inline">{current ? current.name : user.name}</span>
+          <span className="hidden max-w-40 flex-col items-start leading-tight sm:flex">
+            <span className="max-w-40 truncate text-sm">{user.name}</span>
+            {current ? <span className="text-muted-foreground max-w-40 truncate text-[11px] font-normal">{current.name}</span> : null}
+          </span>
         </Button>
       </DropdownMenuTrigger>
       <DropdownMenuContent align="end" className="w-64">

@@ -169,6 +169,7 @@ function Screen({
       data-hydrated={hydrated ? "true" : undefined}
       data-incident-id={incident.id}
       data-version={incident.version}
+      data-status={incident.status}
       className="space-y-5"
     >
       <header className="space-y-3">

@@ -98,7 +98,10 @@ function ScenarioCard({ s, workspaceSlug, basePath, canRun }: { s: Summary; work
           </>
         ) : null}
         <Button asChild size="sm" variant="ghost" className="ml-auto">
-          <Link href={`${basePath}/scenarios/builder?from=${encodeURIComponent(s.id)}`}>{s.source === "custom" ? "Edit" : "Copy"}</Link>
+          <Link
+            href={`${basePath}/scenarios/builder?from=${encodeURIComponent(s.id)}`}
+            title={s.source === "custom" ? "Edit this scenario in the builder" : "Open a copy of this scenario in the builder"}
+          >{s.source === "custom" ? "Edit" : "Duplicate"}</Link>
         </Button>
       </CardFooter>
     </Card>

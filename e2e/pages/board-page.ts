@@ -48,7 +48,8 @@ export class BoardPage {
   }
 
   async waitForHydration(): Promise<void> {
-    await expect(this.root).toHaveAttribute("data-hydrated", "true");
+    // Generous: on a loaded machine hydration alone can take many seconds.
+    await expect(this.root).toHaveAttribute("data-hydrated", "true", { timeout: 45_000 });
   }
 
   column(status: BoardColumnStatus): Locator {
@@ -125,8 +126,19 @@ export class BoardPage {
    * Drags a card onto a column with the mouse, in small steps (dnd-kit starts a drag after the
    * pointer moves a few pixels), then waits until the server has confirmed the move.
    */
-  async dragCardTo(number: number, status: BoardColumnStatus): Promise<void> {
+  /** A drop on Resolved asks for an (optional) resolution summary and cause: fill what is given, confirm. */
+  async confirmResolve(resolution: { summary?: string; cause?: string } = {}): Promise<void> {
+    const dialog = this.page.getByTestId("resolve-dialog");
+    await expect(dialog).toBeVisible();
+    if (resolution.summary) await dialog.getByTestId("resolve-summary").fill(resolution.summary);
+    if (resolution.cause) await dialog.getByTestId("resolve-cause").fill(resolution.cause);
+    await dialog.getByTestId("resolve-confirm").click();
+    await expect(dialog).toBeHidden();
+  }
+
+  async dragCardTo(number: number, status: BoardColumnStatus, resolution?: { summary?: string; cause?: string }): Promise<void> {
     const card = this.card(number);
+    const wasOpen = ["triage", "investigating", "fixing"].includes((await card.getAttribute("data-status")) ?? "");
     await card.scrollIntoViewIfNeeded();
     const from = await card.boundingBox();
     const target = this.column(status);
@@ -140,6 +152,7 @@ export class BoardPage {
     await this.page.mouse.move(startX + 12, startY + 6, { steps: 4 });
     await this.page.mouse.move(to.x + to.width / 2, to.y + Math.min(to.height / 2, 120), { steps: 16 });
     await this.page.mouse.up();
+    if (status === "resolved" && wasOpen) await this.confirmResolve(resolution);
     await expect(this.cardIn(status, number)).toBeVisible();
     await expect(this.card(number)).toHaveAttribute("data-pending", "false");
   }
@@ -166,6 +179,7 @@ export class BoardPage {
       await expect(live).toContainText(`over the ${label(order[at])} column`);
     }
     await this.page.keyboard.press("Space");
+    if (status === "resolved" && current !== "resolved" && current !== "closed") await this.confirmResolve();
     await expect(this.cardIn(status, number)).toBeVisible();
     await expect(this.card(number)).toHaveAttribute("data-pending", "false");
   }

@@ -65,7 +65,8 @@ export class IncidentPage {
 
   /** Form buttons only work once React has hydrated (before that a click would post natively). */
   async waitForHydration(): Promise<void> {
-    await expect(this.screen).toHaveAttribute("data-hydrated", "true");
+    // Generous: on a loaded machine hydration alone can take many seconds.
+    await expect(this.screen).toHaveAttribute("data-hydrated", "true", { timeout: 45_000 });
   }
 
   get title(): Locator {
@@ -98,10 +99,20 @@ export class IncidentPage {
     return Number(await this.screen.getAttribute("data-version"));
   }
 
-  async setStatus(status: "triage" | "investigating" | "fixing" | "resolved" | "closed"): Promise<void> {
+  async setStatus(status: "triage" | "investigating" | "fixing" | "resolved" | "closed", resolution: { summary?: string; cause?: string } = {}): Promise<void> {
     const before = await this.version();
+    const shown = ((await this.page.getByTestId("overview-status").textContent()) ?? "").toLowerCase();
+    const wasOpen = ["triage", "investigating", "fixing"].some((s) => shown.includes(s));
     await this.statusSelect.click();
     await this.page.getByTestId(`status-option-${status}`).click();
+    // Resolving an open incident asks for an optional summary and cause first.
+    if (status === "resolved" && wasOpen) {
+      const dialog = this.page.getByTestId("resolve-dialog");
+      await expect(dialog).toBeVisible();
+      if (resolution.summary) await dialog.getByTestId("resolve-summary").fill(resolution.summary);
+      if (resolution.cause) await dialog.getByTestId("resolve-cause").fill(resolution.cause);
+      await dialog.getByTestId("resolve-confirm").click();
+    }
     await expect(this.screen).not.toHaveAttribute("data-version", String(before));
   }
 

@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, lt } from "drizzle-orm";
-import { auditLog, memberships, users, workspaces, type Membership, type Role, type Workspace, type WorkspaceKind } from "@/db/schema";
+import { and, asc, desc, eq, gte, ilike, lt, sql } from "drizzle-orm";
+import { auditLog, incidents, memberships, users, workspaces, type Membership, type Role, type Workspace, type WorkspaceKind } from "@/db/schema";
 import type { Database } from "@/db/client";
 
 export type UserWorkspace = { id: string; slug: string; name: string; kind: WorkspaceKind; role: Role };
@@ -56,13 +56,37 @@ export async function listMembersOf(db: Database, workspaceId: string): Promise<
     .orderBy(asc(memberships.createdAt));
 }
 
-export async function listAuditEntries(db: Database, workspaceId: string, options: { limit?: number; before?: Date } = {}) {
+/**
+ * Audit entries, newest first, with the incident's number when the target is an incident (so the
+ * log names and links INC-<n>). Filters: actor name (substring), action (prefix, `incident.`),
+ * a time range; `before` pages back.
+ */
+export async function listAuditEntries(
+  db: Database,
+  workspaceId: string,
+  options: { limit?: number; before?: Date; actor?: string; action?: string; from?: Date; to?: Date } = {},
+) {
   const conds = [eq(auditLog.workspaceId, workspaceId)];
   if (options.before) conds.push(lt(auditLog.createdAt, options.before));
-  return db
-    .select()
+  if (options.from) conds.push(gte(auditLog.createdAt, options.from));
+  if (options.to) conds.push(lt(auditLog.createdAt, options.to));
+  if (options.actor) conds.push(ilike(auditLog.actorName, `%${options.actor.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  if (options.action) conds.push(ilike(auditLog.action, `${options.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  const rows = await db
+    .select({ entry: auditLog, incidentNumber: incidents.number })
     .from(auditLog)
+    .leftJoin(
+      incidents,
+      and(eq(auditLog.targetType, "incident"), eq(incidents.workspaceId, auditLog.workspaceId), sql`${incidents.id}::text = ${auditLog.targetId}`),
+    )
     .where(and(...conds))
     .orderBy(desc(auditLog.createdAt))
     .limit(Math.min(options.limit ?? 100, 500));
+  return rows.map((r) => ({ ...r.entry, incidentNumber: r.incidentNumber }));
+}
+
+/** Distinct actions recorded in the workspace, for the audit log's filter. */
+export async function listAuditActions(db: Database, workspaceId: string): Promise<string[]> {
+  const rows = await db.selectDistinct({ action: auditLog.action }).from(auditLog).where(eq(auditLog.workspaceId, workspaceId)).orderBy(asc(auditLog.action));
+  return rows.map((r) => r.action);
 }
