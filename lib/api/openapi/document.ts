@@ -7,6 +7,7 @@ import { incidentPaths } from "./incidents";
 import { intakePaths } from "./intake";
 import { simulationPaths } from "./simulation";
 import { agentPaths } from "./agent";
+import { runbookPaths } from "./runbooks";
 
 /**
  * The OpenAPI 3.1 description of `/api/v1`, generated from the zod schemas the routes validate with.
@@ -57,8 +58,10 @@ function build() {
       { name: "Agent", description: "The SRE agent: catalog-only plans, approval, execution, verification and rollback." },
       { name: "Benchmark" },
       { name: "Meta" },
+      { name: "Runbooks", description: "Procedures, their suggestions on incidents and checklist ticks." },
+      { name: "Post-mortems", description: "Reports drafted from an incident's records, reviewed, published and exported." },
     ],
-    paths: { ...incidentPaths, ...intakePaths, ...simulationPaths, ...agentPaths, "/api/v1/openapi.json": openApiJsonPath },
+    paths: { ...incidentPaths, ...intakePaths, ...simulationPaths, ...agentPaths, ...runbookPaths, "/api/v1/openapi.json": openApiJsonPath },
     components: { securitySchemes },
   };
   const doc = createDocument(spec, {
