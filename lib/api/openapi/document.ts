@@ -13,6 +13,7 @@ import { warRoomPaths } from "./warroom";
 import { alertsPaths } from "./alerts";
 import { analyticsPaths } from "./analytics";
 import { drillPaths } from "./drills";
+import { runbookPaths } from "./runbooks";
 
 /**
  * The OpenAPI 3.1 description of `/api/v1`, generated from the zod schemas the routes validate with.
@@ -66,8 +67,10 @@ function build() {
       { name: "Benchmark" },
       { name: "On-call", description: "Incident roles, schedules, escalation policies and acknowledgement." },
       { name: "Notifications", description: "Outbound webhooks and the member's own inbox and rules." },
-      { name: "Meta" },
       { name: "Alerts", description: "The signals intake received, silences and maintenance windows." },
+      { name: "Runbooks", description: "Procedures, their suggestions on incidents and checklist ticks." },
+      { name: "Post-mortems", description: "Reports drafted from an incident's records, reviewed, published and exported." },
+      { name: "Meta" },
     ],
     paths: {
       ...incidentPaths,
@@ -80,6 +83,7 @@ function build() {
       ...alertsPaths,
       ...analyticsPaths,
       ...drillPaths,
+      ...runbookPaths,
       "/api/v1/openapi.json": openApiJsonPath,
     },
     components: { securitySchemes },
