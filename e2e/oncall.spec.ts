@@ -22,6 +22,7 @@ const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).sli
 
 test.describe("on-call", () => {
   test("assign a lead, get paged, acknowledge from the inbox, see the escalation stop; Mine shows the incidents I lead", async ({ page, baseURL }) => {
+    test.setTimeout(240_000);
     const run = unique();
     const service = `oncall-${run}`;
 
