@@ -7,10 +7,22 @@ import { expect, test } from "@playwright/test";
  * "Mine" filter shows the incidents they lead. The policy covers only this run's service, so the
  * other specs' incidents page nobody.
  */
+/** With SCREENS_DIR set, the key screens are saved there at desktop and phone widths (for review, not asserted). */
+async function shoot(page: import("@playwright/test").Page, name: string) {
+  const dir = process.env.SCREENS_DIR;
+  if (!dir) return;
+  for (const width of [1440, 390]) {
+    await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+    await page.screenshot({ path: `${dir}/${name}-${width}.png`, fullPage: width !== 390 });
+  }
+  await page.setViewportSize({ width: 1280, height: 720 });
+}
+
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
 test.describe("on-call", () => {
   test("assign a lead, get paged, acknowledge from the inbox, see the escalation stop; Mine shows the incidents I lead", async ({ page, baseURL }) => {
+    test.setTimeout(240_000);
     const run = unique();
     const service = `oncall-${run}`;
 
@@ -22,7 +34,8 @@ test.describe("on-call", () => {
     await scheduleForm.getByLabel("Name").fill(`Primary ${run}`);
     await scheduleForm.getByLabel("Time zone").fill("Europe/Berlin");
     await scheduleForm.getByLabel("Starts").fill("2020-01-06");
-    await scheduleForm.locator("button[aria-pressed]").first().click();
+    // The e2e admin (FIREDRILL_ADMIN_EMAIL) is "Firedrill Admin": the primary rotation is just them.
+    await scheduleForm.getByRole("button", { name: "Firedrill Admin", exact: true }).first().click();
     await scheduleForm.getByRole("button", { name: "Create schedule" }).click();
     const card = page.getByTestId("schedule-card").filter({ hasText: `Primary ${run}` });
     await expect(card.getByTestId("on-call-now")).toContainText("now");
@@ -34,6 +47,7 @@ test.describe("on-call", () => {
     await policyForm.getByLabel("Level 1 target").selectOption({ label: `Primary ${run} · Primary` });
     await policyForm.getByRole("button", { name: "Create policy" }).click();
     await expect(page.getByTestId("policy-card").filter({ hasText: `Policy ${run}` })).toContainText(`Primary ${run}`);
+    await shoot(page, "oncall-page");
 
     // Two incidents on the service; the engine pages me for the P1.
     const create = async (title: string) => {
@@ -51,6 +65,7 @@ test.describe("on-call", () => {
     const inbox = page.getByTestId("notification-inbox");
     const page1 = inbox.getByTestId("notification-item").filter({ hasText: `Checkout down ${run}` });
     await expect(page1).toContainText("Paged");
+    if (process.env.SCREENS_DIR) await page.screenshot({ path: `${process.env.SCREENS_DIR}/inbox-paged-1280.png` });
     await page1.getByTestId("inbox-acknowledge").click();
     await expect(page1.getByTestId("inbox-acknowledge")).toHaveCount(0);
 
@@ -66,6 +81,7 @@ test.describe("on-call", () => {
     await page.getByTestId("assign-to-me").click();
     await expect(page.getByTestId("assign-to-me")).toHaveCount(0);
     await expect(page.getByTestId("incident-timeline")).toContainText("Incident lead:");
+    await shoot(page, "incident-people");
     const roles = await (await page.request.get(`/api/v1/incidents/${mine.id}/roles?workspace=acme`)).json();
     expect(roles.lead).toBeTruthy();
 
@@ -77,6 +93,7 @@ test.describe("on-call", () => {
     await expect(page.getByTestId(`incident-link-${mine.number}`)).toBeVisible();
     await expect(page.getByTestId(`incident-link-${other.number}`)).toHaveCount(0);
     await expect(page.getByTestId("card-lead").first()).toBeVisible();
+    await shoot(page, "board-mine");
 
     // The other incident is still paging; acknowledging it by REST stops it too.
     const ack = await page.request.post(`/api/v1/incidents/${other.id}/acknowledge?workspace=acme`, { headers: { origin: baseURL! } });

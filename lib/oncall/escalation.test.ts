@@ -4,7 +4,7 @@ import { createTestDatabase, type TestDatabase } from "@/db/testing";
 import { escalationPages, escalationRuns, incidents, notifications, oncallCursors, timelineEntries } from "@/db/schema";
 import type { Actor } from "@/lib/auth/shared";
 import { workspaceWithTeam } from "@/lib/agent/testing/drill";
-import { changeIncidentStatus, createIncident } from "@/lib/incidents";
+import { changeIncidentStatus, createIncident, getBoard } from "@/lib/incidents";
 import { getInbox } from "@/lib/notifications";
 import { acknowledgeIncident, runEscalations } from "./escalation";
 import { setIncidentRoles } from "./roles";
@@ -166,6 +166,20 @@ describe("roles on an incident", () => {
     expect(view.roles.map((r) => `${r.role}:${r.name}`).sort()).toEqual(["lead:Ada", "responder:Rui", "scribe:Ada"]);
     const inbox = await getInbox(t.db, responder);
     expect(inbox.items.some((n) => n.event === "assigned" && n.incidentId === incident.id)).toBe(true);
+  });
+
+  it("shows on the board's Mine filter only the incidents the viewer leads", async () => {
+    const led = await open("P2", "Led by Rui");
+    await open("P2", "Led by nobody");
+    await setIncidentRoles(t.db, admin, led.id, { lead: responder.id });
+    const filters = { severity: [], team: [], service: [], q: "", mine: true };
+    const board = await getBoard(t.db, admin.workspaceId, filters, 1, { userId: responder.id });
+    const titles = [...board.open, ...board.resolved.items].map((c) => c.title);
+    expect(titles).toContain("Led by Rui");
+    expect(titles).not.toContain("Led by nobody");
+    expect(titles.every((title) => ["Led by Rui", "Roles", "Watched"].includes(title) || !title)).toBe(true);
+    const guest = await getBoard(t.db, admin.workspaceId, filters, 1, { userId: null });
+    expect(guest.open).toHaveLength(0);
   });
 
   it("refuses someone who is not a member, naming the field", async () => {
