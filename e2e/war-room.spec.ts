@@ -14,7 +14,7 @@ async function newSignedInContext(browser: Browser, testInfo: TestInfo): Promise
 async function openWarRoom(page: Page, incidentId: string) {
   await page.goto(`/incidents/${incidentId}`);
   const room = page.getByTestId("war-room");
-  await expect(room).toHaveAttribute("data-hydrated", "true");
+  await expect(room).toHaveAttribute("data-hydrated", "true", { timeout: 30_000 });
   await expect(page.getByTestId("realtime-state")).toHaveAttribute("data-state", "connected", { timeout: 15_000 });
   return room;
 }
@@ -87,7 +87,7 @@ test("a message posted in one browser appears in another, with its mention", asy
 test("'Generate incident' on the board opens a synthetic incident", async ({ page, request }) => {
   await page.goto("/board");
   const control = page.getByTestId("generator-control");
-  await expect(control).toBeVisible();
+  await expect(control).toBeVisible({ timeout: 30_000 });
   const before = (await (await request.get("/api/v1/generator/status?workspace=acme")).json()) as { generated_count: number };
   await control.getByTestId("generate-incident").click();
   await expect(page.getByText(/Generated INC-\d+/)).toBeVisible({ timeout: 15_000 });

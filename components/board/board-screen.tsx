@@ -1,4 +1,5 @@
 import { GeneratorControl } from "@/components/generator/generator-control";
+import { getGeneratorStatus } from "@/lib/generator";
 import { getDb, type Database } from "@/db";
 import { MaintenanceBanner } from "@/components/alerts/maintenance-banner";
 import type { Caller } from "@/lib/api/caller";
@@ -43,7 +44,7 @@ export async function BoardScreen({
       basePath={basePath}
       canWrite={can(actor, "incident:write")}
       initial={initial}
-      presence={<div className="flex items-center gap-3"><GeneratorControl workspaceSlug={workspaceSlug} canRun={can(actor, "simulation:run")} basePath={basePath} /><PresenceBar workspaceSlug={workspaceSlug} room="board" /></div>}
+      presence={<div className="flex items-center gap-3"><GeneratorControl workspaceSlug={workspaceSlug} canRun={can(actor, "simulation:run")} basePath={basePath} initial={await getGeneratorStatus(db, actor)} /><PresenceBar workspaceSlug={workspaceSlug} room="board" /></div>}
       systemsHealth={<><MaintenanceBanner workspaceSlug={workspaceSlug} basePath={basePath} /><SystemsHealthStrip workspaceSlug={workspaceSlug} /></>}
     />
   );

@@ -9,6 +9,7 @@ import { Switch } from "@/components/ui/switch";
 import { useHydrated } from "@/components/hooks/use-hydrated";
 import { generateIncidentAction } from "@/lib/actions/generator/generate-incident";
 import { updateGeneratorAction } from "@/lib/actions/generator/update-generator";
+import type { GeneratorStatus } from "@/lib/generator/shared";
 import { cn } from "@/lib/utils";
 import { untilText, useGenerator } from "./use-generator";
 
@@ -16,10 +17,10 @@ import { untilText, useGenerator } from "./use-generator";
  * The generator on the board: its state (on, next incident in…), a switch, and "Generate incident".
  * Self-contained (slug and whether the viewer may run it), so it can sit in any header.
  */
-export function GeneratorControl({ workspaceSlug, canRun, basePath = "", className }: { workspaceSlug: string; canRun: boolean; basePath?: string; className?: string }) {
+export function GeneratorControl({ workspaceSlug, canRun, basePath = "", className, initial }: { workspaceSlug: string; canRun: boolean; basePath?: string; className?: string; initial?: GeneratorStatus }) {
   const hydrated = useHydrated();
   const router = useRouter();
-  const { data, set } = useGenerator(workspaceSlug);
+  const { data, set } = useGenerator(workspaceSlug, initial);
   const [pending, startTransition] = React.useTransition();
   const [generating, setGenerating] = React.useState(false);
   const [, tick] = React.useReducer((x: number) => x + 1, 0);
