@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
-import { slaCrossings, timelineEntries, type Incident } from "@/db/schema";
+import { incidentRoles, notifications, slaCrossings, timelineEntries, users, type Incident } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { changeIncidentStatus, createIncident } from "@/lib/incidents";
 import { insertWorkspace } from "@/lib/workspaces/queries";
@@ -91,5 +91,23 @@ describe("watchSla", () => {
     const inc = await p0("Search down");
     await watchSla(t.db, { now: after(inc, 5), workspaceId: alice.workspaceId });
     expect((await slaEntries(inc.id)).map((e) => `${e.clock}:${e.level}`).sort()).toEqual(["response:breach", "response:warning"]);
+  });
+});
+
+describe("a breach tells the people on the incident", () => {
+  it("puts one sla_breach notification per breached clock in the lead's inbox, none before, none twice", async () => {
+    const incident = await p0("Lead hears of the breach");
+    const [lead] = await t.db.insert(users).values({ name: "Lena Lead", email: `lena-${Date.now()}@example.com` }).returning();
+    await t.db.insert(incidentRoles).values({ workspaceId: incident.workspaceId, incidentId: incident.id, role: "lead", userId: lead.id, assignedByKind: "system", assignedByName: "test" });
+    const inbox = async () => (await t.db.select().from(notifications).where(eq(notifications.userId, lead.id))).filter((n) => n.incidentId === incident.id);
+
+    await watchSla(t.db, { now: after(incident, 1), workspaceId: incident.workspaceId });
+    expect(await inbox()).toHaveLength(0);
+    // Days later both clocks (response, resolution) have breached: one notice each, and a second run adds none.
+    await watchSla(t.db, { now: after(incident, 10_000), workspaceId: incident.workspaceId });
+    await watchSla(t.db, { now: after(incident, 10_001), workspaceId: incident.workspaceId });
+    const got = await inbox();
+    expect(got.map((n) => n.title).sort()).toEqual([`INC-${incident.number}: resolution SLA breached`, `INC-${incident.number}: response SLA breached`]);
+    expect(got.every((n) => n.event === "sla_breach")).toBe(true);
   });
 });

@@ -1,8 +1,9 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
-import { incidents, openStatuses, slaCrossings, workspaces, type Severity, type SlaClockName, type SlaLevel } from "@/db/schema";
+import { incidentRoles, incidents, openStatuses, slaCrossings, workspaces, type Severity, type SlaClockName, type SlaLevel } from "@/db/schema";
 import type { Database } from "@/db/client";
 import { systemActor } from "@/lib/auth/shared";
 import { appendTimelineEntry, computeSla, formatMinutes, resolveSlaPolicy } from "@/lib/incidents";
+import { notifyUsers } from "@/lib/notifications";
 import { publish } from "@/lib/realtime";
 import { withJobLock } from "@/lib/scheduler/advisory-lock";
 import { describeCrossing, SLA_WARNING_FRACTION } from "./shared";
@@ -54,6 +55,7 @@ export async function watchSla(db: Database, options: { now?: Date; workspaceId?
     const rows = await tx
       .select({
         id: incidents.id,
+        number: incidents.number,
         workspaceId: incidents.workspaceId,
         severity: incidents.severity,
         status: incidents.status,
@@ -72,6 +74,7 @@ export async function watchSla(db: Database, options: { now?: Date; workspaceId?
         ),
       );
     const written: { workspaceId: string; incidentId: string; entryId: string }[] = [];
+    const told: { workspaceId: string; userId: string }[] = [];
     for (const row of rows) {
       const crossings = findCrossings(row, resolveSlaPolicy(row.settings), now);
       for (const c of crossings) {
@@ -89,9 +92,21 @@ export async function watchSla(db: Database, options: { now?: Date; workspaceId?
         });
         await tx.update(slaCrossings).set({ timelineEntryId: entry.id }).where(eq(slaCrossings.id, inserted.id));
         written.push({ workspaceId: c.workspaceId, incidentId: c.incidentId, entryId: entry.id });
+        if (c.level === "breach") {
+          // The people on the incident (its roles) hear of a breach by their own rules (inbox, email…).
+          const people = await tx.select({ userId: incidentRoles.userId }).from(incidentRoles).where(eq(incidentRoles.incidentId, c.incidentId));
+          const got = await notifyUsers(tx, c.workspaceId, {
+            userIds: people.map((p) => p.userId),
+            event: "sla_breach",
+            title: `INC-${row.number}: ${c.clock} SLA breached`,
+            body: describeCrossing(c.clock, c.level, c.severity, formatMinutes(c.targetMinutes)),
+            incidentId: c.incidentId,
+          });
+          told.push(...got.map((userId) => ({ workspaceId: c.workspaceId, userId })));
+        }
       }
     }
-    return { checked: rows.length, written };
+    return { checked: rows.length, written, told };
   });
   if (!result.ran) return { ran: false, checked: 0, recorded: 0 };
   for (const w of result.value.written) {
@@ -99,5 +114,6 @@ export async function watchSla(db: Database, options: { now?: Date; workspaceId?
     await publish(actor, { type: "incident.timeline", incidentId: w.incidentId, entryId: w.entryId });
     await publish(actor, { type: "sla.crossed", incidentId: w.incidentId });
   }
+  for (const t of result.value.told) await publish(systemActor(t.workspaceId, "SLA watcher"), { type: "notification.created", userId: t.userId });
   return { ran: true, checked: result.value.checked, recorded: result.value.written.length };
 }

@@ -7,6 +7,7 @@ import { recordAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
 import { appendTimelineEntry, getIncidentById } from "@/lib/incidents";
 import { incidentIdSchema } from "@/lib/incidents/shared";
+import { notifyUsers } from "@/lib/notifications";
 import { publish } from "@/lib/realtime";
 import { parseInput, toResult, type Result } from "@/lib/result";
 import { z } from "zod";
@@ -23,7 +24,7 @@ export async function postMessage(db: Database, actor: Actor, incidentId: string
     assertCan(actor, "incident:write");
     const id = parseInput(incidentIdSchema, incidentId);
     const msg = parseInput(postMessageSchema, input);
-    const entry = await db.transaction(async (tx) => {
+    const { entry, told } = await db.transaction(async (tx) => {
       const incident = await getIncidentById(tx, { workspaceId: actor.workspaceId, id });
       const { channels, mentionables } = await mentionablesFor(tx, actor.workspaceId, incident);
       const channel = msg.channel ?? channels[0] ?? incidentChannelName(incident.createdAt, incident.number);
@@ -45,9 +46,19 @@ export async function postMessage(db: Database, actor: Actor, incidentId: string
         data: { channel, threadParentId: msg.threadParentId ?? null, mentions, reactions: {} },
       });
       await recordAudit(tx, actor, { action: "chat.post", targetType: "incident", targetId: id, data: { entryId: row.id, channel } });
-      return row;
+      // Mentioned members hear of it by their own rules (inbox, email…); the author never notifies themself.
+      const mentioned = mentionables.filter((m) => m.kind === "member" && m.userId && m.userId !== actor.id && mentions.includes(m.handle.toLowerCase()));
+      const told = await notifyUsers(tx, actor.workspaceId, {
+        userIds: mentioned.map((m) => m.userId!),
+        event: "mentioned",
+        title: `${actor.name} mentioned you on INC-${incident.number}`,
+        body: msg.body,
+        incidentId: id,
+      });
+      return { entry: row, told };
     });
     await publish(actor, { type: "incident.timeline", incidentId: id, entryId: entry.id });
+    for (const userId of told) await publish(actor, { type: "notification.created", userId });
     return entry;
   });
 }

@@ -23,7 +23,7 @@ export async function mentionablesFor(db: Database, workspaceId: string, inciden
   const channels = [...new Set([own.channel, incidentChannel, ...affected])];
   const groups: Mentionable[] = [...mappings.values()].map((m) => ({ handle: m.oncall_group, label: m.oncall_group, kind: "group" as const }));
   if (!mappings.has(incident.service)) groups.unshift({ handle: own.oncall_group, label: own.oncall_group, kind: "group" });
-  const people: Mentionable[] = members.map((m) => ({ handle: memberHandle(m), label: m.name ?? memberHandle(m), kind: "member" as const }));
+  const people: Mentionable[] = members.map((m) => ({ handle: memberHandle(m), label: m.name ?? memberHandle(m), kind: "member" as const, userId: m.userId }));
   return { channels, mentionables: [...people, ...groups], incidentChannel };
 }
 

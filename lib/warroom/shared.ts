@@ -37,7 +37,8 @@ export type WarRoomItem = {
   data?: Record<string, unknown>;
 };
 
-export type Mentionable = { handle: string; label: string; kind: "member" | "group" };
+/** Who can be @mentioned: a member (with their user id, so a mention reaches their inbox) or an on-call group. */
+export type Mentionable = { handle: string; label: string; kind: "member" | "group"; userId?: string };
 
 export type WarRoomPayload = {
   items: WarRoomItem[];

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, asc, eq } from "drizzle-orm";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
 import { insertWorkspace } from "@/lib/workspaces/queries";
-import { timelineEntries } from "@/db/schema";
+import { memberships, notifications, timelineEntries, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { createIncident } from "@/lib/incidents";
 import { builtinScenarios, getSimulation, startSimulation, tickSimulations, manualClock } from "@/lib/simulation";
@@ -176,5 +176,25 @@ describe("drill conversations", () => {
     expect(alice?.data.threadParentId).toBe(played[0].id);
     const room = await loadWarRoom(t.db, admin, target.id);
     expect(room.items.filter((i) => i.author.kind === "persona").length).toBeGreaterThan(5);
+  });
+});
+
+describe("mentions reach people", () => {
+  it("an @mention of a member puts one 'mentioned' notification in their inbox; mentioning yourself does not", async () => {
+    const [bo] = await t.db.insert(users).values({ name: "Bo Responder", email: `bo.responder-${Date.now()}@example.com` }).returning();
+    await t.db.insert(memberships).values({ workspaceId: admin.workspaceId, userId: bo.id, role: "responder" });
+    const handle = `@${bo.email.split("@")[0]}`;
+    const inc = await createIncident(t.db, admin, { title: "Checkout mentions", service: "checkout", severity: "P2" });
+    if (!inc.ok) throw new Error(inc.error);
+    const posted = await postMessage(t.db, admin, inc.data.id, { body: `${handle} can you check the pool?` });
+    if (!posted.ok) throw new Error(posted.error);
+    const bos = await t.db.select().from(notifications).where(eq(notifications.userId, bo.id));
+    expect(bos).toHaveLength(1);
+    expect(bos[0]).toMatchObject({ event: "mentioned", incidentId: inc.data.id, title: `Ada mentioned you on INC-${inc.data.number}` });
+
+    const boActor: Actor = { kind: "user", id: bo.id, name: "Bo Responder", workspaceId: admin.workspaceId, role: "responder" };
+    const self = await postMessage(t.db, boActor, inc.data.id, { body: `${handle} note to self` });
+    if (!self.ok) throw new Error(self.error);
+    expect(await t.db.select().from(notifications).where(eq(notifications.userId, bo.id))).toHaveLength(1);
   });
 });
