@@ -26,14 +26,17 @@ export function MainNav({ workspaceSlug }: { workspaceSlug?: string }) {
             key={item.href}
             href={item.href}
             aria-current={current ? "page" : undefined}
+            aria-label={item.label}
+            title={item.label}
             data-testid={`nav-${item.label.toLowerCase()}`}
             className={cn(
-              "focus-visible:ring-ring/50 flex items-center gap-1.5 rounded-md px-2.5 py-1.5 text-sm font-medium transition-colors outline-none focus-visible:ring-[3px]",
+              "focus-visible:ring-ring/50 flex items-center gap-1.5 rounded-md px-2 py-1.5 text-sm font-medium whitespace-nowrap transition-colors outline-none focus-visible:ring-[3px]",
               current ? "bg-accent text-accent-foreground" : "text-muted-foreground hover:text-foreground hover:bg-accent/60",
             )}
           >
-            <item.icon className="size-4" aria-hidden />
-            {item.label}
+            <item.icon className="size-4 shrink-0" aria-hidden />
+            {/* Ten sections: below 2xl only the current one is named; the others are icons with a tooltip. */}
+            <span className={cn(!current && "hidden 2xl:inline")}>{item.label}</span>
             <Badge item={item} workspaceSlug={workspaceSlug} />
           </Link>
         );
