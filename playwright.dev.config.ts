@@ -1,3 +1,4 @@
+import os from "node:os";
 import { defineConfig } from "@playwright/test";
 import path from "node:path";
 import base from "./playwright.config";
@@ -15,6 +16,8 @@ export default defineConfig({
   ...base,
   testDir: "./e2e/dev",
   testIgnore: [],
+  // Outside the project: `next dev` watches the project tree and recompiles (and reloads pages) on every write there.
+  outputDir: path.join(os.tmpdir(), "firedrill-e2e-dev-results"),
   // The dev server compiles each route on its first request.
   timeout: 120_000,
   expect: { timeout: 30_000 },

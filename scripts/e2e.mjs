@@ -3,6 +3,7 @@
 // `next dev`. Each run starts on a fresh embedded database of its own.
 import { spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { findBrowser } from "./find-browser.mjs";
 
@@ -22,7 +23,8 @@ function run(cmd, cmdArgs, extraEnv = {}) {
 }
 
 if (dev) {
-  const dataDir = path.resolve(".data/e2e-dev");
+  // Outside the project: the dev server watches the project tree, and the database writes there constantly.
+  const dataDir = path.join(os.tmpdir(), `firedrill-e2e-dev-${process.pid}`);
   rmSync(dataDir, { recursive: true, force: true });
   run("npx", ["playwright", "test", "--config", "playwright.dev.config.ts", ...args], { E2E_DEV_DATA_DIR: dataDir });
 } else {
